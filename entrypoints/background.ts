@@ -1,0 +1,6 @@
+// Wiring only: services register their listeners here (see DESIGN.md).
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    console.info('[RailAir] installed:', reason);
+  });
+});
