@@ -1,0 +1,57 @@
+// User settings: one schema, with defaults, shared by the background, popup, options and overlays.
+// Stored in storage.ts as `local:settings` (never synced: it sits beside the Taobao secret).
+import { z } from 'zod';
+
+const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+
+export const bufferSchema = z.object({
+  /** Minutes from the door to the terminal. */
+  accessMin: z.number().int().min(0).max(600),
+  /** Minutes at the terminal before departure (check-in, security, boarding). */
+  beforeMin: z.number().int().min(0).max(600),
+  /** Minutes from arrival to leaving the terminal area. */
+  egressMin: z.number().int().min(0).max(600),
+});
+export type Buffers = z.infer<typeof bufferSchema>;
+
+export const DEFAULT_BUFFERS = {
+  air: { accessMin: 60, beforeMin: 90, egressMin: 40 },
+  rail: { accessMin: 40, beforeMin: 20, egressMin: 15 },
+} as const satisfies Record<'air' | 'rail', Buffers>;
+
+export const settingsSchema = z.object({
+  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  buffers: z
+    .object({ air: bufferSchema, rail: bufferSchema })
+    .default({ air: { ...DEFAULT_BUFFERS.air }, rail: { ...DEFAULT_BUFFERS.rail } }),
+  watch: z
+    .object({
+      /** Seconds between polls of one route; never below 30 (12306 answers 403 to fast pollers). */
+      intervalSec: z.number().int().min(30).max(3600),
+      /** Quiet hours, China time: nothing is sent to 12306 between start and end. */
+      quietStart: hm,
+      quietEnd: hm,
+      notify: z.boolean(),
+    })
+    .default({ intervalSec: 60, quietStart: '23:00', quietEnd: '06:00', notify: true }),
+  /** Query the Taobao Open Platform when credentials are stored (needs the optional host permission). */
+  topEnabled: z.boolean().default(false),
+  /** Student tickets (purpose_codes 0X00) by default in searches. */
+  student: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** Reads stored settings leniently: unknown or invalid parts fall back to their defaults. */
+export function parseSettings(raw: unknown): Settings {
+  const whole = settingsSchema.safeParse(raw ?? {});
+  if (whole.success) return whole.data;
+  const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(settingsSchema.shape) as (keyof typeof settingsSchema.shape)[]) {
+    const part = settingsSchema.shape[key].safeParse(obj[key]);
+    out[key] = part.success ? part.data : DEFAULT_SETTINGS[key];
+  }
+  return out as Settings;
+}
