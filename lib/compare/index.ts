@@ -1,0 +1,140 @@
+// compare(): trains and flights for one day and city pair, door to door, ranked, with a verdict.
+// Pure: everything it needs (the decoded results, when they were fetched, "now", the places and
+// the user's buffers) is passed in, so the overlay, the popup, the watches and the command line
+// all get the same answer for the same data.
+import type { AirOption, ChinaDate, RailOption } from '../model';
+import { fail, ok, type DecodeIssue, type DecodeResult } from '../result';
+import { DEFAULT_BUFFERS } from '../settings';
+import { MINUTE_MS } from '../time';
+import { doorToDoor } from './door-to-door';
+import { filterToPlaces } from './places';
+import { noteIn, optionPrice } from './price';
+import { rank, topsOf } from './rank';
+import type { ComparedOption, CompareInput, CompareOptions, Comparison, SourceInfo } from './types';
+import { verdict } from './verdict';
+
+export type { ComparedOption, CompareInput, CompareOptions, Comparison, SourceInfo } from './types';
+export type { Place, PlaceQuery } from './places';
+export type { Rankings, Top } from './rank';
+export { resolvePlace, filterToPlaces, goesBetween } from './places';
+export { doorToDoor } from './door-to-door';
+export { optionPrice } from './price';
+export { rank } from './rank';
+export { verdict, bestTrain, bestFlight } from './verdict';
+
+export const DEFAULT_STALE_AFTER_MIN = 30;
+
+function sourceInfo(count: number, fetchedAt: number, now: number, staleAfterMin: number): SourceInfo {
+  const ageMin = Math.max(0, Math.round((now - fetchedAt) / MINUTE_MS));
+  return { count, ageMin, stale: ageMin > staleAfterMin };
+}
+
+/** The travel date a result is for: its own, else its first option's. */
+function dateOf(result: { date?: ChinaDate }, options: readonly { date: ChinaDate }[]): ChinaDate | undefined {
+  return result.date ?? options[0]?.date;
+}
+
+export function compare(input: CompareInput, opts: CompareOptions = {}): DecodeResult<Comparison> {
+  const buffers = opts.buffers ?? DEFAULT_BUFFERS;
+  const staleAfterMin = opts.staleAfterMin ?? DEFAULT_STALE_AFTER_MIN;
+  const lang = opts.lang ?? 'zh-CN';
+  const { rail, air, now } = input;
+  const issues: DecodeIssue[] = [];
+
+  if (!rail && !air) return fail('empty', 'compare: neither train nor flight data given', '比较：没有火车或航班数据');
+
+  const railDate = rail ? dateOf(rail.result, rail.result.trains) : undefined;
+  const airDate = air ? dateOf(air.result, air.result.flights) : undefined;
+  if (railDate && airDate && railDate !== airDate) {
+    return fail(
+      'different-dates',
+      `compare: trains are for ${railDate}, flights for ${airDate}`,
+      `比较：火车是 ${railDate} 的，航班是 ${airDate} 的，不是同一天`,
+    );
+  }
+  const date = railDate ?? airDate;
+
+  let trains: RailOption[] = rail ? [...rail.result.trains] : [];
+  let flights: AirOption[] = air ? [...air.result.flights] : [];
+  // Options for another day than the result's (should not happen; never compare two days).
+  if (date) {
+    const off = [...trains, ...flights].filter((o) => o.date !== date);
+    if (off.length) {
+      issues.push({ code: 'skipped', message: `${off.length} options for another date than ${date} left out`, sample: off[0]!.id });
+      trains = trains.filter((o) => o.date === date);
+      flights = flights.filter((o) => o.date === date);
+    }
+  }
+  if (input.from && input.to) {
+    const r = filterToPlaces(trains, input.from, input.to);
+    const a = filterToPlaces(flights, input.from, input.to);
+    const dropped = [...r.dropped, ...a.dropped];
+    if (dropped.length) {
+      issues.push({
+        code: 'skipped',
+        message: `${dropped.length} options not between ${input.from.city} and ${input.to.city} left out (${r.dropped.length} trains, ${a.dropped.length} flights)`,
+        sample: dropped[0]!.id,
+      });
+    }
+    if (r.unchecked) {
+      issues.push({ code: 'other', message: `${r.unchecked} trains kept without checking their stations (no station names or list)` });
+    }
+    trains = r.kept;
+    flights = a.kept;
+  }
+
+  if (trains.length === 0 && flights.length === 0) {
+    const filtered = issues.some((i) => i.code === 'skipped');
+    return fail(
+      'empty',
+      filtered ? 'compare: no train or flight between these places on this date' : 'compare: no trains and no flights to compare',
+      filtered ? '比较：这一天在这两地之间没有火车或航班' : '比较：没有可比较的火车或航班',
+    );
+  }
+
+  const seen = new Map<string, number>();
+  const compared: ComparedOption[] = [];
+  for (const option of [...trains, ...flights]) {
+    const n = (seen.get(option.id) ?? 0) + 1;
+    seen.set(option.id, n);
+    const id = n === 1 ? option.id : `${option.id}#${n}`;
+    if (n === 2) issues.push({ code: 'other', message: `option ${option.id} appears more than once; later ones get #2, #3…`, sample: option.id });
+    const d = doorToDoor(option, buffers);
+    const p = optionPrice(option);
+    const c: ComparedOption = {
+      id,
+      option,
+      doorToDoorMin: d.doorToDoorMin,
+      leaveHome: d.leaveHome,
+      reachDoor: d.reachDoor,
+      priceIncludesTaxes: p.priceIncludesTaxes,
+      soldOut: p.soldOut,
+      tops: [],
+    };
+    if (p.price !== undefined) c.price = p.price;
+    const note = noteIn(lang, p.note);
+    if (note) c.priceNote = note;
+    compared.push(c);
+  }
+  compared.sort((a, b) => a.option.depart - b.option.depart || a.reachDoor - b.reachDoor || (a.id < b.id ? -1 : 1));
+
+  const rankings = rank(compared);
+  for (const c of compared) c.tops = topsOf(c.id, rankings);
+
+  const sources: Comparison['sources'] = {};
+  if (rail) sources.rail = sourceInfo(trains.length, rail.fetchedAt, now, staleAfterMin);
+  if (air) sources.air = sourceInfo(flights.length, air.fetchedAt, now, staleAfterMin);
+  const partial: Comparison['partial'] = rail && !air ? 'rail-only' : air && !rail ? 'air-only' : null;
+
+  return ok(
+    {
+      date: date ?? (compared[0]!.option.date),
+      options: compared,
+      rankings,
+      verdict: verdict({ options: compared, sources, partial }),
+      sources,
+      partial,
+    },
+    issues,
+  );
+}

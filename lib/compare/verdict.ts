@@ -1,0 +1,164 @@
+// The verdict: one or two sentences, zh-CN and en, comparing the fastest train that can be
+// bought with the cheapest flight that can be bought (door to door and price), then what the
+// reader should know about the data (one side missing, everything sold out, stale sources).
+import { formatYuan } from '../i18n';
+import type { TrainType } from '../model';
+import { formatDuration } from '../time';
+import type { ComparedOption, Comparison, SourceInfo } from './types';
+
+const TYPE_NAMES: Record<TrainType, [string, string]> = {
+  G: ['高铁', 'High-speed'],
+  D: ['动车', 'EMU'],
+  C: ['城际', 'Intercity'],
+  Z: ['直达', 'Direct express'],
+  T: ['特快', 'Express'],
+  K: ['快速', 'Fast train'],
+  S: ['市郊', 'Suburban'],
+  Y: ['旅游列车', 'Tourist train'],
+  L: ['临客', 'Extra train'],
+  number: ['普快', 'Train'],
+  other: ['列车', 'Train'],
+};
+
+type Pair = { zh: string; en: string };
+
+function byKeys(a: ComparedOption, b: ComparedOption, keys: ((o: ComparedOption) => number)[]): number {
+  for (const k of keys) {
+    const d = k(a) - k(b);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+const priceKey = (o: ComparedOption) => o.price ?? Number.POSITIVE_INFINITY;
+const d2dKey = (o: ComparedOption) => o.doorToDoorMin;
+
+/** Fastest buyable train (then cheapest). */
+export function bestTrain(options: readonly ComparedOption[]): ComparedOption | undefined {
+  return options
+    .filter((o) => o.option.mode === 'rail' && !o.soldOut)
+    .sort((a, b) => byKeys(a, b, [d2dKey, priceKey]))[0];
+}
+
+/** Cheapest buyable flight (then fastest). */
+export function bestFlight(options: readonly ComparedOption[]): ComparedOption | undefined {
+  return options
+    .filter((o) => o.option.mode === 'air' && !o.soldOut)
+    .sort((a, b) => byKeys(a, b, [priceKey, d2dKey]))[0];
+}
+
+function cheapestOf(options: readonly ComparedOption[], mode: 'rail' | 'air'): ComparedOption | undefined {
+  return options
+    .filter((o) => o.option.mode === mode && !o.soldOut && o.price !== undefined)
+    .sort((a, b) => byKeys(a, b, [priceKey, d2dKey]))[0];
+}
+
+function priceText(o: ComparedOption): Pair {
+  if (o.price === undefined) return { zh: '票价未知', en: 'fare unknown' };
+  const p = formatYuan(o.price);
+  return o.priceIncludesTaxes ? { zh: p, en: p } : { zh: `${p}（未含税费）`, en: `${p} (excl. taxes)` };
+}
+
+function describe(o: ComparedOption): Pair {
+  const p = priceText(o);
+  const zhD = formatDuration(o.doorToDoorMin, 'zh');
+  const enD = formatDuration(o.doorToDoorMin, 'en');
+  if (o.option.mode === 'rail') {
+    const [zh, en] = TYPE_NAMES[o.option.type];
+    return {
+      zh: `${zh} ${o.option.code} ${p.zh}，门到门 ${zhD}`,
+      en: `${en} ${o.option.code} ${p.en}, ${enD} door to door`,
+    };
+  }
+  return {
+    zh: `最便宜航班 ${o.option.flightNo} ${p.zh}，门到门 ${zhD}`,
+    en: `cheapest flight ${o.option.flightNo} ${p.en}, ${enD} door to door`,
+  };
+}
+
+function difference(train: ComparedOption, flight: ComparedOption): Pair {
+  const dt = train.doorToDoorMin - flight.doorToDoorMin;
+  const planeLeads = dt >= 0;
+  const lead = planeLeads ? { zh: '飞机', en: 'the plane' } : { zh: '火车', en: 'the train' };
+  const time: Pair =
+    dt === 0
+      ? { zh: '门到门时间相同', en: 'takes the same time door to door' }
+      : { zh: `快 ${formatDuration(Math.abs(dt), 'zh')}`, en: `is ${formatDuration(Math.abs(dt), 'en')} faster` };
+  let money: Pair | undefined;
+  if (train.price !== undefined && flight.price !== undefined) {
+    // Price of the leading mode minus the other one.
+    const dp = planeLeads ? flight.price - train.price : train.price - flight.price;
+    money =
+      dp === 0
+        ? { zh: '价格相同', en: 'at the same price' }
+        : dp > 0
+          ? { zh: `贵 ${formatYuan(dp)}`, en: `${formatYuan(dp)} dearer` }
+          : { zh: `便宜 ${formatYuan(-dp)}`, en: `${formatYuan(-dp)} cheaper` };
+  }
+  const joinEn = dt === 0 ? ', ' : ' and ';
+  return {
+    zh: `${lead.zh}${time.zh}${money ? `，${money.zh}` : ''}`,
+    en: `${lead.en} ${time.en}${money ? `${joinEn}${money.en}` : ''}`,
+  };
+}
+
+function capitalise(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+function modeSummary(options: readonly ComparedOption[], mode: 'rail' | 'air'): Pair | undefined {
+  const all = options.filter((o) => o.option.mode === mode);
+  const best = mode === 'rail' ? bestTrain(options) : bestFlight(options);
+  const noun = mode === 'rail' ? { zh: '火车', en: 'trains' } : { zh: '航班', en: 'flights' };
+  if (all.length === 0) return { zh: `没有${noun.zh}`, en: `no ${noun.en}` };
+  if (!best) return { zh: `${noun.zh}全部无票（${all.length} ${mode === 'rail' ? '趟' : '班'}）`, en: `all ${all.length} ${noun.en} sold out` };
+  const d = describe(best);
+  if (mode === 'rail') {
+    const cheap = cheapestOf(options, 'rail');
+    if (cheap && cheap.id !== best.id && cheap.price! < (best.price ?? Infinity)) {
+      const c = describe(cheap);
+      return { zh: `最快 ${d.zh}；最便宜 ${c.zh}`, en: `fastest: ${d.en}; cheapest: ${c.en}` };
+    }
+  }
+  return d;
+}
+
+function ageText(info: SourceInfo | undefined, which: Pair): Pair | undefined {
+  if (!info?.stale) return undefined;
+  return {
+    zh: `${which.zh}数据是 ${formatDuration(info.ageMin, 'zh')}前获取的，余票和价格可能已变`,
+    en: `${which.en} data is ${formatDuration(info.ageMin, 'en')} old; seats and prices may have changed`,
+  };
+}
+
+export function verdict(c: Pick<Comparison, 'options' | 'sources' | 'partial'>): Pair {
+  const { options, sources, partial } = c;
+  const train = bestTrain(options);
+  const flight = bestFlight(options);
+  let first: Pair;
+  if (partial === null && train && flight) {
+    const t = describe(train);
+    const f = describe(flight);
+    const d = difference(train, flight);
+    first = { zh: `${t.zh}；${f.zh}：${d.zh}。`, en: `${capitalise(t.en)}; ${f.en}: ${d.en}.` };
+  } else {
+    const parts: Pair[] = [];
+    if (sources.rail) parts.push(modeSummary(options, 'rail')!);
+    if (sources.air) parts.push(modeSummary(options, 'air')!);
+    first = {
+      zh: `${parts.map((p) => p.zh).join('；')}。`,
+      en: `${capitalise(parts.map((p) => p.en).join('; '))}.`,
+    };
+  }
+  const notes: Pair[] = [];
+  if (partial === 'rail-only') notes.push({ zh: '没有航班数据，只比较了火车', en: 'No flight data: trains only' });
+  if (partial === 'air-only') notes.push({ zh: '没有火车数据，只比较了航班', en: 'No train data: flights only' });
+  const railAge = ageText(sources.rail, { zh: '火车', en: 'train' });
+  const airAge = ageText(sources.air, { zh: '航班', en: 'flight' });
+  if (railAge) notes.push(railAge);
+  if (airAge) notes.push(airAge);
+  if (notes.length === 0) return first;
+  return {
+    zh: `${first.zh}${notes.map((n) => n.zh).join('；')}。`,
+    en: `${first.en} ${capitalise(notes.map((n) => n.en).join('; '))}.`,
+  };
+}
