@@ -1,10 +1,28 @@
 // Messages of the availability watches (issue 6): overlay/popup → background.
 import { z } from 'zod';
 import type { MessageDef } from '../messaging';
+import { fareDefinitionSchema, seatClassSchema, trainFilterSchema } from '../watch/model';
+import { watchViewSchema } from '../watch/view';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const station = z.object({ telecode: z.string().regex(/^[A-Z]{3}$/), name: z.string().max(32).optional() });
 const seatClass = z.enum(['swz', 'tz', 'zy', 'gg', 'ze', 'gr', 'rw', 'srrb', 'yw', 'rz', 'yz', 'wz', 'qt']);
+const id = z.object({ id: z.string().min(1).max(64) });
+const none = z.object({}).default({});
+
+const backoffInfo = z.object({ code: z.string(), message: z.string(), messageZh: z.string(), until: z.number() });
+
+export const watchStatusSummarySchema = z.object({
+  now: z.number(),
+  total: z.number().int(),
+  active: z.number().int(),
+  /** Watches with seats now (the badge). */
+  withSeats: z.number().int(),
+  backoff: backoffInfo.optional(),
+  quietUntil: z.number().optional(),
+  lastCycleAt: z.number().optional(),
+});
+export type WatchStatusSummary = z.infer<typeof watchStatusSummarySchema>;
 
 export const watchMessages = {
   /** One click on a bell: watch this train (or these trains) for seats of these classes. */
@@ -20,7 +38,42 @@ export const watchMessages = {
       classes: z.array(seatClass).min(1),
       seats: z.number().int().min(1).max(9).default(1),
       origin: z.enum(['overlay', 'popup']).optional(),
+      /** Which trains count when none is named (types, departure window). */
+      filter: trainFilterSchema.optional(),
     }),
     res: z.object({ id: z.string(), created: z.boolean() }),
+  },
+  /** Watch a flight price: notify when the lowest fare for a city pair and date falls to maxFen. */
+  'watch.createFare': {
+    req: fareDefinitionSchema,
+    res: z.object({ id: z.string(), created: z.boolean() }),
+  },
+  /** Every watch with its state, plus the summary (back-off, quiet hours). */
+  'watch.list': {
+    req: none,
+    res: watchStatusSummarySchema.extend({ watches: z.array(watchViewSchema) }),
+  },
+  'watch.status': { req: none, res: watchStatusSummarySchema },
+  /** Edit what a watch wants; the seat state starts afresh when the definition changes. */
+  'watch.update': {
+    req: id.extend({
+      classes: z.array(seatClassSchema).min(1).optional(),
+      seats: z.number().int().min(1).max(9).optional(),
+      trains: z.array(z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,8}$/)).max(50).optional(),
+      filter: trainFilterSchema.nullable().optional(),
+      maxFen: z.number().int().min(1).max(10_000_000).optional(),
+    }),
+    res: z.object({ watch: watchViewSchema }),
+  },
+  'watch.pause': { req: id.extend({ paused: z.boolean() }), res: z.object({ watch: watchViewSchema }) },
+  'watch.delete': { req: id, res: z.object({ deleted: z.boolean() }) },
+  'watch.export': { req: none, res: z.object({ json: z.string(), count: z.number().int() }) },
+  'watch.import': {
+    req: z.object({ json: z.string().max(2_000_000) }),
+    res: z.object({
+      added: z.number().int(),
+      duplicates: z.number().int(),
+      errors: z.array(z.object({ index: z.number().int(), message: z.string() })),
+    }),
   },
 } satisfies Record<string, MessageDef>;

@@ -1,0 +1,46 @@
+// Adding a flight-price watch: city pair (IATA city codes), date, and the price to fall to.
+// It is checked against every flight answer the extension sees (Taobao Open Platform, Fliggy).
+import { useState } from 'preact/hooks';
+import { tr, type Lang } from '../../lib/i18n';
+import { isChinaDate } from '../../lib/time';
+
+export interface FareWatchInput {
+  date: string;
+  fromCity: string;
+  toCity: string;
+  maxFen: number;
+}
+
+export function FareWatchForm(props: { lang: Lang; defaultDate: string; onAdd: (w: FareWatchInput) => void }) {
+  const { lang } = props;
+  const [fromCity, setFrom] = useState('');
+  const [toCity, setTo] = useState('');
+  const [date, setDate] = useState(props.defaultDate);
+  const [yuan, setYuan] = useState('');
+  const code = (s: string) => /^[A-Z]{3}$/.test(s);
+  const price = Number(yuan);
+  const valid = code(fromCity) && code(toCity) && fromCity !== toCity && isChinaDate(date) && Number.isFinite(price) && price >= 1;
+  const text = (set: (v: string) => void, upper = false) => (e: Event) => {
+    const v = (e.target as HTMLInputElement).value.trim();
+    set(upper ? v.toUpperCase() : v);
+  };
+  return (
+    <form
+      class="ra-w-fare"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) props.onAdd({ date, fromCity, toCity, maxFen: Math.round(price * 100) });
+      }}
+    >
+      <strong>{tr(lang, '机票价格提醒', 'Flight price watch')}</strong>{' '}
+      <input name="fromCity" size={4} maxLength={3} placeholder="BJS" aria-label={tr(lang, '出发城市代码', 'From city code')} value={fromCity} onInput={text(setFrom, true)} />
+      {' → '}
+      <input name="toCity" size={4} maxLength={3} placeholder="SHA" aria-label={tr(lang, '到达城市代码', 'To city code')} value={toCity} onInput={text(setTo, true)} />{' '}
+      <input name="date" type="date" aria-label={tr(lang, '日期', 'Date')} value={date} onInput={text(setDate)} />{' '}
+      ≤ ¥<input name="maxYuan" type="number" min={1} size={6} aria-label={tr(lang, '最高价（元）', 'Max price (yuan)')} value={yuan} onInput={text(setYuan)} />{' '}
+      <button type="submit" disabled={!valid}>
+        {tr(lang, '添加', 'Add')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,263 @@
+// The popup's 提醒 · Watches tab: every watch with its state, last check, seats-left sparkline,
+// and editing, pausing, deleting, export and import. Talks to the background only through the
+// typed watch messages (the `send` prop lets tests stand in for the background).
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { tr, type Lang } from '../../lib/i18n';
+import { sendMessage, type MessageName, type Req, type Res } from '../../lib/messaging';
+import type { Watch } from '../../lib/watch/model';
+import type { WatchView } from '../../lib/watch/view';
+import { searchUrl, fliggyUrl } from '../../lib/watch/notify';
+import { Sparkline } from './Sparkline';
+import { WatchEditor, type WatchEdit } from './WatchEditor';
+import { FareWatchForm } from './FareWatchForm';
+import { chinaDateOf, DAY_MS } from '../../lib/time';
+import { routeText, sightingText, statusText, whatText, when } from './status-text';
+
+export type Send = <N extends MessageName>(name: N, data: Req<N>) => Promise<Res<N>>;
+
+export interface WatchListProps {
+  lang?: Lang;
+  send?: Send;
+  /** How often the list refreshes while open (ms). */
+  refreshMs?: number;
+  /** Saves the exported JSON (default: downloads a file). */
+  save?: (json: string, filename: string) => void;
+}
+
+type ListData = Res<'watch.list'>;
+
+function download(json: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const CSS = `
+.ra-w{font:13px/1.4 system-ui,sans-serif;color:#18181b}
+.ra-w-bar{display:flex;gap:6px;align-items:center;margin:4px 0 8px}
+.ra-w-bar .ra-w-sp{flex:1}
+.ra-w-banner{padding:6px 8px;border-radius:6px;margin:0 0 8px;background:#fef3c7}
+.ra-w-list{list-style:none;margin:0;padding:0}
+.ra-w-item{border:1px solid #e4e4e7;border-radius:8px;padding:8px;margin:0 0 8px}
+.ra-w-item[data-state=seats]{border-color:#16a34a;background:#f0fdf4}
+.ra-w-item[data-state=expired]{opacity:.6}
+.ra-w-row{display:flex;gap:8px;align-items:center;justify-content:space-between}
+.ra-w-state{font-weight:600}
+.ra-w-item[data-state=seats] .ra-w-state{color:#15803d}
+.ra-w-meta{color:#52525b;font-size:12px}
+.ra-w-actions{display:flex;gap:4px;margin-top:6px;flex-wrap:wrap}
+.ra-w-actions button,.ra-w-bar button,.ra-w-bar label{font-size:12px}
+.ra-w-editor fieldset{display:flex;flex-wrap:wrap;gap:2px 8px;border:0;padding:0;margin:4px 0}
+.ra-w-invalid{color:#b91c1c}
+.ra-w-fare{margin:0 0 8px;font-size:12px}
+.ra-w-fare input{font-size:12px}
+`;
+
+export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshMs = 5000, save = download }: WatchListProps) {
+  const [data, setData] = useState<ListData | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [editing, setEditing] = useState<string | undefined>();
+  const [note, setNote] = useState<string | undefined>();
+
+  const refresh = useCallback(async () => {
+    try {
+      setData(await send('watch.list', {}));
+      setError(undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [send]);
+
+  useEffect(() => {
+    void refresh();
+    const t = setInterval(() => void refresh(), refreshMs);
+    return () => clearInterval(t);
+  }, [refresh, refreshMs]);
+
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+    await refresh();
+  };
+
+  const onExport = () =>
+    act(async () => {
+      const r = await send('watch.export', {});
+      save(r.json, `railair-watches-${new Date().toISOString().slice(0, 10)}.json`);
+      setNote(tr(lang, `已导出 ${r.count} 个提醒`, `Exported ${r.count} watches`));
+    });
+
+  const onImport = (file: File | undefined) =>
+    file &&
+    act(async () => {
+      const r = await send('watch.import', { json: await file.text() });
+      setNote(
+        tr(
+          lang,
+          `导入 ${r.added} 个，重复 ${r.duplicates} 个${r.errors.length ? `，无效 ${r.errors.length} 个（${r.errors.map((e) => (e.index < 0 ? e.message : `#${e.index + 1} ${e.message}`)).join('；')}）` : ''}`,
+          `Imported ${r.added}, ${r.duplicates} duplicates${r.errors.length ? `, ${r.errors.length} invalid (${r.errors.map((e) => (e.index < 0 ? e.message : `#${e.index + 1} ${e.message}`)).join('; ')})` : ''}`,
+        ),
+      );
+    });
+
+  const now = data?.now ?? Date.now();
+  return (
+    <section class="ra-w" aria-label={tr(lang, '余票提醒', 'Seat watches')}>
+      <style>{CSS}</style>
+      <div class="ra-w-bar">
+        <span class="ra-w-sp">
+          {data
+            ? tr(lang, `${data.total} 个提醒，${data.withSeats} 个有票`, `${data.total} watches, ${data.withSeats} with seats`)
+            : tr(lang, '加载中…', 'Loading…')}
+        </span>
+        <button type="button" onClick={onExport} disabled={!data?.total}>
+          {tr(lang, '导出', 'Export')}
+        </button>
+        <label>
+          {tr(lang, '导入', 'Import')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            hidden
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              void onImport(input.files?.[0]);
+              input.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {data?.backoff && (
+        <p class="ra-w-banner" role="status">
+          {tr(lang, `12306 要求放慢：${data.backoff.messageZh}。${when(data.backoff.until, now)} 前不再查询。`, `12306 asked us to slow down: ${data.backoff.message}. No checks until ${when(data.backoff.until, now)}.`)}
+        </p>
+      )}
+      {!data?.backoff && data?.quietUntil !== undefined && (
+        <p class="ra-w-banner" role="status">
+          {tr(lang, `安静时段：${when(data.quietUntil, now)} 前不查询 12306。`, `Quiet hours: no checks until ${when(data.quietUntil, now)}.`)}
+        </p>
+      )}
+      {error && (
+        <p class="ra-w-banner" role="alert">
+          {tr(lang, '出错了：', 'Error: ')}
+          {error}
+        </p>
+      )}
+      {note && <p class="ra-w-meta">{note}</p>}
+      {data && data.watches.length === 0 && (
+        <p class="ra-w-meta">
+          {tr(
+            lang,
+            '还没有提醒。在 12306 查询页的售罄车次旁点 🔔，有票时会通知你。',
+            'No watches yet. Click 🔔 next to a sold-out train on 12306 and you will be notified when seats appear.',
+          )}
+        </p>
+      )}
+      <FareWatchForm
+        lang={lang}
+        defaultDate={chinaDateOf(now + DAY_MS)}
+        onAdd={(f) =>
+          act(async () => {
+            const r = await send('watch.createFare', f);
+            setNote(r.created ? tr(lang, '已添加机票价格提醒', 'Flight price watch added') : tr(lang, '已有相同的提醒', 'Already watching that'));
+          })
+        }
+      />
+      <ul class="ra-w-list">
+        {data?.watches.map((v) => (
+          <WatchItem
+            key={v.watch.id}
+            lang={lang}
+            view={v}
+            now={now}
+            editing={editing === v.watch.id}
+            onEdit={() => setEditing(v.watch.id)}
+            onCancel={() => setEditing(undefined)}
+            onSave={(e) =>
+              act(async () => {
+                await send('watch.update', { id: v.watch.id, ...e });
+                setEditing(undefined);
+              })
+            }
+            onPause={(paused) => act(() => send('watch.pause', { id: v.watch.id, paused }))}
+            onDelete={() => act(() => send('watch.delete', { id: v.watch.id }))}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function linkOf(w: Watch): string {
+  return w.kind === 'rail' ? searchUrl(w.date, w.from, w.to) : fliggyUrl(w);
+}
+
+interface ItemProps {
+  lang: Lang;
+  view: WatchView;
+  now: number;
+  editing: boolean;
+  onEdit: () => void;
+  onCancel: () => void;
+  onSave: (e: WatchEdit) => void;
+  onPause: (paused: boolean) => void;
+  onDelete: () => void;
+}
+
+function WatchItem({ lang, view, now, editing, onEdit, onCancel, onSave, onPause, onDelete }: ItemProps) {
+  const { watch: w, status } = view;
+  return (
+    <li class="ra-w-item" data-state={status.kind} data-watch={w.id}>
+      <div class="ra-w-row">
+        <strong>{routeText(w)}</strong>
+        <span class="ra-w-state">{statusText(lang, status, now)}</span>
+      </div>
+      <div class="ra-w-row">
+        <span>{whatText(lang, w)}</span>
+        <Sparkline points={w.history} label={w.kind === 'rail' ? tr(lang, '余票走势', 'Seats left over time') : tr(lang, '最低价走势（元）', 'Lowest fare over time (¥)')} />
+      </div>
+      {w.kind === 'rail' && w.available.length > 0 && (
+        <div class="ra-w-seats">{w.available.slice(0, 4).map((s) => sightingText(lang, s)).join(' · ')}</div>
+      )}
+      {w.kind === 'fare' && w.lowestFen !== undefined && (
+        <div class="ra-w-meta">
+          {tr(lang, `当前最低 ¥${w.lowestFen / 100}`, `Lowest now ¥${w.lowestFen / 100}`)}
+          {w.lowestFlight ? ` (${w.lowestFlight})` : ''}
+        </div>
+      )}
+      <div class="ra-w-meta">
+        {w.lastCheckedAt !== undefined
+          ? tr(lang, `上次查询 ${when(w.lastCheckedAt, now)}`, `Last checked ${when(w.lastCheckedAt, now)}`)
+          : tr(lang, '尚未查询', 'Not checked yet')}
+      </div>
+      {editing && w.kind === 'rail' ? (
+        <WatchEditor lang={lang} watch={w} onSave={onSave} onCancel={onCancel} />
+      ) : (
+        <div class="ra-w-actions">
+          {w.kind === 'rail' && w.status === 'active' && (
+            <button type="button" onClick={onEdit}>
+              {tr(lang, '编辑', 'Edit')}
+            </button>
+          )}
+          {w.status === 'active' && (
+            <button type="button" onClick={() => onPause(!w.paused)}>
+              {w.paused ? tr(lang, '继续', 'Resume') : tr(lang, '暂停', 'Pause')}
+            </button>
+          )}
+          <button type="button" onClick={onDelete}>
+            {tr(lang, '删除', 'Delete')}
+          </button>
+          <a href={linkOf(w)} target="_blank" rel="noreferrer">
+            {w.kind === 'rail' ? tr(lang, '去 12306', 'Open 12306') : tr(lang, '去飞猪', 'Open Fliggy')}
+          </a>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,445 @@
+// The watch scheduler's thin adapter to the extension: one named alarm, the shared 12306 client,
+// notifications and the badge. Every decision comes from lib/watch (pure); this file loads the
+// state, carries the actions out and persists after each step, so a worker that dies between two
+// steps loses nothing and a restarted one neither duplicates alarms nor polls early.
+//
+// Test builds: `WXT_RAILAIR_TEST=1 wxt build --mode e2e` (→ .output/chrome-mv3-e2e) honour
+// `local:watchTest` = { intervalSec } below the 30 s floor, so the e2e run polls every few
+// seconds instead of sleeping a minute. Other builds ignore that item.
+import { browser } from 'wxt/browser';
+import type { EpochMs, FlightSearchResult } from '../model';
+import type { DecodeError } from '../result';
+import { parseSettings, type Settings } from '../settings';
+import { onMessage, type Req, type Res } from '../messaging';
+import { settingsItem, watchesItem, watchTestItem } from '../storage';
+import {
+  newFareWatch,
+  newRailWatch,
+  newWatchId,
+  parseDoc,
+  railDefinitionSchema,
+  sameRailDefinition,
+  type Watch,
+  type WatchesDoc,
+} from '../watch/model';
+import { decide, observe, activeBackoff, withSeatsCount, type Action, type QueryAction, type RouteAnswer, type SchedulerSettings } from '../watch/scheduler';
+import { checkFareWatches } from '../watch/fare';
+import { exportWatches, importWatches } from '../watch/transfer';
+import { quietUntil } from '../watch/quiet';
+import { statusOf, viewsOf, type WatchView } from '../watch/view';
+import { fliggyUrl, searchUrl } from '../watch/notify';
+
+export const WATCH_ALARM = 'railair-watch';
+const NOTIFICATION_PREFIX = 'railair-watch:';
+/** Rounds of decide → query → observe in one wake (a watch created mid-cycle is served at once). */
+const MAX_ROUNDS = 3;
+/** 48 px bell on green; a data URL so the notification needs no packaged icon. */
+const ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAg0lEQVR42u3ayw3AIAwEUapIUWkzhZIKUILMZ9fMSLn7HVAkTCkk2vXcVemzHbwLoj78J8Ia4DJ8EwEgE6CVPOBvkoDeZADRAEQAo9oCGB2AowCzAgAAAAAAHgD+xDsAqwMAQA0QPeTcCwEAUL0ud60PMdfrANiTsaXMuyvO/9SAFvcCFBLIQz+A+KcAAAAASUVORK5CYII=';
+
+/** What the watch service needs of the shared 12306 client (lib/rail/client.ts' RailClient). */
+export interface TrainSource {
+  queryTrains(q: { date: string; from: string; to: string; student?: boolean }): Promise<RouteAnswer>;
+}
+
+export interface WatchStore {
+  get(): Promise<unknown>;
+  set(doc: WatchesDoc): Promise<void>;
+}
+
+export interface WatchServiceDeps {
+  rail: TrainSource;
+  now?: () => EpochMs;
+  rng?: () => number;
+  settings?: () => Promise<Settings>;
+  store?: WatchStore;
+  /** True in test builds only: lets `testInterval` go below the 30 s floor. */
+  testBuild?: boolean;
+  testInterval?: () => Promise<number | undefined>;
+  log?: (msg: string, ...rest: unknown[]) => void;
+}
+
+type R<N extends Parameters<typeof onMessage>[0]> = Promise<Res<N>>;
+
+export interface WatchService {
+  /** Idempotent: restore the state, run what is due, (re)create the one alarm. */
+  start(): Promise<void>;
+  /** One wake: decide, query the due routes through the shared client, observe, persist. */
+  runCycle(): Promise<void>;
+  create(req: Req<'watch.create'>): R<'watch.create'>;
+  createFare(req: Req<'watch.createFare'>): R<'watch.createFare'>;
+  list(): R<'watch.list'>;
+  status(): R<'watch.status'>;
+  update(req: Req<'watch.update'>): R<'watch.update'>;
+  pause(req: Req<'watch.pause'>): R<'watch.pause'>;
+  remove(req: Req<'watch.delete'>): R<'watch.delete'>;
+  exportJson(): R<'watch.export'>;
+  importJson(req: Req<'watch.import'>): R<'watch.import'>;
+  /** Capture and search services pass every flight answer here (flight-price watches). */
+  onFlightResult(result: FlightSearchResult): Promise<void>;
+  /** The search page a notification's button opens (undefined when its watch is gone). */
+  urlForNotification(notificationId: string): Promise<string | undefined>;
+}
+
+export function createWatchService(deps: WatchServiceDeps): WatchService {
+  const now = deps.now ?? (() => Date.now());
+  const rng = deps.rng ?? Math.random;
+  const log = deps.log ?? ((m: string, ...r: unknown[]) => console.info(`[RailAir watch] ${m}`, ...r));
+  const store: WatchStore = deps.store ?? { get: () => watchesItem.getValue(), set: (d) => watchesItem.setValue(d) };
+  const readSettings = deps.settings ?? (async () => parseSettings(await settingsItem.getValue()));
+
+  // All reads-modify-writes of the document go through this queue: a message arriving while a
+  // query is in flight is applied to the fresh document, never overwritten by a stale one.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A fresh id, never one already in the document. */
+  function idFor(taken: Iterable<string>, t: EpochMs): string {
+    const used = new Set(taken);
+    let id = newWatchId(t, rng);
+    for (let i = 2; used.has(id); i++) id = `${newWatchId(t, rng)}${i}`;
+    return id;
+  }
+  const idsOf = (doc: WatchesDoc) => doc.watches.map((w) => w.id);
+
+  async function load(): Promise<WatchesDoc> {
+    const { doc, dropped } = parseDoc(await store.get());
+    if (dropped > 0) log(`${dropped} stored watch(es) no longer valid, dropped`);
+    return doc;
+  }
+
+  async function schedulerSettings(): Promise<{ s: SchedulerSettings; settings: Settings }> {
+    const settings = await readSettings();
+    const s: SchedulerSettings = { ...settings.watch, language: settings.language };
+    if (deps.testBuild) {
+      const t = await deps.testInterval?.();
+      if (t !== undefined && t > 0) {
+        s.intervalSec = t;
+        s.minIntervalSec = Math.min(t, 30);
+      }
+    }
+    return { s, settings };
+  }
+
+  /** Applies one step's effects: notifications, badge, alarm. */
+  async function carryOut(actions: Action[], s: SchedulerSettings): Promise<void> {
+    for (const a of actions) {
+      if (a.type === 'notify') await notify(a.watchId, a.notification);
+      else if (a.type === 'badge') await setBadge(a.count);
+      else if (a.type === 'wake') await setAlarm(a.at, s);
+      else if (a.type === 'expire') log(`watch ${a.watchId} expired (${a.reason})`);
+    }
+  }
+
+  async function notify(watchId: string, n: { title: string; message: string; buttonTitle: string }): Promise<void> {
+    const id = `${NOTIFICATION_PREFIX}${watchId}:${now()}`;
+    const base = { type: 'basic' as const, iconUrl: ICON, title: n.title, message: n.message, priority: 2 };
+    try {
+      await browser.notifications.create(id, { ...base, buttons: [{ title: n.buttonTitle }] } as never);
+    } catch {
+      // Firefox has no notification buttons: a click on the notification opens the page instead.
+      try {
+        await browser.notifications.create(id, base);
+      } catch (e) {
+        log('notification failed', e);
+      }
+    }
+  }
+
+  async function setBadge(count: number): Promise<void> {
+    const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+    if (!action) return;
+    try {
+      await action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      if (count > 0) await action.setBadgeBackgroundColor({ color: '#16a34a' });
+    } catch (e) {
+      log('badge failed', e);
+    }
+  }
+
+  async function setAlarm(at: EpochMs | null, s: SchedulerSettings): Promise<void> {
+    if (at === null) {
+      await browser.alarms.clear(WATCH_ALARM);
+      return;
+    }
+    const existing = await browser.alarms.get(WATCH_ALARM);
+    // Same time (within a second): leave it, so repeated start-ups do not churn the alarm.
+    if (existing && Math.abs(existing.scheduledTime - at) < 1000) return;
+    // The period is a safety net: if a worker dies mid-cycle, the alarm still comes back.
+    const periodInMinutes = Math.max(s.intervalSec, s.minIntervalSec ?? 30) / 60;
+    await browser.alarms.create(WATCH_ALARM, { when: at, periodInMinutes });
+  }
+
+  async function query(q: QueryAction): Promise<RouteAnswer> {
+    try {
+      return await deps.rail.queryTrains({ date: q.date, from: q.from.telecode, to: q.to.telecode });
+    } catch (e) {
+      const error: DecodeError = {
+        code: 'network',
+        message: `query failed: ${e instanceof Error ? e.message : String(e)}`,
+        messageZh: '查询失败',
+      };
+      return { ok: false, error };
+    }
+  }
+
+  async function cycleOnce(): Promise<void> {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const { s } = await schedulerSettings();
+      const queries = await serial(async () => {
+        const d = decide(await load(), now(), s, rng);
+        await store.set(d.state);
+        await carryOut(d.actions, s);
+        return d.actions.filter((a): a is QueryAction => a.type === 'query');
+      });
+      if (queries.length === 0) return;
+      // One route at a time: the client is polite per route, and so are we across routes.
+      for (const q of queries) {
+        const answer = await query(q);
+        await serial(async () => {
+          const d = observe(await load(), q.route, answer, now(), s);
+          await store.set(d.state);
+          await carryOut(d.actions, s);
+        });
+      }
+    }
+  }
+
+  // One cycle at a time; a wake during a cycle makes it run once more at its end.
+  let running: Promise<void> | undefined;
+  let again = false;
+  function runCycle(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await cycleOnce();
+        } while (again);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  }
+
+  async function summary(doc: WatchesDoc, s: SchedulerSettings) {
+    const t = now();
+    const backoff = activeBackoff(doc, t);
+    const q = quietUntil(t, s);
+    return {
+      now: t,
+      total: doc.watches.length,
+      active: doc.watches.filter((w) => w.status === 'active').length,
+      withSeats: withSeatsCount(doc.watches),
+      ...(backoff ? { backoff: { code: backoff.code, message: backoff.message, messageZh: backoff.messageZh, until: backoff.until } } : {}),
+      ...(q !== undefined ? { quietUntil: q } : {}),
+      ...(doc.lastCycleAt !== undefined ? { lastCycleAt: doc.lastCycleAt } : {}),
+    };
+  }
+
+  /** Changes one watch under the queue; returns its view, or throws when it is gone. */
+  async function change(id: string, fn: (w: Watch) => Watch): Promise<WatchView> {
+    const { s } = await schedulerSettings();
+    const view = await serial(async () => {
+      const doc = await load();
+      const i = doc.watches.findIndex((w) => w.id === id);
+      if (i < 0) throw new Error(`no watch ${id}`);
+      const watches = [...doc.watches];
+      watches[i] = fn(doc.watches[i]!);
+      const next = { ...doc, watches };
+      await store.set(next);
+      await setBadge(withSeatsCount(watches));
+      return { watch: watches[i]!, status: statusOf(next, watches[i]!, now(), s) };
+    });
+    void runCycle();
+    return view;
+  }
+
+  return {
+    async start() {
+      const doc = await serial(load);
+      log(`start: ${doc.watches.length} watch(es)`);
+      await runCycle();
+    },
+    runCycle,
+
+    async create(req) {
+      const def = railDefinitionSchema.parse({ ...req, trainNos: req.trainNos ?? [] });
+      const res = await serial(async () => {
+        const doc = await load();
+        const same = doc.watches.find((w) => w.kind === 'rail' && w.status === 'active' && sameRailDefinition(w, def));
+        if (same) {
+          // A second click on the same bell resumes a paused watch instead of adding a twin.
+          if (same.paused) await store.set({ ...doc, watches: doc.watches.map((w) => (w === same ? { ...w, paused: false } : w)) });
+          return { id: same.id, created: false };
+        }
+        const t = now();
+        const w = newRailWatch(def, idFor(idsOf(doc), t), t);
+        await store.set({ ...doc, watches: [...doc.watches, w] });
+        return { id: w.id, created: true };
+      });
+      // Checked at once (subject to the 30 s per-route floor and batching).
+      void runCycle();
+      return res;
+    },
+
+    async createFare(req) {
+      return serial(async () => {
+        const doc = await load();
+        const same = doc.watches.find(
+          (w) => w.kind === 'fare' && w.status === 'active' && w.date === req.date && w.fromCity === req.fromCity && w.toCity === req.toCity && w.maxFen === req.maxFen,
+        );
+        if (same) return { id: same.id, created: false };
+        const t = now();
+        const w = newFareWatch({ date: req.date as never, fromCity: req.fromCity, toCity: req.toCity, maxFen: req.maxFen }, idFor(idsOf(doc), t), t);
+        await store.set({ ...doc, watches: [...doc.watches, w] });
+        return { id: w.id, created: true };
+      });
+    },
+
+    async list() {
+      const { s } = await schedulerSettings();
+      const doc = await serial(load);
+      return { ...(await summary(doc, s)), watches: viewsOf(doc, now(), s) };
+    },
+
+    async status() {
+      const { s } = await schedulerSettings();
+      return summary(await serial(load), s);
+    },
+
+    async update(req) {
+      const watch = await change(req.id, (w) => {
+        if (w.kind === 'fare') return req.maxFen !== undefined ? { ...w, maxFen: req.maxFen, below: false } : w;
+        const next = {
+          ...w,
+          ...(req.classes ? { classes: req.classes } : {}),
+          ...(req.seats !== undefined ? { seats: req.seats } : {}),
+          // Internal train numbers belong to the old list of codes: edited codes replace them.
+          ...(req.trains ? { trains: req.trains, trainNos: [] } : {}),
+        };
+        if (req.filter === null) delete next.filter;
+        else if (req.filter) next.filter = req.filter;
+        // A new definition starts from "no seats": what it now wants is news when it is there.
+        if (sameRailDefinition(w, next)) return next;
+        return { ...next, available: [], seatsLeft: 0 };
+      });
+      return { watch };
+    },
+
+    async pause(req) {
+      return { watch: await change(req.id, (w) => ({ ...w, paused: req.paused, ...(w.kind === 'rail' && req.paused ? { available: [] } : {}) })) };
+    },
+
+    async remove(req) {
+      const deleted = await serial(async () => {
+        const doc = await load();
+        const watches = doc.watches.filter((w) => w.id !== req.id);
+        if (watches.length === doc.watches.length) return false;
+        await store.set({ ...doc, watches });
+        await setBadge(withSeatsCount(watches));
+        return true;
+      });
+      void runCycle();
+      return { deleted };
+    },
+
+    async exportJson() {
+      const doc = await serial(load);
+      return { json: exportWatches(doc.watches, now()), count: doc.watches.length };
+    },
+
+    async importJson(req) {
+      const r = await serial(async () => {
+        const doc = await load();
+        const t = now();
+        const ids = idsOf(doc);
+        const result = importWatches(req.json, doc.watches, t, () => {
+          const id = idFor(ids, t);
+          ids.push(id);
+          return id;
+        });
+        if (result.added > 0) await store.set({ ...doc, watches: result.watches });
+        return result;
+      });
+      if (r.added > 0) void runCycle();
+      return { added: r.added, duplicates: r.duplicates, errors: r.errors };
+    },
+
+    async onFlightResult(result) {
+      const { s } = await schedulerSettings();
+      await serial(async () => {
+        const doc = await load();
+        const r = checkFareWatches(doc.watches, result, now(), { language: s.language, notify: s.notify });
+        if (r.actions.length === 0) return;
+        await store.set({ ...doc, watches: r.watches });
+        await carryOut(r.actions, s);
+      });
+    },
+
+    async urlForNotification(notificationId) {
+      if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return undefined;
+      const watchId = notificationId.slice(NOTIFICATION_PREFIX.length).split(':')[0];
+      const doc = await serial(load);
+      const w = doc.watches.find((x) => x.id === watchId);
+      if (!w) return undefined;
+      return w.kind === 'rail' ? searchUrl(w.date, w.from, w.to) : fliggyUrl(w);
+    },
+  };
+}
+
+/** The build flag behind the e2e's fast polling (see the header). */
+export const TEST_BUILD = import.meta.env.WXT_RAILAIR_TEST === '1';
+
+let registered: WatchService | undefined;
+
+/**
+ * The registered service, for other background services: the capture and search services pass
+ * each flight answer on with `getWatchService()?.onFlightResult(result)` (flight-price watches).
+ */
+export function getWatchService(): WatchService | undefined {
+  return registered;
+}
+
+/**
+ * Registers the watch service in the background (one line in entrypoints/background.ts).
+ * Listeners are added synchronously, as MV3 requires, then the state is restored.
+ */
+export function registerWatchService(deps: WatchServiceDeps): WatchService {
+  const svc = createWatchService({
+    testBuild: TEST_BUILD,
+    testInterval: async () => (await watchTestItem.getValue())?.intervalSec,
+    ...deps,
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WATCH_ALARM) void svc.runCycle();
+  });
+  const open = async (id: string) => {
+    const url = await svc.urlForNotification(id);
+    if (!url) return;
+    await browser.tabs.create({ url });
+    await browser.notifications.clear(id);
+  };
+  browser.notifications.onButtonClicked?.addListener((id) => void open(id));
+  browser.notifications.onClicked.addListener((id) => void open(id));
+  onMessage('watch.create', (req) => svc.create(req));
+  onMessage('watch.createFare', (req) => svc.createFare(req));
+  onMessage('watch.list', () => svc.list());
+  onMessage('watch.status', () => svc.status());
+  onMessage('watch.update', (req) => svc.update(req));
+  onMessage('watch.pause', (req) => svc.pause(req));
+  onMessage('watch.delete', (req) => svc.remove(req));
+  onMessage('watch.export', () => svc.exportJson());
+  onMessage('watch.import', (req) => svc.importJson(req));
+  void svc.start().catch((e) => console.warn('[RailAir watch] start failed', e));
+  registered = svc;
+  return svc;
+}

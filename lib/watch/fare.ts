@@ -1,0 +1,69 @@
+// Flight-price watches: no polling of their own. Every flight search answer the extension sees
+// (Taobao Open Platform, a fresh Fliggy capture) is passed here; a watch fires when the lowest
+// fare for its city pair and date falls to or below its price, and again only after it rose above.
+import type { EpochMs, FlightSearchResult } from '../model';
+import type { Lang } from '../i18n';
+import { pushHistory } from './history';
+import type { FareWatch, Watch } from './model';
+import { fareNotification } from './notify';
+import { withSeatsCount, type Action } from './scheduler';
+
+export interface FareCheck {
+  watches: Watch[];
+  actions: Action[];
+}
+
+/** The lowest fare (before taxes) of an answer and its flight, if any flight had a fare. */
+export function lowestFare(result: Pick<FlightSearchResult, 'flights'>): { fen: number; flightNo: string } | undefined {
+  let best: { fen: number; flightNo: string } | undefined;
+  for (const f of result.flights) {
+    const p = f.lowest?.price;
+    if (p !== undefined && (best === undefined || p < best.fen)) best = { fen: p, flightNo: f.flightNo };
+  }
+  return best;
+}
+
+/** City codes of an answer: its own, else those of its first flight's airports. */
+function citiesOf(r: FlightSearchResult): { dep?: string; arr?: string } {
+  const f = r.flights[0];
+  return { dep: r.depCity ?? f?.from.city, arr: r.arrCity ?? f?.to.city };
+}
+
+function concerns(w: FareWatch, r: FlightSearchResult): boolean {
+  const { dep, arr } = citiesOf(r);
+  const date = r.date ?? r.flights[0]?.date;
+  return w.date === date && w.fromCity === dep && w.toCity === arr;
+}
+
+export function checkFareWatches(
+  watches: readonly Watch[],
+  result: FlightSearchResult,
+  now: EpochMs,
+  opts: { language: Lang; notify: boolean } = { language: 'zh-CN', notify: true },
+): FareCheck {
+  const actions: Action[] = [];
+  const low = lowestFare(result);
+  const next = watches.map((w): Watch => {
+    if (w.kind !== 'fare' || w.status !== 'active' || w.paused || !concerns(w, result)) return w;
+    const below = low !== undefined && low.fen <= w.maxFen;
+    const fire = below && !w.below && opts.notify;
+    if (fire) actions.push({ type: 'notify', watchId: w.id, notification: fareNotification(w, low.fen, low.flightNo, opts.language) });
+    const updated: FareWatch = {
+      ...w,
+      below,
+      lastCheckedAt: now,
+      history: low ? pushHistory(w.history, now, Math.round(low.fen / 100)) : w.history,
+      ...(fire ? { notifiedAt: now } : {}),
+    };
+    if (low) {
+      updated.lowestFen = low.fen;
+      updated.lowestFlight = low.flightNo;
+    } else {
+      delete updated.lowestFen;
+      delete updated.lowestFlight;
+    }
+    return updated;
+  });
+  if (actions.length > 0 || next.some((w, i) => w !== watches[i])) actions.push({ type: 'badge', count: withSeatsCount(next) });
+  return { watches: next, actions };
+}

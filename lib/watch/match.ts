@@ -1,0 +1,79 @@
+// Which trains of a left-ticket answer a watch is about, and which of their classes satisfy it.
+import type { Availability, RailOption } from '../model';
+import { chinaMinuteOfDay, parseHm } from '../time';
+import type { RailWatch, Sighting } from './model';
+
+/** 12306 shows a number below 20 seats and 有 from 20 up: 有 counts as 20 in sums (sparkline). */
+export const PLENTY_AS = 20;
+
+/** True when the train is one the watch names, or (none named) passes the watch's filter. */
+export function isWantedTrain(w: Pick<RailWatch, 'trains' | 'trainNos' | 'filter'>, t: RailOption): boolean {
+  if (w.trainNos.length > 0 || w.trains.length > 0) {
+    return w.trainNos.includes(t.trainNo) || w.trains.includes(t.code.toUpperCase());
+  }
+  const f = w.filter;
+  if (!f) return true;
+  if (f.types && f.types.length > 0 && !f.types.includes(t.type)) return false;
+  const m = chinaMinuteOfDay(t.depart);
+  const from = f.departFrom ? parseHm(f.departFrom) : undefined;
+  const to = f.departTo ? parseHm(f.departTo) : undefined;
+  if (from !== undefined && m < from) return false;
+  if (to !== undefined && m > to) return false;
+  return true;
+}
+
+/** Seats left a cell promises (有 as PLENTY_AS); 0 for sold out, waitlist, not on sale. */
+export function seatsOf(a: Availability): number {
+  if (a.kind === 'count') return a.n;
+  if (a.kind === 'plenty') return PLENTY_AS;
+  return 0;
+}
+
+/** Enough seats for `wanted` people. 有 always is; 候补 and * never are. */
+export function satisfies(a: Availability, wanted: number): boolean {
+  return a.kind === 'plenty' || (a.kind === 'count' && a.n >= wanted);
+}
+
+/** What one answer says about one watch. */
+export interface Reading {
+  /** Train × class pairs that satisfy the watch now. */
+  available: Sighting[];
+  /** Seats left over all wanted classes of wanted trains (有 as PLENTY_AS). */
+  seatsLeft: number;
+  /** Latest departure among the wanted trains of the answer. */
+  lastDepart?: number;
+  /** How many wanted trains the answer listed. */
+  trainsSeen: number;
+}
+
+export function read(w: RailWatch, trains: readonly RailOption[]): Reading {
+  const available: Sighting[] = [];
+  let seatsLeft = 0;
+  let lastDepart: number | undefined;
+  let trainsSeen = 0;
+  for (const t of trains) {
+    if (!isWantedTrain(w, t)) continue;
+    trainsSeen++;
+    lastDepart = Math.max(lastDepart ?? t.depart, t.depart);
+    const bookable = t.status !== 'suspended';
+    for (const s of t.seats) {
+      if (!w.classes.includes(s.cls)) continue;
+      if (!bookable) continue;
+      seatsLeft += seatsOf(s.availability);
+      if (!satisfies(s.availability, w.seats)) continue;
+      available.push({
+        trainNo: t.trainNo,
+        code: t.code,
+        cls: s.cls,
+        name: s.name,
+        nameEn: s.nameEn,
+        n: s.availability.kind === 'count' ? s.availability.n : null,
+        ...(s.price !== undefined ? { price: s.price } : {}),
+        depart: t.depart,
+      });
+    }
+  }
+  return { available, seatsLeft, trainsSeen, ...(lastDepart !== undefined ? { lastDepart } : {}) };
+}
+
+export const sightingKey = (s: Pick<Sighting, 'trainNo' | 'cls'>) => `${s.trainNo}|${s.cls}`;

@@ -1,0 +1,219 @@
+// What a watch is, as data: zod schemas for the stored document (definitions plus the runtime
+// state the scheduler keeps per watch and per route), shared by the background, the popup and
+// export/import. Everything that crosses a context or comes back from storage is parsed here.
+import { z } from 'zod';
+import type { ChinaDate, EpochMs, SeatClassId, TrainType } from '../model';
+import { isChinaDate } from '../time';
+
+export const SEAT_CLASSES = ['swz', 'tz', 'zy', 'gg', 'ze', 'gr', 'rw', 'srrb', 'yw', 'rz', 'yz', 'wz', 'qt'] as const satisfies readonly SeatClassId[];
+export const TRAIN_TYPES = ['G', 'D', 'C', 'Z', 'T', 'K', 'S', 'Y', 'L', 'number', 'other'] as const satisfies readonly TrainType[];
+
+/** zh-CN / en names of the classes, for the popup's editor (decoded rows carry their own names). */
+export const CLASS_NAMES: Record<SeatClassId, [string, string]> = {
+  swz: ['商务座', 'Business'],
+  tz: ['特等座', 'Premium'],
+  zy: ['一等座', 'First class'],
+  gg: ['优选一等座', 'Select first'],
+  ze: ['二等座', 'Second class'],
+  gr: ['高级软卧', 'Deluxe sleeper'],
+  rw: ['软卧', 'Soft sleeper'],
+  srrb: ['动卧', 'EMU sleeper'],
+  yw: ['硬卧', 'Hard sleeper'],
+  rz: ['软座', 'Soft seat'],
+  yz: ['硬座', 'Hard seat'],
+  wz: ['无座', 'Standing'],
+  qt: ['其他', 'Other'],
+};
+
+export const chinaDateSchema = z
+  .string()
+  .refine(isChinaDate, 'a real date written yyyy-MM-dd')
+  .transform((s) => s as ChinaDate);
+const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:mm');
+export const stationSchema = z.object({
+  telecode: z.string().regex(/^[A-Z]{3}$/),
+  name: z.string().max(32).optional(),
+});
+export const seatClassSchema = z.enum(SEAT_CLASSES);
+export const trainTypeSchema = z.enum(TRAIN_TYPES);
+const errorInfo = z.object({ code: z.string().max(32), message: z.string().max(300), messageZh: z.string().max(300) });
+export type ErrorInfo = z.infer<typeof errorInfo>;
+
+/** Used when no specific train is named: which trains of the route count. */
+export const trainFilterSchema = z.object({
+  types: z.array(trainTypeSchema).max(TRAIN_TYPES.length).optional(),
+  /** Departure window, China time, inclusive. */
+  departFrom: hm.optional(),
+  departTo: hm.optional(),
+});
+export type TrainFilter = z.infer<typeof trainFilterSchema>;
+
+/** One train × class that satisfies the watch right now (what the user was told about). */
+export const sightingSchema = z.object({
+  trainNo: z.string().max(16),
+  code: z.string().max(8),
+  cls: seatClassSchema,
+  name: z.string().max(16),
+  nameEn: z.string().max(32),
+  /** Seats left; null for 有 (plenty, count not shown). */
+  n: z.number().int().min(0).nullable(),
+  price: z.number().int().min(0).optional(),
+  depart: z.number().optional(),
+});
+export type Sighting = z.infer<typeof sightingSchema>;
+
+/** [instant, seats left] — one point of the sparkline. */
+export const historyPointSchema = z.tuple([z.number(), z.number().int().min(0)]);
+export type HistoryPoint = z.infer<typeof historyPointSchema>;
+
+const common = {
+  id: z.string().min(1).max(64),
+  createdAt: z.number(),
+  date: chinaDateSchema,
+  /** Paused by the user (not polled, kept). */
+  paused: z.boolean().default(false),
+  status: z.enum(['active', 'expired']).default('active'),
+  expiredReason: z.enum(['departed', 'date-passed']).optional(),
+  lastCheckedAt: z.number().optional(),
+  lastError: errorInfo.extend({ at: z.number() }).optional(),
+  history: z.array(historyPointSchema).max(1000).default([]),
+  notifiedAt: z.number().optional(),
+};
+
+/** The fields a person chooses (what export/import carries and the editor changes). */
+export const railDefinitionSchema = z.object({
+  date: chinaDateSchema,
+  from: stationSchema,
+  to: stationSchema,
+  /** Train codes people use (G101); empty = any train matching the filter. */
+  trains: z.array(z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,8}$/)).max(50).default([]),
+  /** 12306 internal train numbers, when known (more exact than the code). */
+  trainNos: z.array(z.string().max(16)).max(50).default([]),
+  filter: trainFilterSchema.optional(),
+  classes: z.array(seatClassSchema).min(1).max(SEAT_CLASSES.length),
+  seats: z.number().int().min(1).max(9).default(1),
+  origin: z.enum(['overlay', 'popup', 'import']).optional(),
+});
+export type RailDefinition = z.infer<typeof railDefinitionSchema>;
+
+export const railWatchSchema = railDefinitionSchema.extend({
+  kind: z.literal('rail'),
+  ...common,
+  /** Train × class pairs that satisfy the watch at the last check (notified once each). */
+  available: z.array(sightingSchema).max(200).default([]),
+  /** Seats left over all wanted classes of wanted trains at the last check (有 counted as 20). */
+  seatsLeft: z.number().int().min(0).default(0),
+  /** Latest departure seen among the watched trains: the watch expires after it. */
+  lastDepartAt: z.number().optional(),
+});
+export type RailWatch = z.infer<typeof railWatchSchema>;
+
+export const fareDefinitionSchema = z.object({
+  date: chinaDateSchema,
+  /** IATA city codes (BJS, SHA). */
+  fromCity: z.string().regex(/^[A-Z]{3}$/),
+  toCity: z.string().regex(/^[A-Z]{3}$/),
+  /** Notify when the lowest fare (before taxes) is at or below this, fen. */
+  maxFen: z.number().int().min(1).max(10_000_000),
+});
+export type FareDefinition = z.infer<typeof fareDefinitionSchema>;
+
+export const fareWatchSchema = fareDefinitionSchema.extend({
+  kind: z.literal('fare'),
+  ...common,
+  lowestFen: z.number().int().min(0).optional(),
+  lowestFlight: z.string().max(16).optional(),
+  /** The lowest fare was at or below maxFen at the last check. */
+  below: z.boolean().default(false),
+});
+export type FareWatch = z.infer<typeof fareWatchSchema>;
+
+export const watchSchema = z.discriminatedUnion('kind', [railWatchSchema, fareWatchSchema]);
+export type Watch = z.infer<typeof watchSchema>;
+
+/** Per (date, from, to): when it is next due, and how its last queries went. */
+export const routeStateSchema = z.object({
+  nextAt: z.number(),
+  lastQueryAt: z.number().optional(),
+  /** Consecutive failed queries (other than back-off answers): stretches the interval. */
+  failures: z.number().int().min(0).default(0),
+  lastError: errorInfo.optional(),
+});
+export type RouteState = z.infer<typeof routeStateSchema>;
+
+/** 12306 said stop (rate-limited, blocked, maintenance): nothing is sent before `until`. */
+export const backoffSchema = errorInfo.extend({
+  code: z.enum(['rate-limited', 'blocked', 'maintenance']),
+  until: z.number(),
+  since: z.number(),
+  /** How many back-offs in a row (grows the default wait when 12306 gives no retry time). */
+  streak: z.number().int().min(1).default(1),
+});
+export type Backoff = z.infer<typeof backoffSchema>;
+
+/** The whole persisted scheduler state (one storage item). */
+export const watchesDocSchema = z.object({
+  watches: z.array(watchSchema).max(1000).default([]),
+  routes: z.record(z.string(), routeStateSchema).default({}),
+  backoff: backoffSchema.optional(),
+  lastCycleAt: z.number().optional(),
+});
+export type WatchesDoc = z.infer<typeof watchesDocSchema>;
+
+export const EMPTY_DOC: WatchesDoc = { watches: [], routes: {} };
+
+/** Reads a stored document; watches that no longer validate are dropped *and counted*. */
+export function parseDoc(raw: unknown): { doc: WatchesDoc; dropped: number } {
+  const whole = watchesDocSchema.safeParse(raw ?? {});
+  if (whole.success) return { doc: whole.data, dropped: 0 };
+  const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const list = Array.isArray(obj.watches) ? obj.watches : [];
+  const watches: Watch[] = [];
+  for (const w of list) {
+    const p = watchSchema.safeParse(w);
+    if (p.success) watches.push(p.data);
+  }
+  const routes = z.record(z.string(), routeStateSchema).safeParse(obj.routes);
+  const backoff = backoffSchema.safeParse(obj.backoff);
+  return {
+    doc: { watches, routes: routes.success ? routes.data : {}, ...(backoff.success ? { backoff: backoff.data } : {}) },
+    dropped: list.length - watches.length,
+  };
+}
+
+/** Batching key: every watch on the same (date, from, to) shares one query. */
+export type RouteKey = string;
+export function routeKeyOf(w: { date: string; from: { telecode: string }; to: { telecode: string } }): RouteKey {
+  return `${w.date}|${w.from.telecode}|${w.to.telecode}`;
+}
+
+/** A watch that the scheduler polls: rail, active, not paused by the user. */
+export function isPolled(w: Watch): w is RailWatch {
+  return w.kind === 'rail' && w.status === 'active' && !w.paused;
+}
+
+/** Same definition (used to make a second click on the same bell a no-op). */
+export function sameRailDefinition(a: RailDefinition, b: RailDefinition): boolean {
+  const set = (xs: readonly string[]) => [...xs].sort().join(',');
+  return (
+    routeKeyOf(a) === routeKeyOf(b) &&
+    set(a.trains) === set(b.trains) &&
+    set(a.trainNos) === set(b.trainNos) &&
+    set(a.classes) === set(b.classes) &&
+    a.seats === b.seats &&
+    JSON.stringify(a.filter ?? {}) === JSON.stringify(b.filter ?? {})
+  );
+}
+
+export function newRailWatch(def: RailDefinition, id: string, now: EpochMs): RailWatch {
+  return railWatchSchema.parse({ ...def, kind: 'rail', id, createdAt: now });
+}
+
+export function newFareWatch(def: FareDefinition, id: string, now: EpochMs): FareWatch {
+  return fareWatchSchema.parse({ ...def, kind: 'fare', id, createdAt: now });
+}
+
+/** A short unique id; `rand` is injectable so tests are deterministic. */
+export function newWatchId(now: EpochMs, rand: () => number = Math.random): string {
+  return `w${now.toString(36)}${Math.floor(rand() * 36 ** 5).toString(36).padStart(5, '0')}`;
+}

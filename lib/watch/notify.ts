@@ -1,0 +1,71 @@
+// What a notification says (zh-CN or en) and where its button leads: 12306's own search page for
+// the watch's route and date, where the user buys.
+import type { ChinaDate, Station } from '../model';
+import { formatYuan, tr, type Lang } from '../i18n';
+import { chinaHm } from '../time';
+import type { FareWatch, RailWatch, Sighting } from './model';
+
+export interface WatchNotification {
+  title: string;
+  message: string;
+  /** Opened by the notification's button (and by a click on it). */
+  url: string;
+  buttonTitle: string;
+}
+
+const stationParam = (s: Station) => `${encodeURIComponent(s.name ?? s.telecode)},${s.telecode}`;
+
+/** `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=北京,BJP&ts=上海,SHH&date=…&flag=N,N,Y` */
+export function searchUrl(date: ChinaDate, from: Station, to: Station): string {
+  return `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=${stationParam(from)}&ts=${stationParam(to)}&date=${date}&flag=N,N,Y`;
+}
+
+function seatsText(lang: Lang, s: Sighting): string {
+  if (s.n === null) return tr(lang, '有票', 'seats available');
+  return tr(lang, `余${s.n}张`, `${s.n} ${s.n === 1 ? 'seat' : 'seats'} left`);
+}
+
+function line(lang: Lang, s: Sighting): string {
+  const cls = tr(lang, s.name, s.nameEn);
+  const price = s.price !== undefined ? ` ${formatYuan(s.price)}` : '';
+  const at = s.depart !== undefined ? ` ${chinaHm(s.depart)}` : '';
+  return `${s.code}${at} ${cls} ${seatsText(lang, s)}${price}`;
+}
+
+/** One notification per watch and cycle, naming the first new train × class and counting the rest. */
+export function railNotification(w: RailWatch, fresh: readonly Sighting[], lang: Lang): WatchNotification {
+  const first = fresh[0]!;
+  const route = `${w.from.name ?? w.from.telecode} → ${w.to.name ?? w.to.telecode} ${w.date}`;
+  const more = fresh.length - 1;
+  const lines = fresh.slice(0, 3).map((s) => line(lang, s));
+  if (fresh.length > 3) lines.push(tr(lang, `另有 ${fresh.length - 3} 项`, `and ${fresh.length - 3} more`));
+  return {
+    title: tr(
+      lang,
+      `有票了：${first.code} ${first.name}${more > 0 ? ` 等${fresh.length}项` : ''}`,
+      `Seats on ${first.code}, ${first.nameEn}${more > 0 ? ` (+${more})` : ''}`,
+    ),
+    message: `${lines.join('\n')}\n${route}`,
+    url: searchUrl(w.date, w.from, w.to),
+    buttonTitle: tr(lang, '打开 12306 购票', 'Open 12306 to buy'),
+  };
+}
+
+/** Fliggy's search page for a city pair and date. */
+export function fliggyUrl(w: Pick<FareWatch, 'date' | 'fromCity' | 'toCity'>): string {
+  return `https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=${w.fromCity}&arrCity=${w.toCity}&depDate=${w.date}`;
+}
+
+export function fareNotification(w: FareWatch, lowestFen: number, flightNo: string | undefined, lang: Lang): WatchNotification {
+  const route = `${w.fromCity} → ${w.toCity} ${w.date}`;
+  return {
+    title: tr(lang, `机票降价：${formatYuan(lowestFen)}`, `Fare down to ${formatYuan(lowestFen)}`),
+    message: tr(
+      lang,
+      `${route} 最低价 ${formatYuan(lowestFen)}${flightNo ? `（${flightNo}）` : ''}，低于你设的 ${formatYuan(w.maxFen)}`,
+      `${route}: lowest fare ${formatYuan(lowestFen)}${flightNo ? ` (${flightNo})` : ''}, at or below your ${formatYuan(w.maxFen)}`,
+    ),
+    url: fliggyUrl(w),
+    buttonTitle: tr(lang, '打开飞猪', 'Open Fliggy'),
+  };
+}

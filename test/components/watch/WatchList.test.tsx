@@ -1,0 +1,220 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { dispatch, sendMessage } from '../../../lib/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { chinaInstant } from '../../../lib/time';
+import { registerWatchService, type TrainSource, type WatchService } from '../../../lib/background/watch-service';
+import type { RouteAnswer } from '../../../lib/watch/scheduler';
+import { WatchList, type Send } from '../../../components/watch/WatchList';
+import { sparkPath } from '../../../components/watch/Sparkline';
+import { count, DATE, none, NOON, train } from '../../lib/watch/support';
+
+const clock = { t: NOON };
+let settings: Settings;
+let answer: RouteAnswer;
+const rail: TrainSource = { queryTrains: async () => answer };
+// The real protocol end to end: the component's messages are validated, dispatched to the real
+// service on the fake browser, and the replies validated again.
+const send: Send = (name, data) => sendMessage(name, data, (m) => dispatch(m));
+
+let root: HTMLElement;
+let service: WatchService;
+beforeEach(() => {
+  fakeBrowser.reset();
+  clock.t = NOON;
+  settings = { ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch } };
+  answer = { ok: true, value: { trains: [train('G101', { ze: none })], stationNames: {} } };
+  service = registerWatchService({ rail, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined });
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const req = (trains: string[]) => ({
+  date: DATE,
+  from: { telecode: 'BJP', name: '北京' },
+  to: { telecode: 'SHH', name: '上海' },
+  trains,
+  classes: ['ze' as const],
+});
+
+async function mount(props: Partial<Parameters<typeof WatchList>[0]> = {}) {
+  await act(async () => {
+    render(<WatchList send={send} refreshMs={60_000} {...props} />, root);
+  });
+  await vi.waitFor(() => expect(root.querySelector('.ra-w-bar span')!.textContent).not.toMatch(/加载中|Loading/));
+}
+const items = () => [...root.querySelectorAll<HTMLElement>('.ra-w-item')];
+const click = async (el: Element | null | undefined) => {
+  await act(async () => (el as HTMLElement).click());
+};
+const button = (item: HTMLElement, text: string) => [...item.querySelectorAll('button')].find((b) => b.textContent === text);
+
+describe('WatchList', () => {
+  it('shows each watch with its state, seats, last check and a sparkline', async () => {
+    const a = await send('watch.create', req(['G101']));
+    await send('watch.create', req(['G7']));
+    await vi.waitFor(async () => expect((await send('watch.list', {})).watches[0]!.watch.lastCheckedAt).toBe(NOON));
+    answer = { ok: true, value: { trains: [train('G101', { ze: count(5) }), train('G7', { ze: none })], stationNames: {} } };
+    clock.t += 61_000;
+    await send('watch.pause', { id: a.id, paused: false }); // any change kicks a cycle
+    await vi.waitFor(async () => expect((await send('watch.status', {})).withSeats).toBe(1));
+    await mount();
+    const [g101, g7] = items();
+    expect(g101!.dataset.state).toBe('seats');
+    expect(g101!.querySelector('.ra-w-state')!.textContent).toBe('有票');
+    expect(g101!.textContent).toContain('北京 → 上海 · 2026-11-23');
+    expect(g101!.textContent).toContain('G101 二等座 5张 ¥553');
+    expect(g101!.textContent).toContain('上次查询 10:01');
+    expect(g101!.querySelector('svg path')!.getAttribute('d')).toBe(sparkPath([[NOON, 0], [NOON + 61_000, 5]], 120, 28));
+    expect(g7!.dataset.state).toBe('watching');
+    expect(g7!.querySelector('.ra-w-state')!.textContent).toMatch(/^监控中/);
+    expect(root.querySelector('.ra-w-bar span')!.textContent).toBe('2 个提醒，1 个有票');
+  });
+
+  it('says when quiet hours and a 12306 back-off pause the watches, and until when', async () => {
+    await send('watch.create', req(['G101']));
+    clock.t = chinaInstant(DATE, 2 * 60);
+    await mount({ lang: 'en' });
+    expect(items()[0]!.querySelector('.ra-w-state')!.textContent).toBe('Quiet hours until 06:00');
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Quiet hours: no checks until 06:00.');
+
+    clock.t = chinaInstant(DATE, 9 * 60);
+    answer = { ok: false, error: { code: 'rate-limited', message: '12306 is limiting requests', messageZh: '12306 请求过于频繁', retryAt: clock.t + 10 * 60_000 } };
+    await send('watch.create', req(['G7']));
+    await vi.waitFor(async () => expect((await send('watch.status', {})).backoff).toBeDefined());
+    render(null, root);
+    await mount();
+    expect(root.querySelector('[role=status]')!.textContent).toBe('12306 要求放慢：12306 请求过于频繁。09:10 前不再查询。');
+    for (const it of items()) expect(it.querySelector('.ra-w-state')!.textContent).toBe('12306 请求过于频繁，09:10 前暂停');
+  });
+
+  it('edits classes, seats and trains, pauses and deletes', async () => {
+    await send('watch.create', req(['G101']));
+    await mount();
+    await click(button(items()[0]!, '编辑'));
+    const form = root.querySelector('form.ra-w-editor')!;
+    await act(async () => {
+      (form.querySelector('input[value=ze]') as HTMLInputElement).click();
+      (form.querySelector('input[value=zy]') as HTMLInputElement).click();
+      const seats = form.querySelector('input[name=seats]') as HTMLInputElement;
+      seats.value = '2';
+      seats.dispatchEvent(new Event('input', { bubbles: true }));
+      const trains = form.querySelector('input[name=trains]') as HTMLInputElement;
+      trains.value = 'g101, G103';
+      trains.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await vi.waitFor(() => expect(root.querySelector('form.ra-w-editor')).toBeNull());
+    const w = (await send('watch.list', {})).watches[0]!.watch;
+    expect(w).toMatchObject({ classes: ['zy'], seats: 2, trains: ['G101', 'G103'] });
+    expect(items()[0]!.textContent).toContain('G101 G103 · 一等座 · 2张');
+
+    await click(button(items()[0]!, '暂停'));
+    await vi.waitFor(() => expect(items()[0]!.dataset.state).toBe('paused-user'));
+    await click(button(items()[0]!, '删除'));
+    await vi.waitFor(() => expect(items()).toHaveLength(0));
+  });
+
+  it('refuses an edit without a class or with a bad train code', async () => {
+    await send('watch.create', req(['G101']));
+    await mount({ lang: 'en' });
+    await click(button(items()[0]!, 'Edit'));
+    await act(async () => (root.querySelector('input[value=ze]') as HTMLInputElement).click());
+    expect((root.querySelector('form.ra-w-editor button[type=submit]') as HTMLButtonElement).disabled).toBe(true);
+    expect(root.querySelector('.ra-w-invalid')).not.toBeNull();
+    await act(async () => {
+      (root.querySelector('input[value=ze]') as HTMLInputElement).click();
+      const trains = root.querySelector('input[name=trains]') as HTMLInputElement;
+      trains.value = 'G1!';
+      trains.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect((root.querySelector('form.ra-w-editor button[type=submit]') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => {
+      const trains = root.querySelector('input[name=trains]') as HTMLInputElement;
+      trains.value = 'G1';
+      trains.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect((root.querySelector('form.ra-w-editor button[type=submit]') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('exports to a file and imports one back, reporting duplicates and invalid entries', async () => {
+    await send('watch.create', req(['G101']));
+    const save = vi.fn();
+    await mount({ save });
+    await click([...root.querySelectorAll('.ra-w-bar button')].find((b) => b.textContent === '导出'));
+    await vi.waitFor(() => expect(save).toHaveBeenCalledOnce());
+    const [json, name] = save.mock.calls[0]! as [string, string];
+    expect(name).toMatch(/^railair-watches-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(json);
+    file.watches.push({ ...file.watches[0], trains: ['G9'] }, { kind: 'rail', date: 'soon' });
+    const input = root.querySelector('input[type=file]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([JSON.stringify(file)], 'w.json', { type: 'application/json' })] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(root.textContent).toContain('导入 1 个，重复 1 个，无效 1 个'));
+    await vi.waitFor(() => expect(items()).toHaveLength(2));
+  });
+});
+
+describe('WatchList: flight-price watches', () => {
+  it('adds one from the form and shows the lowest fare once an answer falls below it', async () => {
+    await mount();
+    const form = root.querySelector('form.ra-w-fare')!;
+    const fill = (name: string, value: string) => {
+      const input = form.querySelector(`input[name=${name}]`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    await act(async () => {
+      fill('fromCity', 'bjs');
+      fill('toCity', 'SHA');
+      fill('date', DATE);
+      fill('maxYuan', '500');
+    });
+    await act(async () => {
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await vi.waitFor(() => expect(items()).toHaveLength(1));
+    expect(items()[0]!.textContent).toContain('BJS → SHA · 2026-11-23');
+    expect(items()[0]!.textContent).toContain('机票 ≤ ¥500');
+    const fare = { cabinClass: 'economy' as const, price: 48000 };
+    await service.onFlightResult({
+      source: 'fliggy', date: DATE, depCity: 'BJS', arrCity: 'SHA', airports: {}, airlines: {},
+      flights: [{ mode: 'air', id: 'MU5101@x', flightNo: 'MU5101', airline: 'MU', date: DATE, from: { code: 'PEK' }, to: { code: 'SHA' },
+        depart: NOON, arrive: NOON, durationMin: 120, arriveDayOffset: 0, stops: 0, transfer: false, fares: [fare], lowest: fare, source: 'fliggy' }],
+    });
+    await click(button(items()[0]!, '暂停')); // any action refreshes the list
+    await vi.waitFor(() => expect(button(items()[0]!, '继续')).toBeDefined());
+    await click(button(items()[0]!, '继续'));
+    await vi.waitFor(() => expect(items()[0]!.dataset.state).toBe('seats'));
+    expect(items()[0]!.textContent).toContain('当前最低 ¥480 (MU5101)');
+  });
+
+  it('will not add a watch with a bad city code', async () => {
+    await mount();
+    const form = root.querySelector('form.ra-w-fare')!;
+    await act(async () => {
+      const input = form.querySelector('input[name=fromCity]') as HTMLInputElement;
+      input.value = 'BJ';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect((form.querySelector('button[type=submit]') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('Sparkline path', () => {
+  it('steps through the points, scaled to the box, zero at the bottom', () => {
+    expect(sparkPath([[0, 0], [50, 4], [100, 2]], 100, 22)).toBe('M0,21H50V1H100V11');
+    expect(sparkPath([[5, 3]], 100, 22)).toBe('M0,1H100');
+    expect(sparkPath([], 100, 22)).toBe('');
+  });
+});

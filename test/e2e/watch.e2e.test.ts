@@ -1,0 +1,140 @@
+// The watch flow end to end: on the replayed 12306 page, the overlay's bell on G101's sold-out
+// 二等座 sets a watch; the background polls through the shared 12306 client; the replay server
+// turns that class from 无 to 5; the worker shows a notification and the badge.
+//
+// Runs a test build (WXT_RAILAIR_TEST=1, --mode e2e → .output/chrome-mv3-e2e) in which the
+// storage item `watchTest` = { intervalSec: 2 } lowers the 30 s poll floor; no sleep of a minute.
+// The shared 12306 client caches an answer for 60 s in the worker's memory (lib/rail/client.ts),
+// so after 无 → 5 the test stops the service worker, as Chrome does at will: the alarm wakes a new
+// worker, which must restore the watch from storage, poll, and notify — also the real-browser
+// proof that a worker's death loses nothing.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaTomorrow, launchBrowser, railSearchUrl, REPO_ROOT, startReplay, type LaunchedBrowser, type Replay } from './harness';
+
+const E2E_BUILD = join(REPO_ROOT, '.output', 'chrome-mv3-e2e');
+const date = chinaTomorrow();
+
+let replay: Replay;
+let browser: LaunchedBrowser;
+
+/** Runs `fn` in the extension's service worker (chrome.* APIs, storage). */
+async function inWorker<T>(fn: (arg: any) => Promise<T>, arg?: unknown): Promise<T> {
+  // Always the live worker: after a stop, Chromium starts a new one (and the old handle is dead).
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const w = await browser.currentWorker();
+      return (await w.evaluate(fn as never, arg)) as T;
+    } catch (e) {
+      if (attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 500));
+    last = await read();
+  }
+  return last;
+}
+
+beforeAll(async () => {
+  // Always rebuilt: a stale test build would test yesterday's code. Spawned, not execSync: a
+  // blocked event loop would starve vitest's own worker messages.
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: REPO_ROOT, env: { ...process.env, WXT_RAILAIR_TEST: '1' }, stdio: 'inherit' });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wxt build --mode e2e exited with ${code}`))));
+  });
+  replay = await startReplay();
+  browser = await launchBrowser(replay, { extensionPath: E2E_BUILD });
+  await inWorker(async () => {
+    const c = (globalThis as any).chrome;
+    // No quiet hours (the run may be at night in China) and a 2 s poll for this test build.
+    await c.storage.local.set({
+      settings: { watch: { intervalSec: 60, quietStart: '00:00', quietEnd: '00:00', notify: true } },
+      watchTest: { intervalSec: 2 },
+    });
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await replay?.close();
+});
+
+describe('watch e2e', () => {
+  it('bell on a sold-out class → 无 turns to 5 → one notification and the badge', async () => {
+    const page = await browser.page();
+    await page.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
+    const cell = page.locator('#queryLeftTable td[id^="ZE_240000G1010N"]');
+    await cell.waitFor();
+    expect((await cell.innerText()).trim()).toContain('无');
+
+    // The overlay's bell in that cell (inside our shadow root; Playwright pierces open roots).
+    const bell = cell.locator('[data-testid="railair-bell"]');
+    await bell.waitFor({ timeout: 20_000 });
+    await bell.click();
+    await expect.poll(() => cell.locator('[data-testid="railair-bell-msg"]').innerText(), { timeout: 10_000 }).toContain('已设提醒');
+
+    const stored = () =>
+      inWorker(async () => {
+        const c = (globalThis as any).chrome;
+        return (await c.storage.local.get('watches')).watches as { watches: any[] } | undefined;
+      });
+    // The watch's first check through the shared client: still 无.
+    const first = await until('the first check', stored, (d) => d?.watches[0]?.lastCheckedAt !== undefined, 30_000);
+    expect(first!.watches).toHaveLength(1);
+    expect(first!.watches[0]).toMatchObject({ kind: 'rail', date, trains: ['G101'], classes: ['ze'], seats: 1, origin: 'overlay', available: [] });
+    expect(await inWorker(async () => Object.keys(await (globalThis as any).chrome.notifications.getAll()).length)).toBe(0);
+
+    replay.setSeats('G101', { ze: '5' });
+    const t0 = Date.now();
+    const before = replay.railQueries().length;
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const notifications = await until(
+      'the notification',
+      () => inWorker(async () => (globalThis as any).chrome.notifications.getAll() as Promise<Record<string, unknown>>),
+      (n) => Object.keys(n).length > 0,
+      90_000,
+    );
+    console.log(`[watch e2e] notification ${Math.round((Date.now() - t0) / 1000)} s after 无 → 5 and a worker stop`);
+    expect(replay.railQueries().length).toBeGreaterThan(before);
+    // getAll returns ids only in Chromium; the content is read back from the watch's state.
+    expect(Object.keys(notifications)).toHaveLength(1);
+    expect(Object.keys(notifications)[0]).toMatch(/^railair-watch:/);
+    const after = await stored();
+    expect(after!.watches[0].available).toEqual([expect.objectContaining({ code: 'G101', cls: 'ze', n: 5, price: 55300 })]);
+    expect(await inWorker(async () => (globalThis as any).chrome.action.getBadgeText({}))).toBe('1');
+    const alarms = await inWorker(async () => (globalThis as any).chrome.alarms.getAll() as Promise<{ name: string }[]>);
+    expect(alarms.map((a) => a.name)).toEqual(['railair-watch']);
+
+    // Same state on the next cycles: no second notification. (Chromium closes a shown
+    // notification after a while, so this reads the watch's own record of when it notified.)
+    const notifiedAt = after!.watches[0].notifiedAt as number;
+    expect(notifiedAt).toBeGreaterThan(0);
+    const cycled = (await stored()) as { lastCycleAt?: number } | undefined;
+    await until('three more cycles', stored, (d: any) => (d?.lastCycleAt ?? 0) >= (cycled?.lastCycleAt ?? 0) + 5000, 30_000);
+    const later = await stored();
+    expect(later!.watches[0].notifiedAt).toBe(notifiedAt);
+    expect(later!.watches[0].available).toHaveLength(1);
+  }, 240_000);
+
+  it('shows the watch with seats in the popup', async () => {
+    const popup = await browser.openPopup();
+    await popup.getByRole('tab', { name: /提醒/ }).click();
+    const item = popup.locator('.ra-w-item');
+    await item.first().waitFor({ timeout: 10_000 });
+    await expect.poll(() => item.first().getAttribute('data-state'), { timeout: 10_000 }).toBe('seats');
+    expect(await item.first().innerText()).toContain('G101');
+    expect(await item.first().locator('svg.ra-w-spark path').count()).toBe(1);
+  });
+});

@@ -1,0 +1,220 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { dispatch } from '../../../lib/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { watchesItem } from '../../../lib/storage';
+import { createWatchService, registerWatchService, WATCH_ALARM, type TrainSource } from '../../../lib/background/watch-service';
+import type { RailWatch } from '../../../lib/watch/model';
+import type { RouteAnswer } from '../../../lib/watch/scheduler';
+import { count, DATE, none, NOON, train } from '../watch/support';
+
+/** A stand-in for the shared 12306 client: answers per route, counts every query. */
+function fakeRail(answerFor: (route: string) => RouteAnswer | Promise<RouteAnswer>) {
+  const calls: string[] = [];
+  const rail: TrainSource = {
+    queryTrains: async (q) => {
+      const route = `${q.date}|${q.from}|${q.to}`;
+      calls.push(route);
+      return answerFor(route);
+    },
+  };
+  return { rail, calls };
+}
+
+const ok = (trains: ReturnType<typeof train>[]): RouteAnswer => ({ ok: true, value: { trains, stationNames: { BJP: '北京', SHH: '上海' } }, fetchedAt: clock.t });
+const clock = { t: NOON };
+const settings: Settings = { ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch } };
+const deps = (rail: TrainSource) => ({ rail, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined });
+
+const createReq = (trains: string[], from = 'BJP') => ({
+  date: DATE,
+  from: { telecode: from, name: '北京' },
+  to: { telecode: 'SHH', name: '上海' },
+  trains,
+  classes: ['ze' as const],
+  origin: 'overlay' as const,
+});
+
+async function send(name: string, data: unknown) {
+  const r = (await dispatch({ railair: 1, name, data })) as { ok: boolean; data?: any; error?: string };
+  if (!r.ok) throw new Error(r.error);
+  return r.data;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  clock.t = NOON;
+});
+
+describe('watch service (fake browser)', () => {
+  it('creates the alarm once, however often the worker starts, and does not poll early after a restart', async () => {
+    const { rail, calls } = fakeRail(() => ok([train('G101', { ze: none })]));
+    const first = createWatchService(deps(rail));
+    await first.create(createReq(['G101']));
+    await first.create(createReq(['G102']));
+    await first.create(createReq(['G103'], 'VNP'));
+    await first.runCycle();
+    expect(calls).toHaveLength(2); // three watches, two routes
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    for (let i = 0; i < 5; i++) {
+      clock.t += 1000;
+      await createWatchService(deps(rail)).start();
+    }
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+    expect(create).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(2);
+    const alarm = await fakeBrowser.alarms.get(WATCH_ALARM);
+    expect(alarm!.scheduledTime).toBe(NOON + 60_000);
+    // When the alarm's time comes, one restarted worker polls each route once.
+    clock.t = NOON + 60_000;
+    await createWatchService(deps(rail)).start();
+    expect(calls).toHaveLength(4);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+
+  it('restores every watch, its seats and history after the worker dies, and does not notify twice', async () => {
+    let seats = none;
+    const { rail } = fakeRail(() => ok([train('G101', { ze: seats })]));
+    const a = createWatchService(deps(rail));
+    await a.create(createReq(['G101']));
+    await a.create({ ...createReq([]), filter: { types: ['G'] } });
+    await a.createFare({ date: DATE, fromCity: 'BJS', toCity: 'SHA', maxFen: 50000 });
+    await a.runCycle();
+    seats = count(5);
+    clock.t += 61_000;
+    await a.runCycle();
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(2);
+    const before = await a.list();
+
+    // The worker dies: only storage survives.
+    const b = createWatchService(deps(rail));
+    await b.start();
+    const after = await b.list();
+    expect(after.watches.map((v) => v.watch)).toEqual(before.watches.map((v) => v.watch));
+    expect(after.watches).toHaveLength(3);
+    const w = after.watches[0]!.watch as RailWatch;
+    expect(w.available).toHaveLength(1);
+    expect(w.history.map((p) => p[1])).toEqual([0, 5]);
+    expect(after.watches[0]!.status.kind).toBe('seats');
+
+    clock.t += 61_000;
+    await b.runCycle();
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(2);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+  });
+
+  it('keeps a watch created while a query is in flight', async () => {
+    let release: ((a: RouteAnswer) => void) | undefined;
+    // The first query hangs until released; later ones answer at once.
+    const { rail, calls } = fakeRail(() => (calls.length === 1 ? new Promise<RouteAnswer>((r) => (release = r)) : ok([])));
+    const svc = createWatchService(deps(rail));
+    await svc.create(createReq(['G101']));
+    const cycle = svc.runCycle();
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    await svc.create(createReq(['G7'], 'VNP'));
+    release!(ok([train('G101', { ze: none })]));
+    await cycle;
+    const list = await svc.list();
+    expect(list.watches.map((v) => (v.watch as RailWatch).trains[0])).toEqual(['G101', 'G7']);
+    expect((list.watches[0]!.watch as RailWatch).lastCheckedAt).toBe(NOON);
+  });
+
+  it('notifies with a button that opens 12306 for the route and date, and sets the badge', async () => {
+    const { rail } = fakeRail(() => ok([train('G101', { ze: count(5) })]));
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
+    registerWatchService(deps(rail));
+    const created = await send('watch.create', createReq(['G101']));
+    expect(created.created).toBe(true);
+    expect(await send('watch.create', createReq(['G101']))).toEqual({ id: created.id, created: false });
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(1));
+    const [id, n] = Object.entries(await fakeBrowser.notifications.getAll())[0]! as [string, any];
+    expect(n.title).toBe('有票了：G101 二等座');
+    expect(n.message).toContain('余5张 ¥553');
+    expect(n.buttons[0].title).toBe('打开 12306 购票');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+    await fakeBrowser.notifications.onButtonClicked.trigger(id, 0);
+    await vi.waitFor(() =>
+      expect(tabs).toHaveBeenCalledWith({
+        url: `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=${encodeURIComponent('北京')},BJP&ts=${encodeURIComponent('上海')},SHH&date=${DATE}&flag=N,N,Y`,
+      }),
+    );
+    // Deleting the watch clears the badge and, with nothing left, the alarm.
+    await send('watch.delete', { id: created.id });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.getAll()).toHaveLength(0));
+  });
+
+  it('edits, pauses, exports and imports through messages, validating what comes in', async () => {
+    const { rail, calls } = fakeRail(() => ok([train('G101', { ze: none, zy: count(2) })]));
+    registerWatchService(deps(rail));
+    const { id } = await send('watch.create', createReq(['G101']));
+    await expect(send('watch.update', { id, seats: 12 })).rejects.toThrow(/invalid request/);
+    const upd = await send('watch.update', { id, classes: ['zy'], seats: 2, trains: ['g101', 'G103'] });
+    expect(upd.watch.watch).toMatchObject({ classes: ['zy'], seats: 2, trains: ['G101', 'G103'] });
+    const paused = await send('watch.pause', { id, paused: true });
+    expect(paused.watch.status).toEqual({ kind: 'paused-user' });
+    const exported = await send('watch.export', {});
+    expect(exported.count).toBe(1);
+    await send('watch.delete', { id });
+    const imp = await send('watch.import', { json: exported.json });
+    expect(imp).toEqual({ added: 1, duplicates: 0, errors: [] });
+    const list = await send('watch.list', {});
+    expect(list.watches[0].watch).toMatchObject({ classes: ['zy'], seats: 2, paused: true, origin: 'import' });
+    expect((await send('watch.import', { json: '[]' })).errors).toHaveLength(1);
+    await vi.waitFor(() => expect(calls.length).toBeGreaterThan(0));
+  });
+
+  it('honours a test interval below 30 s only in test builds', async () => {
+    const { rail, calls } = fakeRail(() => ok([]));
+    const make = (testBuild: boolean) =>
+      createWatchService({ ...deps(rail), testBuild, testInterval: async () => 2 });
+    const svc = make(false);
+    await svc.create(createReq(['G101']));
+    await svc.runCycle();
+    clock.t += 5000;
+    await svc.runCycle();
+    expect(calls).toHaveLength(1);
+    const fast = make(true);
+    await fast.create(createReq(['G7'], 'VNP'));
+    await fast.runCycle();
+    expect(calls).toHaveLength(2);
+    expect((await fakeBrowser.alarms.get(WATCH_ALARM))!.scheduledTime).toBe(clock.t + 2000);
+    clock.t += 2000;
+    await fast.runCycle();
+    expect(calls).toEqual(['2026-11-23|BJP|SHH', '2026-11-23|VNP|SHH', '2026-11-23|VNP|SHH']);
+  });
+
+  it('shows a back-off to the popup, with why and until when, and sends nothing meanwhile', async () => {
+    const retryAt = NOON + 5 * 60_000;
+    const { rail, calls } = fakeRail(() => ({ ok: false, error: { code: 'rate-limited', message: '12306 is limiting requests', messageZh: '12306 请求过于频繁', retryAt } }));
+    const svc = createWatchService(deps(rail));
+    await svc.create(createReq(['G101']));
+    await svc.create(createReq(['G102']));
+    await svc.runCycle();
+    const list = await svc.list();
+    expect(list.backoff).toMatchObject({ code: 'rate-limited', until: retryAt });
+    for (const v of list.watches) expect(v.status).toMatchObject({ kind: 'paused-backoff', until: retryAt, messageZh: '12306 请求过于频繁' });
+    expect((await fakeBrowser.alarms.get(WATCH_ALARM))!.scheduledTime).toBe(retryAt);
+    clock.t = retryAt - 1000;
+    await svc.runCycle();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('checks flight-price watches against flight answers', async () => {
+    const { rail } = fakeRail(() => ok([]));
+    const svc = createWatchService(deps(rail));
+    await svc.createFare({ date: DATE, fromCity: 'BJS', toCity: 'SHA', maxFen: 50000 });
+    const flights = (price: number) => ({
+      source: 'fliggy' as const, date: DATE, depCity: 'BJS', arrCity: 'SHA', airports: {}, airlines: {},
+      flights: [{ mode: 'air' as const, id: 'x', flightNo: 'MU5101', airline: 'MU', date: DATE, from: { code: 'PEK' }, to: { code: 'SHA' },
+        depart: NOON, arrive: NOON, durationMin: 120, arriveDayOffset: 0, stops: 0, transfer: false,
+        fares: [{ cabinClass: 'economy' as const, price }], lowest: { cabinClass: 'economy' as const, price }, source: 'fliggy' as const }],
+    });
+    await svc.onFlightResult(flights(60000));
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+    await svc.onFlightResult(flights(48000));
+    const all = Object.values(await fakeBrowser.notifications.getAll()) as { title: string }[];
+    expect(all.map((n) => n.title)).toEqual(['机票降价：¥480']);
+    expect(await watchesItem.getValue()).toMatchObject({ watches: [{ kind: 'fare', below: true, lowestFen: 48000 }] });
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { AirOption, ChinaDate, FlightSearchResult } from '../../../lib/model';
+import { chinaInstant } from '../../../lib/time';
+import { checkFareWatches, lowestFare } from '../../../lib/watch/fare';
+import { newFareWatch, type Watch } from '../../../lib/watch/model';
+import { DATE, NOON, railWatch } from './support';
+
+function flight(flightNo: string, price: number | undefined, date: ChinaDate = DATE): AirOption {
+  const depart = chinaInstant(date, 8 * 60);
+  const fare = price === undefined ? undefined : { cabinClass: 'economy' as const, price };
+  return {
+    mode: 'air', id: `${flightNo}@${date}`, flightNo, airline: flightNo.slice(0, 2), date,
+    from: { code: 'PEK', city: 'BJS' }, to: { code: 'SHA', city: 'SHA' },
+    depart, arrive: depart + 2 * 3600_000, durationMin: 120, arriveDayOffset: 0, stops: 0, transfer: false,
+    fares: fare ? [fare] : [], ...(fare ? { lowest: fare } : {}), source: 'fliggy',
+  };
+}
+const result = (...prices: (number | undefined)[]): FlightSearchResult => ({
+  source: 'fliggy', date: DATE, depCity: 'BJS', arrCity: 'SHA', airports: {}, airlines: {},
+  flights: prices.map((p, i) => flight(`MU${510 + i}`, p)),
+});
+const fareWatch = (maxFen = 60000) => newFareWatch({ date: DATE, fromCity: 'BJS', toCity: 'SHA', maxFen }, 'f1', NOON);
+const notifies = (a: { type: string }[]) => a.filter((x) => x.type === 'notify');
+
+describe('flight-price watches', () => {
+  it('finds the lowest fare and ignores sold-out flights', () => {
+    expect(lowestFare(result(90000, undefined, 70000))).toEqual({ fen: 70000, flightNo: 'MU512' });
+    expect(lowestFare(result(undefined))).toBeUndefined();
+  });
+
+  it('notifies once when the lowest fare falls to the price, again only after it rose above', () => {
+    const rail = railWatch();
+    let ws: Watch[] = [fareWatch(), rail];
+    const step = (...p: (number | undefined)[]) => {
+      const r = checkFareWatches(ws, result(...p), NOON);
+      ws = r.watches;
+      return notifies(r.actions);
+    };
+    expect(step(65000, 80000)).toHaveLength(0);
+    const n = step(65000, 60000);
+    expect(n).toHaveLength(1);
+    expect(n[0]).toMatchObject({ watchId: 'f1', notification: { title: expect.stringContaining('¥600'), url: expect.stringContaining('depCity=BJS&arrCity=SHA&depDate=2026-11-23') } });
+    expect(step(59000)).toHaveLength(0);
+    expect(step(61000)).toHaveLength(0);
+    expect(step(58000)).toHaveLength(1);
+    expect(ws[0]).toMatchObject({ lowestFen: 58000, lowestFlight: 'MU510', below: true });
+    expect(ws[1]).toBe(rail); // the rail watch is untouched
+  });
+
+  it('ignores answers for another date or city pair', () => {
+    const other = { ...result(10000), arrCity: 'CAN' };
+    expect(notifies(checkFareWatches([fareWatch()], other, NOON).actions)).toHaveLength(0);
+    const otherDay = { ...result(10000), date: '2026-11-24' as ChinaDate };
+    expect(notifies(checkFareWatches([fareWatch()], otherDay, NOON).actions)).toHaveLength(0);
+  });
+});
