@@ -33,9 +33,8 @@ export const WATCH_ALARM = 'railair-watch';
 const NOTIFICATION_PREFIX = 'railair-watch:';
 /** Rounds of decide → query → observe in one wake (a watch created mid-cycle is served at once). */
 const MAX_ROUNDS = 3;
-/** 48 px bell on green; a data URL so the notification needs no packaged icon. */
-const ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAg0lEQVR42u3ayw3AIAwEUapIUWkzhZIKUILMZ9fMSLn7HVAkTCkk2vXcVemzHbwLoj78J8Ia4DJ8EwEgE6CVPOBvkoDeZADRAEQAo9oCGB2AowCzAgAAAAAAHgD+xDsAqwMAQA0QPeTcCwEAUL0ud60PMdfrANiTsaXMuyvO/9SAFvcCFBLIQz+A+KcAAAAASUVORK5CYII=';
+/** The extension's own icon (public/icon), shown in watch notifications. */
+const ICON_PATH = '/icon/128.png';
 
 /** What the watch service needs of the shared 12306 client (lib/rail/client.ts' RailClient). */
 export interface TrainSource {
@@ -137,7 +136,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
 
   async function notify(watchId: string, n: { title: string; message: string; buttonTitle: string }): Promise<void> {
     const id = `${NOTIFICATION_PREFIX}${watchId}:${now()}`;
-    const base = { type: 'basic' as const, iconUrl: ICON, title: n.title, message: n.message, priority: 2 };
+    const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL(ICON_PATH), title: n.title, message: n.message, priority: 2 };
     try {
       await browser.notifications.create(id, { ...base, buttons: [{ title: n.buttonTitle }] } as never);
     } catch {
