@@ -1,11 +1,8 @@
 import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import { optionsApi } from './api';
+import './style.css';
 
-function Options() {
-  return (
-    <main>
-      <h1>RailAir 设置 · Settings</h1>
-    </main>
-  );
-}
-
-render(<Options />, document.getElementById('app')!);
+render(<OptionsApp api={optionsApi} />, document.getElementById('app')!);
+// Links like options.html#diagnostics (from the popup) land on their section once rendered.
+if (location.hash) setTimeout(() => document.querySelector(location.hash)?.scrollIntoView(), 300);

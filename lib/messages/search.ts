@@ -1,4 +1,263 @@
 // Messages of the quick search, live clients and options (issue 5): popup/options → background.
+// The response schemas mirror lib/model.ts so that everything the popup renders was checked at
+// the boundary.
+import { z } from 'zod';
 import type { MessageDef } from '../messaging';
+import type { ChinaDate } from '../model';
 
-export const searchMessages = {} satisfies Record<string, MessageDef>;
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Dates inside model objects keep the model's ChinaDate type. */
+const chinaDate = z.custom<ChinaDate>((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), 'yyyy-MM-dd');
+const telecode = z.string().regex(/^[A-Z]{3}$/);
+const int = z.number().int();
+
+export const errorCodeSchema = z.enum([
+  'not-json', 'html-page', 'schema', 'endpoint-moved', 'rejected', 'maintenance', 'rate-limited',
+  'blocked', 'timeout', 'network', 'empty', 'unknown-format', 'different-dates', 'bad-input',
+]);
+export const decodeErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  messageZh: z.string(),
+  endpoint: z.string().optional(),
+  retryAt: z.number().optional(),
+  sample: z.string().optional(),
+});
+const issueSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  row: int.optional(),
+  field: z.string().optional(),
+  sample: z.string().optional(),
+});
+
+const availability = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('count'), n: int }),
+  z.object({ kind: z.literal('plenty') }),
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('waitlist') }),
+  z.object({ kind: z.literal('not-on-sale') }),
+]);
+const seatClass = z.enum(['swz', 'tz', 'zy', 'gg', 'ze', 'gr', 'rw', 'srrb', 'yw', 'rz', 'yz', 'wz', 'qt']);
+const seat = z.object({
+  cls: seatClass,
+  code: z.string().optional(),
+  name: z.string(),
+  nameEn: z.string(),
+  availability,
+  price: int.optional(),
+});
+const station = z.object({ telecode: z.string(), name: z.string().optional() });
+export const railOptionSchema = z.object({
+  mode: z.literal('rail'),
+  id: z.string(),
+  trainNo: z.string(),
+  code: z.string(),
+  type: z.enum(['G', 'D', 'C', 'Z', 'T', 'K', 'S', 'Y', 'L', 'number', 'other']),
+  date: chinaDate,
+  from: station,
+  to: station,
+  origin: station,
+  terminus: station,
+  depart: z.number(),
+  arrive: z.number(),
+  durationMin: z.number(),
+  arriveDayOffset: int,
+  seats: z.array(seat),
+  status: z.enum(['on-sale', 'not-yet', 'suspended', 'maintenance', 'not-bookable', 'unknown']),
+  buttonText: z.string(),
+  fromNo: z.string().optional(),
+  toNo: z.string().optional(),
+  saleTime: z.string().optional(),
+  cheapest: z.object({ cls: seatClass, name: z.string(), price: int }).optional(),
+  hasSeats: z.boolean(),
+});
+
+const fare = z.object({
+  cabinClass: z.enum(['economy', 'business', 'first', 'unknown']),
+  cabin: z.string().optional(),
+  price: int,
+  taxes: int.optional(),
+  total: int.optional(),
+  discount: z.number().optional(),
+  seatsLeft: z.number().optional(),
+});
+const airport = z.object({
+  code: z.string(),
+  name: z.string().optional(),
+  terminal: z.string().optional(),
+  city: z.string().optional(),
+});
+export const airOptionSchema = z.object({
+  mode: z.literal('air'),
+  id: z.string(),
+  flightNo: z.string(),
+  airline: z.string(),
+  airlineName: z.string().optional(),
+  date: chinaDate,
+  from: airport,
+  to: airport,
+  depart: z.number(),
+  arrive: z.number(),
+  durationMin: z.number(),
+  arriveDayOffset: int,
+  stops: int,
+  transfer: z.boolean(),
+  operatedBy: z.string().optional(),
+  aircraft: z.string().optional(),
+  fares: z.array(fare),
+  lowest: fare.optional(),
+  source: z.enum(['top', 'fliggy']),
+});
+
+/** A place picked in the popup: a city (all its stations) or one station. */
+export const placeSchema = z.object({
+  kind: z.enum(['city', 'station']),
+  name: z.string().min(1).max(32),
+  telecode,
+  city: z.string().max(32),
+});
+export type Place = z.infer<typeof placeSchema>;
+
+export const lastSearchSchema = z.object({
+  from: placeSchema,
+  to: placeSchema,
+  date,
+  student: z.boolean(),
+});
+export type LastSearch = z.infer<typeof lastSearchSchema>;
+
+const stationHit = z.object({
+  kind: z.enum(['city', 'station']),
+  name: z.string(),
+  telecode: z.string(),
+  city: z.string(),
+  stations: z.array(z.object({ name: z.string(), telecode: z.string() }).loose()).optional(),
+  score: z.number(),
+});
+
+export const railAnswerSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    trains: z.array(railOptionSchema),
+    stationNames: z.record(z.string(), z.string()),
+    issues: z.array(issueSchema),
+    fetchedAt: z.number(),
+    fromCache: z.boolean(),
+    buyUrl: z.string(),
+  }),
+  z.object({ ok: z.literal(false), error: decodeErrorSchema, fetchedAt: z.number(), buyUrl: z.string() }),
+]);
+export type RailAnswer = z.infer<typeof railAnswerSchema>;
+
+export const airAnswerSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    source: z.enum(['top', 'fliggy']),
+    flights: z.array(airOptionSchema),
+    issues: z.array(issueSchema),
+    /** When the data was fetched or captured. */
+    fetchedAt: z.number(),
+    fliggyUrl: z.string(),
+  }),
+  /** No credentials and no capture: the user can open Fliggy's search. */
+  z.object({ status: z.literal('none'), reason: z.enum(['no-source', 'no-city']), fliggyUrl: z.string().optional() }),
+  z.object({ status: z.literal('error'), source: z.enum(['top', 'fliggy']), error: decodeErrorSchema, fliggyUrl: z.string() }),
+]);
+export type AirAnswer = z.infer<typeof airAnswerSchema>;
+
+const railReq = z.object({
+  date,
+  from: telecode,
+  to: telecode,
+  student: z.boolean().default(false),
+  fromName: z.string().max(32).optional(),
+  toName: z.string().max(32).optional(),
+});
+const airReq = z.object({
+  date,
+  /** 12306 city names (北京, 上海): the background maps them to IATA city codes. */
+  fromCity: z.string().min(1).max(32),
+  toCity: z.string().min(1).max(32),
+});
+
+/** The comparison as the popup needs it: options by id (the popup has the options themselves). */
+export const comparisonSchema = z.object({
+  date: chinaDate,
+  options: z.array(
+    z.object({
+      id: z.string(),
+      mode: z.enum(['rail', 'air']),
+      doorToDoorMin: z.number(),
+      leaveHome: z.number(),
+      reachDoor: z.number(),
+      price: int.optional(),
+      priceIncludesTaxes: z.boolean(),
+      priceNote: z.string().optional(),
+      soldOut: z.boolean(),
+      tops: z.array(z.enum(['cheapest', 'fastest', 'earliest', 'pareto'])),
+    }),
+  ),
+  rankings: z.object({
+    cheapest: z.string().optional(),
+    fastest: z.string().optional(),
+    earliestArrival: z.string().optional(),
+    pareto: z.array(z.string()),
+  }),
+  verdict: z.object({ zh: z.string(), en: z.string() }),
+  sources: z.object({
+    rail: z.object({ count: int, ageMin: z.number(), stale: z.boolean() }).optional(),
+    air: z.object({ count: int, ageMin: z.number(), stale: z.boolean() }).optional(),
+  }),
+  partial: z.enum(['rail-only', 'air-only']).nullable(),
+});
+export type ComparisonView = z.infer<typeof comparisonSchema>;
+
+export const searchMessages = {
+  /** Autocomplete over the station list: cities first, then stations. */
+  'search.stations': {
+    req: z.object({ q: z.string().max(40), limit: z.number().int().min(1).max(30).default(10) }),
+    res: z.object({ hits: z.array(stationHit), count: int }),
+  },
+  /** Trains for a date and route from the live 12306 client (cached 60 s, shared back-off). */
+  'search.rail': { req: railReq, res: railAnswerSchema },
+  /** Flights: Taobao Open Platform when configured, else the latest Fliggy capture. */
+  'search.air': { req: airReq, res: airAnswerSchema },
+  /** Both at once (for callers that do not render progressively). */
+  'search.run': {
+    req: railReq.extend({ fromCity: z.string().min(1).max(32), toCity: z.string().min(1).max(32) }),
+    res: z.object({ rail: railAnswerSchema, air: airAnswerSchema }),
+  },
+  /**
+   * The comparison of what search.rail / search.air answered (served from their caches; `rail` /
+   * `air` false leave a side out, e.g. after it failed). Runs in the background so the popup
+   * does not carry the comparison code and the city tables.
+   */
+  'search.compare': {
+    req: railReq.extend({
+      fromCity: z.string().min(1).max(32),
+      toCity: z.string().min(1).max(32),
+      rail: z.boolean(),
+      air: z.boolean(),
+    }),
+    res: z.union([
+      z.object({ ok: z.literal(true), comparison: comparisonSchema }),
+      z.object({ ok: z.literal(false), error: decodeErrorSchema }),
+    ]),
+  },
+  /** What the options page shows about the live clients. */
+  'search.status': {
+    req: z.object({}),
+    res: z.object({
+      endpoint: z.object({ name: z.string(), source: z.string(), at: z.number() }),
+      blockedUntil: z.number().optional(),
+      stations: z.object({
+        count: int,
+        version: z.string().optional(),
+        fetchedAt: z.number().optional(),
+        lastError: z.string().optional(),
+      }),
+      top: z.object({ configured: z.boolean(), enabled: z.boolean() }),
+    }),
+  },
+} satisfies Record<string, MessageDef>;

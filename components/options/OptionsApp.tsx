@@ -1,0 +1,53 @@
+// The options page: every setting saves on its own and applies at once (the popup and the
+// background read settings from storage on each use).
+import { useEffect, useState } from 'preact/hooks';
+import { tr } from '../../lib/i18n';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import type { OptionsApi } from './api';
+import { BuffersForm } from './BuffersForm';
+import { ClearData } from './ClearData';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { GeneralForm } from './GeneralForm';
+import { TopForm } from './TopForm';
+import { WatchForm } from './WatchForm';
+
+export function OptionsApp({ api }: { api: OptionsApi }) {
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [gen, setGen] = useState(0);
+  const [cleared, setCleared] = useState(false);
+  useEffect(() => {
+    void api.loadSettings().then(setSettings);
+  }, [gen]);
+
+  async function save(s: Settings) {
+    await api.saveSettings(s);
+    setSettings(s);
+  }
+
+  if (!settings) return <main class="options">…</main>;
+  const lang = settings.language;
+  return (
+    <main class="options" key={gen}>
+      <h1>RailAir {tr(lang, '设置', 'Settings')} · Settings</h1>
+      {cleared && (
+        <p class="saved" role="status" data-testid="cleared">
+          已清除全部数据 · All data cleared
+        </p>
+      )}
+      <GeneralForm settings={settings} onSave={save} lang={lang} />
+      <BuffersForm settings={settings} onSave={save} lang={lang} />
+      <TopForm api={api} settings={settings} onSave={save} lang={lang} />
+      <WatchForm settings={settings} onSave={save} lang={lang} />
+      <DiagnosticsPanel api={api} lang={lang} />
+      <ClearData
+        api={api}
+        lang={lang}
+        onCleared={() => {
+          setSettings({ ...DEFAULT_SETTINGS });
+          setCleared(true);
+          setGen((g) => g + 1);
+        }}
+      />
+    </main>
+  );
+}

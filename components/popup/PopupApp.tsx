@@ -1,0 +1,301 @@
+// The toolbar popup: search 12306 and flights for one day and route, side by side, with the
+// comparison's verdict and a timeline of the day. All I/O goes through `api` (see ./api.ts).
+import type { ComponentType } from 'preact';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Lang } from '../../lib/i18n';
+import { tr } from '../../lib/i18n';
+import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../lib/messages/search';
+import type { ChinaDate } from '../../lib/model';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { Timeline, type TimelineBar } from '../timeline/Timeline';
+import type { PopupApi } from './api';
+import { FilterBar } from './FilterBar';
+import { DEFAULT_FILTERS, classesIn, filterFlights, filterTrains, type Filters } from './filter';
+import { FlightList } from './FlightList';
+import { bookableDates, SearchForm, type FormState } from './SearchForm';
+import { AirStatus, RailStatus, type Pending } from './Status';
+import { TrainList } from './TrainList';
+import { Verdict } from './Verdict';
+
+export const MARK_DATA = 'railair:data-arrived';
+export const MARK_PAINT = 'railair:results-painted';
+
+function railFailure(e: unknown, now: number): RailAnswer {
+  const why = e instanceof Error ? e.message : String(e);
+  return { ok: false, error: { code: 'network', message: `Background did not answer: ${why}`, messageZh: `后台无响应：${why}` }, fetchedAt: now, buyUrl: '' };
+}
+
+function airFailure(e: unknown): AirAnswer {
+  const why = e instanceof Error ? e.message : String(e);
+  return {
+    status: 'error',
+    source: 'fliggy',
+    error: { code: 'network', message: `Background did not answer: ${why}`, messageZh: `后台无响应：${why}` },
+    fliggyUrl: '',
+  };
+}
+
+function mark(name: string) {
+  try {
+    performance.mark(name);
+  } catch {
+    /* marks are diagnostics only */
+  }
+}
+
+export function PopupApp({ api }: { api: PopupApi }) {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const lang: Lang = settings.language;
+  const now = api.now();
+  const [form, setForm] = useState<FormState>({ from: null, to: null, date: bookableDates(now)[0]!, student: false });
+  const [searched, setSearched] = useState<LastSearch | undefined>();
+  const [rail, setRail] = useState<Pending<RailAnswer>>();
+  const [air, setAir] = useState<Pending<AirAnswer>>();
+  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const [tab, setTab] = useState<'search' | 'watches'>('search');
+  const [waitingFliggy, setWaitingFliggy] = useState(false);
+  const [WatchList, setWatchList] = useState<ComponentType | null | undefined>(undefined);
+  const run = useRef(0);
+  const marks = useRef({ data: false, paint: false });
+
+  useEffect(() => {
+    void api.settings().then((s) => {
+      setSettings(s);
+      setForm((f) => ({ ...f, student: f.from ? f.student : s.student }));
+    });
+    void api.loadLast().then((last) => {
+      if (!last) return;
+      const dates = bookableDates(api.now());
+      // A remembered day that has passed becomes today.
+      const date = dates.includes(last.date as ChinaDate) ? (last.date as ChinaDate) : dates[0]!;
+      setForm({ from: last.from, to: last.to, date, student: last.student });
+    });
+  }, []);
+
+  function search(s: LastSearch) {
+    const n = ++run.current;
+    setSearched(s);
+    setRail('pending');
+    setAir('pending');
+    setWaitingFliggy(false);
+    marks.current = { data: false, paint: false };
+    try {
+      performance.clearMarks(MARK_DATA);
+      performance.clearMarks(MARK_PAINT);
+    } catch {
+      /* ignore */
+    }
+    void api.saveLast(s);
+    const arrived = () => {
+      if (!marks.current.data) {
+        marks.current.data = true;
+        mark(MARK_DATA);
+      }
+    };
+    api
+      .rail({ date: s.date, from: s.from.telecode, to: s.to.telecode, student: s.student, fromName: s.from.name, toName: s.to.name })
+      .catch((e: unknown) => railFailure(e, api.now()))
+      .then((r) => {
+        if (n !== run.current) return;
+        if (r.ok) arrived();
+        setRail(r);
+      });
+    loadAir(s, n, arrived);
+  }
+
+  function loadAir(s: LastSearch, n = run.current, arrived = () => mark(MARK_DATA)) {
+    api
+      .air({ date: s.date, fromCity: s.from.city || s.from.name, toCity: s.to.city || s.to.name })
+      .catch(airFailure)
+      .then((a) => {
+        if (n !== run.current) return;
+        if (a.status === 'ok') {
+          arrived();
+          setWaitingFliggy(false);
+        }
+        setAir(a);
+      });
+  }
+
+  // A Fliggy page the user opened (or any capture) may bring the flights we lack.
+  const airMissing = !!searched && air !== 'pending' && !!air && air.status !== 'ok';
+  useEffect(() => {
+    if (!airMissing || !searched) return;
+    return api.onCapture(() => loadAir(searched));
+  }, [airMissing, searched]);
+
+  function submit() {
+    if (!form.from || !form.to) return;
+    search({ from: form.from, to: form.to, date: form.date, student: form.student });
+  }
+
+  // The verdict once both sides have answered (and again when flights fill in later).
+  const [comparison, setComparison] = useState<ComparisonView | undefined>();
+  useEffect(() => {
+    setComparison(undefined);
+    if (!searched || !rail || !air || rail === 'pending' || air === 'pending') return;
+    const useRail = rail.ok;
+    const useAir = air.status === 'ok';
+    if (!useRail && !useAir) return;
+    const n = run.current;
+    const s = searched;
+    api
+      .compare({
+        date: s.date,
+        from: s.from.telecode,
+        to: s.to.telecode,
+        student: s.student,
+        fromName: s.from.name,
+        toName: s.to.name,
+        fromCity: s.from.city || s.from.name,
+        toCity: s.to.city || s.to.name,
+        rail: useRail,
+        air: useAir,
+      })
+      .then((c) => {
+        if (n === run.current) setComparison(c);
+      })
+      .catch(() => undefined); // the lists still show; only the verdict is missing
+  }, [rail, air]);
+
+  const trains = rail && rail !== 'pending' && rail.ok ? filterTrains(rail.trains, filters) : [];
+  const flights = air && air !== 'pending' && air.status === 'ok' ? filterFlights(air.flights, filters) : [];
+  const recommended = useMemo(() => {
+    const s = new Set<string>();
+    if (!comparison) return s;
+    const r = comparison.rankings;
+    for (const id of [r.cheapest, r.fastest, r.earliestArrival]) if (id) s.add(id);
+    return s;
+  }, [comparison]);
+
+  const labels = useMemo(() => {
+    const m = new Map<string, string>();
+    if (rail && rail !== 'pending' && rail.ok) for (const t of rail.trains) m.set(t.id, t.code);
+    if (air && air !== 'pending' && air.status === 'ok') for (const f of air.flights) m.set(f.id, f.flightNo);
+    return m;
+  }, [rail, air]);
+
+  const bars: TimelineBar[] = useMemo(() => {
+    const byId = new Map(comparison?.options.map((o) => [o.id, o]) ?? []);
+    return [...trains, ...flights]
+      .sort((a, b) => a.depart - b.depart)
+      .map((o) => {
+        const c = byId.get(o.id);
+        return {
+          id: o.id,
+          label: o.mode === 'rail' ? o.code : o.flightNo,
+          mode: o.mode,
+          depart: o.depart,
+          arrive: o.arrive,
+          ...(c ? { leaveHome: c.leaveHome, reachDoor: c.reachDoor, soldOut: c.soldOut } : {}),
+          recommended: recommended.has(o.id),
+        };
+      });
+  }, [trains, flights, comparison, recommended]);
+
+  const hasResults = trains.length + flights.length > 0;
+
+  // Re-render when a "retry at" passes, so the retry button wakes up on time.
+  const [, setTick] = useState(0);
+  const retryAt = rail && rail !== 'pending' && !rail.ok ? rail.error.retryAt : undefined;
+  useEffect(() => {
+    if (retryAt === undefined || retryAt <= api.now()) return;
+    const t = setTimeout(() => setTick((n) => n + 1), Math.min(retryAt - api.now() + 100, 2 ** 31 - 1));
+    return () => clearTimeout(t);
+  }, [retryAt]);
+  // Layout effect: runs right after the DOM commit; the next frame's callback + a task lands
+  // just after that frame (with the results) has been painted.
+  useLayoutEffect(() => {
+    if (!hasResults || marks.current.paint) return;
+    marks.current.paint = true;
+    requestAnimationFrame(() => setTimeout(() => mark(MARK_PAINT), 0));
+  }, [hasResults, rail, air]);
+
+  useEffect(() => {
+    if (tab !== 'watches' || WatchList !== undefined) return;
+    void (api.loadWatchList?.() ?? Promise.resolve(undefined)).then((c) => setWatchList(() => c ?? null));
+  }, [tab]);
+
+  const route = searched ? `${searched.from.name} → ${searched.to.name}，${searched.date}` : '';
+  const railOk = rail && rail !== 'pending' && rail.ok ? rail : undefined;
+  const partial =
+    !!searched && rail !== 'pending' && air !== 'pending' && !!railOk !== !!(air && air.status === 'ok');
+
+  return (
+    <main class="popup">
+      <header class="top">
+        <h1>RailAir 铁空比价</h1>
+        <nav role="tablist" aria-label={tr(lang, '视图', 'Views')}>
+          <button type="button" role="tab" aria-selected={tab === 'search'} onClick={() => setTab('search')}>
+            {tr(lang, '查询', 'Search')} · Search
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'watches'} onClick={() => setTab('watches')}>
+            提醒 · Watches
+          </button>
+          <button type="button" class="link" onClick={() => api.openOptions()}>
+            {tr(lang, '设置', 'Settings')}
+          </button>
+        </nav>
+      </header>
+      {tab === 'watches' ? (
+        <section class="watches" data-testid="watches">
+          {WatchList ? <WatchList /> : WatchList === null ? <p>{tr(lang, '提醒功能即将推出。', 'Watches are coming soon.')}</p> : <p>…</p>}
+        </section>
+      ) : (
+        <>
+          <SearchForm state={form} onChange={setForm} onSubmit={submit} search={api.stations} now={now} lang={lang} busy={rail === 'pending'} />
+          {searched && (
+            <>
+              <div class="statuses">
+                <RailStatus
+                  rail={rail}
+                  route={route}
+                  now={now}
+                  lang={lang}
+                  onRetry={() => search(searched)}
+                  onDiagnostics={() => api.openOptions('diagnostics')}
+                />
+                <AirStatus
+                  air={air}
+                  now={now}
+                  lang={lang}
+                  waitingFliggy={waitingFliggy}
+                  onOpenFliggy={(url) => {
+                    setWaitingFliggy(true);
+                    api.openTab(url);
+                  }}
+                  onOptions={() => api.openOptions('top')}
+                />
+                {partial && (
+                  <p class="partial" data-testid="partial">
+                    {railOk ? '只有火车结果，没有航班 · Trains only, no flights' : '只有航班结果，没有火车 · Flights only, no trains'}
+                  </p>
+                )}
+              </div>
+              {comparison && <Verdict comparison={comparison} lang={lang} labels={labels} />}
+              {(railOk || (air && air !== 'pending' && air.status === 'ok')) && (
+                <FilterBar filters={filters} onChange={setFilters} classes={classesIn(railOk?.trains ?? [])} lang={lang} />
+              )}
+              {hasResults && <Timeline date={searched.date as ChinaDate} bars={bars} lang={lang} />}
+              <div class="columns">
+                <section class="col" aria-label={tr(lang, '火车', 'Trains')}>
+                  <h2>
+                    {tr(lang, '火车', 'Trains')} <span class="count">{railOk ? `${trains.length}/${railOk.trains.length}` : ''}</span>
+                  </h2>
+                  {railOk && <TrainList trains={trains} names={railOk.stationNames} buyUrl={railOk.buyUrl} lang={lang} marked={recommended} />}
+                </section>
+                <section class="col" aria-label={tr(lang, '飞机', 'Flights')}>
+                  <h2>
+                    {tr(lang, '飞机', 'Flights')}{' '}
+                    <span class="count">{air && air !== 'pending' && air.status === 'ok' ? `${flights.length}/${air.flights.length}` : ''}</span>
+                  </h2>
+                  <FlightList flights={flights} lang={lang} marked={recommended} />
+                </section>
+              </div>
+            </>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+// What the popup needs from the outside world, as one interface: the real one talks to the
+// background (entrypoints/popup/api.ts); tests pass a fake.
+import type { ComponentType } from 'preact';
+import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../lib/messages/search';
+import type { Settings } from '../../lib/settings';
+
+export interface StationChoice {
+  kind: 'city' | 'station';
+  name: string;
+  telecode: string;
+  city: string;
+  stations?: { name: string; telecode: string }[];
+}
+
+export interface RailRequest {
+  date: string;
+  from: string;
+  to: string;
+  student: boolean;
+  fromName?: string;
+  toName?: string;
+}
+
+export interface PopupApi {
+  stations(q: string): Promise<StationChoice[]>;
+  rail(req: RailRequest): Promise<RailAnswer>;
+  air(req: { date: string; fromCity: string; toCity: string }): Promise<AirAnswer>;
+  /** The comparison of the answers above (computed in the background from its caches). */
+  compare(req: RailRequest & { fromCity: string; toCity: string; rail: boolean; air: boolean }): Promise<ComparisonView | undefined>;
+  loadLast(): Promise<LastSearch | null>;
+  saveLast(s: LastSearch): Promise<void>;
+  settings(): Promise<Settings>;
+  now(): number;
+  openTab(url: string): void;
+  /** Opens the options page (at a section, e.g. "diagnostics"). */
+  openOptions(section?: string): void;
+  /** Called when a new page capture is stored (so flights can fill in). Returns unsubscribe. */
+  onCapture(fn: () => void): () => void;
+  /** The watches helper's list, when it is built in. */
+  loadWatchList?: () => Promise<ComponentType | undefined>;
+}

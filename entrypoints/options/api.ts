@@ -1,0 +1,55 @@
+// The options page's real connection: storage items, the optional host permission for the TOP
+// gateway, and the background's status message.
+import { browser } from 'wxt/browser';
+import { TOP_ORIGINS } from '../../lib/air/client';
+import { sendMessage } from '../../lib/messaging';
+import { parseSettings, settingsSchema } from '../../lib/settings';
+import { captureDiagnosticsItem, settingsItem, topCredentialsItem } from '../../lib/storage';
+import type { OptionsApi } from '../../components/options/api';
+
+export const optionsApi: OptionsApi = {
+  loadSettings: async () => parseSettings(await settingsItem.getValue()),
+  saveSettings: async (s) => settingsItem.setValue(settingsSchema.parse(s)),
+  loadCredentials: async () => {
+    const c = await topCredentialsItem.getValue();
+    return c ? { appKey: c.appKey, signMethod: c.signMethod, hasSecret: !!c.secret } : null;
+  },
+  saveCredentials: async ({ appKey, secret, signMethod }) => {
+    const old = await topCredentialsItem.getValue();
+    const keep = secret ?? old?.secret ?? '';
+    await topCredentialsItem.setValue({ appKey, secret: keep, signMethod });
+  },
+  clearCredentials: () => topCredentialsItem.removeValue(),
+  requestTopPermission: async () => {
+    try {
+      return await browser.permissions.request({ origins: TOP_ORIGINS });
+    } catch {
+      return false;
+    }
+  },
+  hasTopPermission: async () => {
+    try {
+      return await browser.permissions.contains({ origins: TOP_ORIGINS });
+    } catch {
+      return false;
+    }
+  },
+  diagnostics: async () => (await captureDiagnosticsItem.getValue()) ?? { entries: [], undecodable: 0, unrecognised: 0 },
+  status: async () => {
+    const s = await sendMessage('search.status', {});
+    return { endpoint: s.endpoint, stations: s.stations, ...(s.blockedUntil !== undefined ? { blockedUntil: s.blockedUntil } : {}) };
+  },
+  clearAll: async () => {
+    await browser.storage.local.clear();
+    await browser.permissions.remove({ origins: TOP_ORIGINS }).catch(() => false);
+  },
+  download: (name, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  now: () => Date.now(),
+};

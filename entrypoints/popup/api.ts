@@ -1,0 +1,37 @@
+// The popup's real connection to the extension: typed messages to the background, storage for
+// the last search and settings, and tabs for the buy / Fliggy links.
+import type { ComponentType } from 'preact';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../../lib/messaging';
+import { lastSearchSchema } from '../../lib/messages/search';
+import { parseSettings } from '../../lib/settings';
+import { captureResultsItem, lastSearchItem, settingsItem } from '../../lib/storage';
+import type { PopupApi } from '../../components/popup/api';
+
+// The watches helper's list, when built in (the tab says "coming" until then).
+const watchModules = import.meta.glob<{ WatchList?: ComponentType }>('../../components/watch/WatchList.tsx');
+
+export const popupApi: PopupApi = {
+  stations: async (q) => (await sendMessage('search.stations', { q, limit: 10 })).hits,
+  rail: (req) => sendMessage('search.rail', req),
+  air: (req) => sendMessage('search.air', req),
+  compare: async (req) => {
+    const r = await sendMessage('search.compare', req);
+    return r.ok ? r.comparison : undefined;
+  },
+  loadLast: async () => {
+    const parsed = lastSearchSchema.safeParse(await lastSearchItem.getValue());
+    return parsed.success ? parsed.data : null;
+  },
+  saveLast: (s) => lastSearchItem.setValue(s),
+  settings: async () => parseSettings(await settingsItem.getValue()),
+  now: () => Date.now(),
+  openTab: (url) => void browser.tabs.create({ url }),
+  openOptions: (section) =>
+    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) }),
+  onCapture: (fn) => captureResultsItem.watch(() => fn()),
+  loadWatchList: async () => {
+    const load = Object.values(watchModules)[0];
+    return load ? (await load()).WatchList : undefined;
+  },
+};

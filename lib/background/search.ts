@@ -1,0 +1,265 @@
+// The background service behind the popup's quick search and the options page: one 12306
+// client, one station store and one TOP client per worker, so every caller (popup, overlays,
+// watches) shares their cache, single-flight and back-off. Extension APIs stay in `register…`;
+// `createSearchService` takes its dependencies and is what the tests drive.
+import type { EpochMs, FlightSearchResult, StationList } from '../model';
+import type { DecodeIssue } from '../result';
+import type { Settings } from '../settings';
+import { createRailClient, type RailClient, type RailClientStore } from '../rail/client';
+import { createStationStore, type StationStore, type StoredStations } from '../rail/station-store';
+import { buildStationIndex, searchStations } from '../rail/station-search';
+import { createAirClient, fliggySearchUrl, type AirClient, type TopCredentials } from '../air/client';
+import { cityByName } from '../air/cities';
+import type { FetchLike } from '../net/http';
+import type { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { onMessage } from '../messaging';
+import type { searchMessages, AirAnswer, RailAnswer } from '../messages/search';
+import { parseSettings } from '../settings';
+import { railClientItem, settingsItem, stationListItem, topCredentialsItem } from '../storage';
+import { TOP_ORIGINS } from '../air/client';
+import { getIngest } from './ingest';
+import { compare } from '../compare';
+
+type M = typeof searchMessages;
+type Req<N extends keyof M> = z.output<M[N]['req']>;
+type Res<N extends keyof M> = z.input<M[N]['res']>;
+
+export interface CapturedFlights {
+  result: FlightSearchResult;
+  /** When the page loaded it. */
+  at: EpochMs;
+}
+
+export interface SearchServiceDeps {
+  fetch: FetchLike;
+  now: () => EpochMs;
+  railStorage?: RailClientStore;
+  stationStorage?: { get(): Promise<StoredStations | null | undefined>; set(s: StoredStations): Promise<void> };
+  settings: () => Promise<Settings>;
+  topCredentials: () => Promise<TopCredentials | null | undefined>;
+  /** Whether the TOP gateway host permission is granted. */
+  topPermitted?: () => Promise<boolean>;
+  /** The latest Fliggy (or TOP) capture for a date and IATA city pair, from the capture helper. */
+  latestFlights?: (date: string, depCity: string, arrCity: string) => Promise<CapturedFlights | undefined>;
+  bases?: { rail?: string; top?: string };
+}
+
+export interface SearchService {
+  rail: RailClient;
+  stations: StationStore;
+  air: AirClient;
+  searchStations(req: Req<'search.stations'>): Promise<Res<'search.stations'>>;
+  searchRail(req: Req<'search.rail'>): Promise<RailAnswer>;
+  searchAir(req: Req<'search.air'>): Promise<AirAnswer>;
+  run(req: Req<'search.run'>): Promise<Res<'search.run'>>;
+  compare(req: Req<'search.compare'>): Promise<Res<'search.compare'>>;
+  status(): Promise<Res<'search.status'>>;
+}
+
+export function createSearchService(deps: SearchServiceDeps): SearchService {
+  const stations = createStationStore({
+    fetch: deps.fetch,
+    now: deps.now,
+    ...(deps.stationStorage ? { storage: deps.stationStorage } : {}),
+    ...(deps.bases?.rail ? { base: deps.bases.rail } : {}),
+  });
+  const rail = createRailClient({
+    fetch: deps.fetch,
+    now: deps.now,
+    ...(deps.railStorage ? { storage: deps.railStorage } : {}),
+    ...(deps.bases?.rail ? { base: deps.bases.rail } : {}),
+    onStationVersion: (v) => stations.noteVersion(v),
+  });
+  const air = createAirClient({
+    fetch: deps.fetch,
+    now: deps.now,
+    ...(deps.bases?.top ? { gateway: deps.bases.top } : {}),
+  });
+
+  // The index is rebuilt only when the list object changes (a refresh or a page's copy).
+  let indexed: { list: StationList; index: ReturnType<typeof buildStationIndex> } | undefined;
+  const indexFor = (list: StationList) => {
+    if (indexed?.list !== list) indexed = { list, index: buildStationIndex(list.stations) };
+    return indexed.index;
+  };
+
+  async function searchRail(req: Req<'search.rail'>): Promise<RailAnswer> {
+    const q = { date: req.date, from: req.from, to: req.to, student: !!req.student };
+    const buyUrl = rail.searchPageUrl({ ...q, fromName: req.fromName, toName: req.toName });
+    const r = await rail.queryTrains(q);
+    if (!r.ok) return { ok: false, error: r.error, fetchedAt: r.fetchedAt, buyUrl };
+    return {
+      ok: true,
+      trains: r.value.trains,
+      stationNames: r.value.stationNames,
+      issues: r.issues,
+      fetchedAt: r.fetchedAt,
+      fromCache: !!r.fromCache,
+      buyUrl,
+    };
+  }
+
+  async function searchAir(req: Req<'search.air'>): Promise<AirAnswer> {
+    const dep = cityByName(req.fromCity);
+    const arr = cityByName(req.toCity);
+    if (!dep || !arr) return { status: 'none', reason: 'no-city' };
+    const q = { date: req.date, fromCity: dep.code, toCity: arr.code };
+    const fliggyUrl = fliggySearchUrl({ ...q, fromName: req.fromCity, toName: req.toCity });
+    const settings = await deps.settings();
+    const creds = await deps.topCredentials();
+    const permitted = (await deps.topPermitted?.()) ?? true;
+    if (settings.topEnabled && creds?.appKey && creds.secret && permitted) {
+      const r = await air.searchFlights(q, creds);
+      if (r.ok) {
+        return { status: 'ok', source: 'top', flights: r.value.flights, issues: r.issues, fetchedAt: r.fetchedAt, fliggyUrl };
+      }
+      // TOP failed: a capture is still better than nothing, but say why TOP did not answer.
+      const cap = await deps.latestFlights?.(q.date, q.fromCity, q.toCity);
+      if (cap) return fromCapture(cap, fliggyUrl, [{ code: 'other', message: `TOP: ${r.error.message}` }]);
+      return { status: 'error', source: 'top', error: r.error, fliggyUrl };
+    }
+    const cap = await deps.latestFlights?.(q.date, q.fromCity, q.toCity);
+    if (cap) return fromCapture(cap, fliggyUrl, []);
+    return { status: 'none', reason: 'no-source', fliggyUrl };
+  }
+
+  return {
+    rail,
+    stations,
+    air,
+    async searchStations(req) {
+      const list = await stations.get();
+      if (!list) return { hits: [], count: 0 };
+      const hits = searchStations(indexFor(list), req.q, req.limit ?? 10);
+      // City hits carry only what the popup shows of their stations (not the full records).
+      return {
+        hits: hits.map((h) => ({
+          kind: h.kind,
+          name: h.name,
+          telecode: h.telecode,
+          city: h.city,
+          score: h.score,
+          ...(h.stations ? { stations: h.stations.map((st) => ({ name: st.name, telecode: st.telecode })) } : {}),
+        })),
+        count: list.stations.length,
+      };
+    },
+    searchRail,
+    searchAir,
+    async run(req) {
+      const [r, a] = await Promise.all([searchRail(req), searchAir({ date: req.date, fromCity: req.fromCity, toCity: req.toCity })]);
+      return { rail: r, air: a };
+    },
+    async compare(req) {
+      const [r, a, settings] = await Promise.all([
+        req.rail ? searchRail(req) : undefined,
+        req.air ? searchAir({ date: req.date, fromCity: req.fromCity, toCity: req.toCity }) : undefined,
+        deps.settings(),
+      ]);
+      const rail = r?.ok
+        ? { result: { format: 'pipe' as const, fieldCounts: [], stationNames: r.stationNames, trains: r.trains }, fetchedAt: r.fetchedAt }
+        : undefined;
+      const air =
+        a?.status === 'ok'
+          ? { result: { source: a.source, airports: {}, airlines: {}, flights: a.flights }, fetchedAt: a.fetchedAt }
+          : undefined;
+      const c = compare({ now: deps.now(), ...(rail ? { rail } : {}), ...(air ? { air } : {}) }, { buffers: settings.buffers, lang: settings.language });
+      if (!c.ok) return { ok: false, error: c.error };
+      const v = c.value;
+      return {
+        ok: true,
+        comparison: {
+          ...v,
+          options: v.options.map(({ option, ...o }) => ({ ...o, mode: option.mode })),
+        },
+      };
+    },
+    async status() {
+      const [endpoint, blockedUntil, st, settings, creds] = await Promise.all([
+        rail.endpoint(),
+        rail.blockedUntil(),
+        stations.status(),
+        deps.settings(),
+        deps.topCredentials(),
+      ]);
+      return {
+        endpoint,
+        ...(blockedUntil !== undefined ? { blockedUntil } : {}),
+        stations: {
+          count: st.count,
+          ...(st.version ? { version: st.version } : {}),
+          ...(st.fetchedAt !== undefined ? { fetchedAt: st.fetchedAt } : {}),
+          ...(st.lastError ? { lastError: st.lastError } : {}),
+        },
+        top: { configured: !!(creds?.appKey && creds.secret), enabled: settings.topEnabled },
+      };
+    },
+  };
+}
+
+function fromCapture(cap: CapturedFlights, fliggyUrl: string, issues: DecodeIssue[]): AirAnswer {
+  return {
+    status: 'ok',
+    source: cap.result.source,
+    flights: cap.result.flights,
+    issues,
+    fetchedAt: cap.at,
+    fliggyUrl,
+  };
+}
+
+// ───────────────────────────── extension wiring ─────────────────────────────
+
+let shared: SearchService | undefined;
+
+/**
+ * The one service of this worker (created on first use). The watches helper queries trains
+ * through `getSearchService().rail` so its polls share the popup's cache and back-off; the
+ * capture helper hands station_name.js bodies to `getSearchService().stations.offer(text, version)`.
+ */
+export function getSearchService(overrides: Partial<SearchServiceDeps> = {}): SearchService {
+  shared ??= createSearchService({
+    // Host-permission fetches from the worker carry 12306's cookies (credentials: 'include').
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    railStorage: {
+      get: () => railClientItem.getValue(),
+      set: (s) => railClientItem.setValue(s),
+    },
+    stationStorage: {
+      get: () => stationListItem.getValue(),
+      set: (s) => stationListItem.setValue(s),
+    },
+    settings: async () => parseSettings(await settingsItem.getValue()),
+    topCredentials: () => topCredentialsItem.getValue(),
+    // The capture helper's latest Fliggy/TOP capture for the route (looked up when asked).
+    latestFlights: (date, dep, arr) => getIngest().latestFlights(date, dep, arr),
+    topPermitted: async () => {
+      try {
+        return await browser.permissions.contains({ origins: TOP_ORIGINS });
+      } catch {
+        return false;
+      }
+    },
+    ...overrides,
+  });
+  return shared;
+}
+
+/** Registers the search messages (one line in entrypoints/background.ts). */
+export function registerSearchService(overrides: Partial<SearchServiceDeps> = {}): SearchService {
+  const svc = getSearchService(overrides);
+  onMessage('search.stations', (req) => svc.searchStations(req));
+  onMessage('search.rail', (req) => svc.searchRail(req));
+  onMessage('search.air', (req) => svc.searchAir(req));
+  onMessage('search.run', (req) => svc.run(req));
+  onMessage('search.compare', (req) => svc.compare(req));
+  onMessage('search.status', () => svc.status());
+  return svc;
+}
+
+/** Tests only: forget the shared instance. */
+export function resetSearchServiceForTests(): void {
+  shared = undefined;
+}

@@ -1,0 +1,63 @@
+// Exponential, capped back-off shared by every caller of one client: when 12306 answers 403 or
+// redirects to its error page, the popup, the overlay and the watches all wait together, so the
+// extension never looks like a fast poller. State is plain data so it can be persisted and
+// survive the service worker being stopped.
+import type { EpochMs } from '../model';
+
+export interface BackoffState {
+  /** Consecutive failures counted since the last success. */
+  failures: number;
+  /** No request before this instant. 0 = free. */
+  until: EpochMs;
+}
+
+export interface BackoffOptions {
+  baseMs?: number;
+  maxMs?: number;
+  factor?: number;
+  now: () => EpochMs;
+  initial?: BackoffState;
+  /** Called whenever the state changes (to persist it). */
+  onChange?: (s: BackoffState) => void;
+}
+
+export interface Backoff {
+  /** undefined when a request may go now; else the instant it may. */
+  blockedUntil(): EpochMs | undefined;
+  /** Records a failure; `minDelayMs` (e.g. Retry-After) raises the wait. Returns the retry instant. */
+  failure(minDelayMs?: number): EpochMs;
+  success(): void;
+  state(): BackoffState;
+  /** Delay the nth consecutive failure (1-based) earns. */
+  delayFor(n: number): number;
+}
+
+export const BACKOFF_DEFAULTS = { baseMs: 30_000, maxMs: 30 * 60_000, factor: 2 } as const;
+
+export function createBackoff(opts: BackoffOptions): Backoff {
+  const baseMs = opts.baseMs ?? BACKOFF_DEFAULTS.baseMs;
+  const maxMs = opts.maxMs ?? BACKOFF_DEFAULTS.maxMs;
+  const factor = opts.factor ?? BACKOFF_DEFAULTS.factor;
+  let st: BackoffState = { ...(opts.initial ?? { failures: 0, until: 0 }) };
+  const changed = () => opts.onChange?.({ ...st });
+  const delayFor = (n: number) => Math.min(maxMs, baseMs * factor ** Math.max(0, n - 1));
+  return {
+    blockedUntil() {
+      return st.until > opts.now() ? st.until : undefined;
+    },
+    failure(minDelayMs = 0) {
+      const failures = st.failures + 1;
+      const until = opts.now() + Math.min(maxMs, Math.max(delayFor(failures), minDelayMs));
+      st = { failures, until };
+      changed();
+      return until;
+    },
+    success() {
+      if (st.failures === 0 && st.until === 0) return;
+      st = { failures: 0, until: 0 };
+      changed();
+    },
+    state: () => ({ ...st }),
+    delayFor,
+  };
+}

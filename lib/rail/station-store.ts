@@ -1,0 +1,175 @@
+// The 12306 station list: fetched from 12306, kept with its version, refreshed at most once a
+// day (or sooner when the search page names a new version), and never replaced by a copy that
+// does not decode: the last good list is always what callers get. Pages the user opens on 12306
+// load the same script; the capture helper hands it to `offer()` so it refreshes us for free.
+import type { EpochMs, StationList } from '../model';
+import { excerpt } from '../result';
+import { DAY_MS } from '../time';
+import { httpRequest, type FetchLike } from '../net/http';
+import { decodeStationList } from './stations';
+import { RAIL_BASE } from './client';
+
+export const STATION_PATH = '/otn/resources/js/framework/station_name.js';
+/** After a failed refresh, wait this long before trying again. */
+export const RETRY_AFTER_FAILURE_MS = 60 * 60_000;
+
+/** What is persisted: the raw script text (smaller than the decoded list, and re-decodable). */
+export interface StoredStations {
+  text: string;
+  version?: string;
+  /** When this copy was fetched or offered. */
+  fetchedAt: EpochMs;
+  /** Last refresh attempt, successful or not. */
+  checkedAt: EpochMs;
+  lastError?: string;
+  source: 'fetch' | 'page';
+}
+
+export interface StationStoreDeps {
+  fetch: FetchLike;
+  now: () => EpochMs;
+  storage?: { get(): Promise<StoredStations | null | undefined>; set(s: StoredStations): Promise<void> };
+  base?: string;
+}
+
+export interface StationStoreStatus {
+  count: number;
+  version?: string;
+  fetchedAt?: EpochMs;
+  checkedAt?: EpochMs;
+  lastError?: string;
+  source?: 'fetch' | 'page';
+}
+
+export interface StationStore {
+  /** The list (refreshing first when none is held or the copy is due). undefined if never obtained. */
+  get(): Promise<StationList | undefined>;
+  /** Fetches now when due (`force` ignores the daily rule). Resolves to whether a new copy was kept. */
+  refresh(opts?: { force?: boolean }): Promise<boolean>;
+  /** A station_name.js body seen elsewhere (a page capture). Kept when it decodes. */
+  offer(text: string, version?: string): Promise<boolean>;
+  /** The search page named this version: refresh if ours differs. */
+  noteVersion(version: string): void;
+  status(): Promise<StationStoreStatus>;
+  /** Fires after a new list is kept. */
+  onChange(fn: (list: StationList) => void): () => void;
+}
+
+export function createStationStore(deps: StationStoreDeps): StationStore {
+  const base = deps.base ?? RAIL_BASE;
+  let stored: StoredStations | undefined;
+  let list: StationList | undefined;
+  let loaded: Promise<void> | undefined;
+  let refreshing: Promise<boolean> | undefined;
+  let wantVersion: string | undefined;
+  const listeners = new Set<(l: StationList) => void>();
+
+  const load = () =>
+    (loaded ??= (async () => {
+      const s = await deps.storage?.get().catch(() => undefined);
+      if (!s || typeof s.text !== 'string') return;
+      const d = decodeStationList(s.text, s.version);
+      if (d.ok && d.value.stations.length > 0) {
+        stored = s;
+        list = withVersion(d.value, s.version);
+      }
+    })());
+
+  const save = async (s: StoredStations) => {
+    stored = s;
+    await deps.storage?.set(s).catch(() => undefined);
+  };
+
+  /** Decodes and keeps `text` when it is a usable list. */
+  async function keep(text: string, version: string | undefined, source: 'fetch' | 'page'): Promise<string | undefined> {
+    const d = decodeStationList(text, version);
+    if (!d.ok) return `${d.error.code}: ${d.error.message}`;
+    if (d.value.stations.length === 0) return 'empty station list';
+    const now = deps.now();
+    const v = version ?? d.value.version;
+    list = withVersion(d.value, v);
+    await save({ text, ...(v ? { version: v } : {}), fetchedAt: now, checkedAt: now, source });
+    for (const fn of listeners) fn(list);
+    return undefined;
+  }
+
+  const due = (now: EpochMs) => {
+    if (!stored) return true;
+    if (wantVersion && wantVersion !== stored.version) return now - stored.checkedAt >= 60_000;
+    if (stored.lastError && now - stored.checkedAt < RETRY_AFTER_FAILURE_MS) return false;
+    return now - stored.fetchedAt >= DAY_MS && now - stored.checkedAt >= RETRY_AFTER_FAILURE_MS / 4;
+  };
+
+  async function doRefresh(force: boolean): Promise<boolean> {
+    await load();
+    const now = deps.now();
+    if (!force && !due(now)) return false;
+    const v = wantVersion ?? stored?.version;
+    const url = `${base}${STATION_PATH}${v ? `?station_version=${encodeURIComponent(v)}` : ''}`;
+    const r = await httpRequest(deps.fetch, { url, credentials: 'include' });
+    let why: string | undefined;
+    if (!r.ok) why = r.error.message;
+    else if (r.res.status !== 200) why = `HTTP ${r.res.status}`;
+    else why = await keep(r.res.text, wantVersion, 'fetch');
+    if (why === undefined) return true;
+    if (r.ok && r.res.text) why = `${why} (${excerpt(r.res.text, 60)})`;
+    // Keep the last good copy; remember only that this attempt failed.
+    if (stored) await save({ ...stored, checkedAt: now, lastError: why });
+    else lastErrorWithoutCopy = { at: now, why };
+    return false;
+  }
+  let lastErrorWithoutCopy: { at: EpochMs; why: string } | undefined;
+
+  const refresh = (force = false) => {
+    if (!refreshing) {
+      refreshing = doRefresh(force).finally(() => {
+        refreshing = undefined;
+      });
+    }
+    return refreshing;
+  };
+
+  return {
+    async get() {
+      await load();
+      if (!list) {
+        // No copy at all: fetch now, but not in a tight loop after a failure.
+        const recent = lastErrorWithoutCopy && deps.now() - lastErrorWithoutCopy.at < 60_000;
+        if (!recent) await refresh(true);
+        return list;
+      }
+      if (due(deps.now())) void refresh(false);
+      return list;
+    },
+    refresh: (opts) => refresh(!!opts?.force),
+    async offer(text, version) {
+      await load();
+      if (version && stored?.version === version && stored.text === text) return false;
+      return (await keep(text, version, 'page')) === undefined;
+    },
+    noteVersion(version) {
+      wantVersion = version;
+    },
+    async status() {
+      await load();
+      return {
+        count: list?.stations.length ?? 0,
+        ...(stored?.version ? { version: stored.version } : {}),
+        ...(stored ? { fetchedAt: stored.fetchedAt, checkedAt: stored.checkedAt, source: stored.source } : {}),
+        ...(stored?.lastError
+          ? { lastError: stored.lastError }
+          : lastErrorWithoutCopy
+            ? { lastError: lastErrorWithoutCopy.why }
+            : {}),
+      };
+    },
+    onChange(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+}
+
+function withVersion(l: StationList, version: string | undefined): StationList {
+  return version && !l.version ? { ...l, version } : l;
+}

@@ -1,0 +1,200 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { OptionsApp } from '../../../components/options/OptionsApp';
+import type { CredentialsView, OptionsApi } from '../../../components/options/api';
+import type { Diagnostics } from '../../../lib/background/ingest';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { topCredentialsItem } from '../../../lib/storage';
+import { chinaInstant } from '../../../lib/time';
+import { optionsApi } from '../../../entrypoints/options/api';
+
+const NOW = chinaInstant('2026-03-04', 600);
+const SECRET = 'super-secret-value-42';
+
+function fakeApi(over: Partial<OptionsApi> = {}) {
+  const state = {
+    settings: structuredClone(DEFAULT_SETTINGS) as Settings,
+    creds: null as (CredentialsView & { secret?: string }) | null,
+    permission: false,
+    grant: true,
+    downloads: [] as { name: string; text: string }[],
+    diagnostics: { entries: [], undecodable: 0, unrecognised: 0 } as Diagnostics,
+  };
+  const api: OptionsApi = {
+    loadSettings: async () => structuredClone(state.settings),
+    saveSettings: vi.fn(async (s: Settings) => void (state.settings = structuredClone(s))),
+    loadCredentials: async () => (state.creds ? { appKey: state.creds.appKey, signMethod: state.creds.signMethod, hasSecret: !!state.creds.secret } : null),
+    saveCredentials: vi.fn(async (c) => {
+      state.creds = { appKey: c.appKey, signMethod: c.signMethod, hasSecret: true, secret: c.secret ?? state.creds?.secret };
+    }),
+    clearCredentials: vi.fn(async () => void (state.creds = null)),
+    requestTopPermission: vi.fn(async () => (state.permission = state.grant)),
+    hasTopPermission: async () => state.permission,
+    diagnostics: async () => state.diagnostics,
+    status: async () => ({ endpoint: { name: 'leftTicket/queryG', source: 'init', at: NOW }, stations: { count: 3364, version: '1.9383' } }),
+    clearAll: vi.fn(async () => {
+      state.settings = structuredClone(DEFAULT_SETTINGS);
+      state.creds = null;
+    }),
+    download: (name, text) => void state.downloads.push({ name, text }),
+    now: () => NOW,
+    ...over,
+  };
+  return { api, state };
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+const flush = async (n = 4) => {
+  for (let i = 0; i < n; i++) await act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+};
+const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
+async function mount(api: OptionsApi) {
+  await act(() => render(<OptionsApp api={api} />, root));
+  await flush();
+}
+async function setValue(sel: string, v: string, ev: 'input' | 'change' = 'input') {
+  await act(() => {
+    const el = $<HTMLInputElement>(sel)!;
+    el.value = v;
+    el.dispatchEvent(new Event(ev, { bubbles: true }));
+  });
+  await flush(1);
+}
+async function submitFormOf(sel: string) {
+  await act(() => void $(sel)!.closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+  await flush();
+}
+
+describe('OptionsApp', () => {
+  it('switches the language and applies it at once', async () => {
+    const { api, state } = fakeApi();
+    await mount(api);
+    expect($('h1')!.textContent).toContain('设置');
+    await setValue('#language', 'en', 'change');
+    await flush();
+    expect(state.settings.language).toBe('en');
+    expect($('#buffers h2')!.textContent).toBe('Door to door');
+  });
+
+  it('saves door-to-door buffers and refuses impossible ones', async () => {
+    const { api, state } = fakeApi();
+    await mount(api);
+    await setValue('input[name="rail.accessMin"]', '55');
+    await setValue('input[name="air.beforeMin"]', '120');
+    await submitFormOf('input[name="rail.accessMin"]');
+    expect(state.settings.buffers.rail.accessMin).toBe(55);
+    expect(state.settings.buffers.air.beforeMin).toBe(120);
+    expect($('#buffers [data-testid=save-note]')!.textContent).toContain('已保存');
+    await setValue('input[name="rail.egressMin"]', '-5');
+    await submitFormOf('input[name="rail.egressMin"]');
+    expect(state.settings.buffers.rail.egressMin).toBe(DEFAULT_SETTINGS.buffers.rail.egressMin);
+    expect($('#buffers [data-testid=save-note]')!.textContent).toContain('0–600');
+  });
+
+  it('asks for the gateway permission when Taobao is turned on, and stays off without it', async () => {
+    const { api, state } = fakeApi();
+    state.grant = false;
+    await mount(api);
+    await act(() => $<HTMLInputElement>('#top-enabled')!.click());
+    await flush();
+    expect(api.requestTopPermission).toHaveBeenCalledTimes(1);
+    expect(state.settings.topEnabled).toBe(false);
+    expect($('#top [data-testid=save-note]')!.textContent).toContain('未获得');
+    state.grant = true;
+    await act(() => $<HTMLInputElement>('#top-enabled')!.click());
+    await flush();
+    expect(state.settings.topEnabled).toBe(true);
+    expect($<HTMLInputElement>('#top-enabled')!.checked).toBe(true);
+  });
+
+  it('stores the app key and secret, never shows the secret again, and keeps it when left empty', async () => {
+    const { api, state } = fakeApi();
+    await mount(api);
+    await setValue('#app-key', '12345678');
+    await setValue('#app-secret', SECRET);
+    await setValue('#sign-method', 'hmac-sha256', 'change');
+    await submitFormOf('#app-key');
+    expect(api.saveCredentials).toHaveBeenCalledWith({ appKey: '12345678', secret: SECRET, signMethod: 'hmac-sha256' });
+    expect($<HTMLInputElement>('#app-secret')!.value).toBe('');
+    expect($<HTMLInputElement>('#app-secret')!.type).toBe('password');
+    expect($<HTMLInputElement>('#app-secret')!.placeholder).toContain('已保存');
+    expect(root.innerHTML).not.toContain(SECRET);
+
+    render(null, root);
+    await mount(api); // reopened: the secret is not loaded into the page
+    expect(root.innerHTML).not.toContain(SECRET);
+    expect($<HTMLInputElement>('#app-key')!.value).toBe('12345678');
+    await submitFormOf('#app-key');
+    expect(api.saveCredentials).toHaveBeenLastCalledWith({ appKey: '12345678', signMethod: 'hmac-sha256' });
+    expect(state.creds?.secret).toBe(SECRET);
+  });
+
+  it('saves the watch interval and quiet hours, refusing an interval under 30 s', async () => {
+    const { api, state } = fakeApi();
+    await mount(api);
+    await setValue('#interval', '20');
+    await submitFormOf('#interval');
+    expect(state.settings.watch.intervalSec).toBe(60);
+    await setValue('#interval', '120');
+    await setValue('#quiet-start', '22:30');
+    await setValue('#quiet-end', '07:00');
+    await submitFormOf('#interval');
+    expect(state.settings.watch).toMatchObject({ intervalSec: 120, quietStart: '22:30', quietEnd: '07:00' });
+  });
+
+  it('lists undecodable captures and exports them as JSON', async () => {
+    const { api, state } = fakeApi();
+    state.diagnostics = {
+      entries: [{ at: NOW, kind: 'left-ticket', url: 'https://kyfw.12306.cn/otn/leftTicket/queryG?x', status: 200, code: 'schema', message: 'data.result missing', sample: '{"httpstatus":200}' }],
+      undecodable: 1,
+      unrecognised: 3,
+    };
+    await mount(api);
+    expect($('[data-testid=diag-table]')!.textContent).toContain('data.result missing');
+    expect($('[data-testid=client-status]')!.textContent).toContain('leftTicket/queryG');
+    await act(() => $<HTMLButtonElement>('#export-diagnostics')!.click());
+    expect(state.downloads).toHaveLength(1);
+    expect(state.downloads[0]!.name).toBe('railair-diagnostics-2026-03-04.json');
+    expect(JSON.parse(state.downloads[0]!.text)).toMatchObject({ undecodable: 1, unrecognised: 3, entries: [{ code: 'schema' }] });
+  });
+
+  it('clears all data after a confirmation', async () => {
+    const { api } = fakeApi();
+    await mount(api);
+    await act(() => $<HTMLButtonElement>('#clear-all')!.click());
+    expect(api.clearAll).not.toHaveBeenCalled();
+    await act(() => $<HTMLButtonElement>('#clear-confirm')!.click());
+    await flush();
+    expect(api.clearAll).toHaveBeenCalledTimes(1);
+    expect($('[data-testid=cleared]')!.textContent).toContain('已清除');
+  });
+});
+
+describe('options storage adapter', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps the stored secret when saved without one, and never returns it', async () => {
+    await optionsApi.saveCredentials({ appKey: '123456', secret: SECRET, signMethod: 'md5' });
+    await optionsApi.saveCredentials({ appKey: '654321', signMethod: 'hmac-sha256' });
+    expect(await topCredentialsItem.getValue()).toEqual({ appKey: '654321', secret: SECRET, signMethod: 'hmac-sha256' });
+    const view = await optionsApi.loadCredentials();
+    expect(view).toEqual({ appKey: '654321', signMethod: 'hmac-sha256', hasSecret: true });
+    expect(JSON.stringify(view)).not.toContain(SECRET);
+  });
+
+  it('saves only valid settings', async () => {
+    await optionsApi.saveSettings({ ...DEFAULT_SETTINGS, language: 'en' });
+    expect((await optionsApi.loadSettings()).language).toBe('en');
+    await expect(optionsApi.saveSettings({ ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch, intervalSec: 5 } })).rejects.toThrow();
+  });
+});

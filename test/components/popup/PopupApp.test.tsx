@@ -1,0 +1,291 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PopupApp } from '../../../components/popup/PopupApp';
+import type { AirAnswer, RailAnswer } from '../../../lib/messages/search';
+import type { RailOption } from '../../../lib/model';
+import { chinaInstant } from '../../../lib/time';
+import { generateTrains } from '../../support/rail-rows';
+import { DATE, FLIGGY_URL, LAST, NOW, airOk, deferred, fakeApi, railOk, type FakeApi } from './fake-api';
+
+const trainsOf = (r: RailAnswer): RailOption[] => (r.ok ? r.trains : []);
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const flush = async (n = 4) => {
+  for (let i = 0; i < n; i++) await act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+};
+const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
+const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
+const text = () => root.textContent ?? '';
+
+async function mount(api: FakeApi) {
+  await act(() => render(<PopupApp api={api} />, root));
+  await flush();
+}
+
+async function type(input: HTMLInputElement, value: string) {
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await flush();
+}
+
+async function key(el: Element, k: string) {
+  await act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })));
+  await flush(1);
+}
+
+async function submit() {
+  await act(() => void $('form.search-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+  await flush();
+}
+
+async function searchLast(api: FakeApi) {
+  api.last = LAST;
+  await mount(api);
+  await submit();
+}
+
+describe('PopupApp search form', () => {
+  it('autocompletes with the keyboard: cities first, ↓ moves, Enter picks; then Enter searches', async () => {
+    const api = fakeApi();
+    await mount(api);
+    const from = $<HTMLInputElement>('#from')!;
+    await type(from, 'beijing');
+    const opts = $$('#from-list [role=option]');
+    expect(opts.map((o) => o.querySelector('.hit-name')!.textContent)).toEqual(['北京', '北京南', '北京西']);
+    expect(opts[0]!.textContent).toContain('城市');
+    await key(from, 'ArrowDown');
+    expect($('#from-list [aria-selected=true] .hit-name')!.textContent).toBe('北京南');
+    await key(from, 'Enter');
+    expect(from.value).toBe('北京南');
+    expect($('#from-list')).toBeNull();
+
+    const to = $<HTMLInputElement>('#to')!;
+    await type(to, 'sh');
+    await key(to, 'Enter');
+    expect(to.value).toBe('上海');
+    await submit();
+    expect(api.rail).toHaveBeenCalledWith({ date: '2026-03-04', from: 'VNP', to: 'SHH', student: false, fromName: '北京南', toName: '上海' });
+    expect(api.air).toHaveBeenCalledWith({ date: '2026-03-04', fromCity: '北京', toCity: '上海' });
+    expect(api.saveLast).toHaveBeenCalled();
+  });
+
+  it('says when nothing matches what was typed', async () => {
+    const api = fakeApi();
+    await mount(api);
+    await type($<HTMLInputElement>('#from')!, 'zzzz');
+    expect($('#from-list')).toBeNull();
+    expect($('.no-match')!.textContent).toContain('没有匹配');
+    expect($<HTMLButtonElement>('button.go')!.disabled).toBe(true);
+  });
+
+  it('offers today to the end of the 15-day presale (China time) and restores the last search', async () => {
+    const api = fakeApi({ now: () => chinaInstant('2026-03-04', 23 * 60 + 50) });
+    api.last = { ...LAST, student: true };
+    await mount(api);
+    const dates = $$('#date option').map((o) => (o as HTMLOptionElement).value);
+    expect(dates).toHaveLength(15);
+    expect(dates[0]).toBe('2026-03-04');
+    expect(dates[14]).toBe('2026-03-18');
+    expect($<HTMLSelectElement>('#date')!.value).toBe(DATE);
+    expect($<HTMLInputElement>('#from')!.value).toBe('北京');
+    expect($<HTMLInputElement>('#student')!.checked).toBe(true);
+  });
+
+  it('swaps from and to', async () => {
+    const api = fakeApi();
+    api.last = LAST;
+    await mount(api);
+    await act(() => $<HTMLButtonElement>('button.swap')!.click());
+    await flush(1);
+    expect($<HTMLInputElement>('#from')!.value).toBe('上海');
+    expect($<HTMLInputElement>('#to')!.value).toBe('北京');
+  });
+});
+
+describe('PopupApp results', () => {
+  it('says what it is fetching, then shows trains next to flights with the verdict and timeline', async () => {
+    const r = deferred<RailAnswer>();
+    const a = deferred<AirAnswer>();
+    const api = fakeApi({ railAnswer: () => r.promise, airAnswer: () => a.promise });
+    api.comparison = {
+      date: DATE,
+      options: [],
+      rankings: { cheapest: trainsOf(railOk())[0]!.id, pareto: [] },
+      verdict: { zh: '坐高铁更划算', en: 'The train wins' },
+      sources: {},
+      partial: null,
+    };
+    await searchLast(api);
+    expect($('[data-testid=rail-loading]')!.textContent).toContain('正在查询 12306 余票：北京 → 上海');
+    expect($('[data-testid=air-loading]')!.textContent).toContain('Fetching flights');
+    await act(async () => r.resolve(railOk()));
+    await flush();
+    expect($$('[data-testid=train]')).toHaveLength(12);
+    expect($('[data-testid=air-loading]')).not.toBeNull();
+    await act(async () => a.resolve(airOk(6)));
+    await flush();
+    expect($$('[data-testid=flight]')).toHaveLength(6);
+    expect($('[data-testid=verdict]')!.textContent).toContain('坐高铁更划算');
+    expect($$('[data-testid=timeline] rect.tl-bar:not(.tl-ext)')).toHaveLength(18);
+    expect($$('[data-testid=timeline] .tl-rail').length).toBeGreaterThan(0);
+    expect($$('[data-testid=timeline] .tl-air').length).toBeGreaterThan(0);
+    expect($('[data-testid=air-source]')!.textContent).toContain('淘宝开放平台');
+    expect($('.recommended')).not.toBeNull();
+    // Each train: its classes with seats and price, a buy link for this search.
+    const first = $('[data-testid=train]')!;
+    expect(first.querySelectorAll('.seat').length).toBeGreaterThan(0);
+    expect(first.querySelector('a.buy')!.getAttribute('href')).toContain('kyfw.12306.cn/otn/leftTicket/init');
+  });
+
+  it('marks the next-day arrival with +1 and colours seats by how many are left', async () => {
+    const specs = generateTrains(1, { from: 'VNP', to: 'AOH' }, DATE, 1).map((s) => ({
+      ...s,
+      code: 'Z281',
+      depart: '21:00',
+      arrive: '07:10',
+      durationMin: 610,
+      arriveDayOffset: 1,
+      seats: { rw: { cell: '有', price: 47800 }, yw: { cell: '3', price: 30400 }, yz: { cell: '无', price: 15600 } },
+    }));
+    const api = fakeApi({ railAnswer: async () => railOk(specs) });
+    await searchLast(api);
+    const t = $('[data-testid=train]')!;
+    expect(t.querySelector('.plus')!.textContent).toBe('+1');
+    expect(t.querySelector('[data-cls=rw]')!.className).toContain('seat-plenty');
+    expect(t.querySelector('[data-cls=yw]')!.className).toContain('seat-few');
+    expect(t.querySelector('[data-cls=yz]')!.className).toContain('seat-none');
+    expect(t.querySelector('[data-cls=rw]')!.textContent).toContain('¥478');
+  });
+
+  it('filters by train type and only-buyable', async () => {
+    const api = fakeApi();
+    await searchLast(api);
+    const all = trainsOf(railOk());
+    const ztk = all.filter((t) => ['Z', 'T', 'K'].includes(t.type)).length;
+    await act(() => $<HTMLInputElement>('input[data-group=GDC]')!.click());
+    await flush(1);
+    expect($$('[data-testid=train]')).toHaveLength(ztk + all.filter((t) => !['G', 'D', 'C', 'Z', 'T', 'K'].includes(t.type)).length);
+    await act(() => $<HTMLInputElement>('input[data-group=GDC]')!.click());
+    await act(() => $<HTMLInputElement>('#only-buyable')!.click());
+    await flush(1);
+    const buyable = all.filter((t) => t.status === 'on-sale' && t.seats.some((s) => s.availability.kind === 'plenty' || (s.availability.kind === 'count' && s.availability.n > 0)));
+    expect($$('[data-testid=train]')).toHaveLength(buyable.length);
+  });
+
+  it('shows the maintenance message for a maintenance answer', async () => {
+    const api = fakeApi({
+      railAnswer: async () => ({
+        ok: false,
+        error: { code: 'maintenance', message: '12306 is in maintenance until 06:00', messageZh: '12306 维护中，06:00 后恢复', retryAt: NOW },
+        fetchedAt: NOW,
+        buyUrl: '',
+      }),
+    });
+    await searchLast(api);
+    expect($('[data-testid=rail-maintenance]')!.textContent).toContain('12306 维护中，06:00 后恢复 · 12306 is in maintenance until 06:00');
+  });
+
+  it('shows maintenance, and still the trains, when the rows carry the nightly notice', async () => {
+    const specs = generateTrains(3, { from: 'VNP', to: 'AOH' }, DATE, 2).map((s) => ({ ...s, button: '23:00-06:00系统维护时间', canWebBuy: 'N' }));
+    const api = fakeApi({ railAnswer: async () => railOk(specs) });
+    await searchLast(api);
+    expect($('[data-testid=rail-maintenance]')!.textContent).toContain('12306 维护中');
+    expect($$('[data-testid=train]')).toHaveLength(3);
+  });
+
+  it('says when to retry after 12306 blocked or rate-limited the query', async () => {
+    const api = fakeApi({
+      railAnswer: async () => ({
+        ok: false,
+        error: { code: 'rate-limited', message: '12306 is limiting requests', messageZh: '12306 请求过于频繁', retryAt: NOW + 30_000 },
+        fetchedAt: NOW,
+        buyUrl: '',
+      }),
+    });
+    await searchLast(api);
+    const b = $('[data-testid=rail-blocked]')!;
+    expect(b.textContent).toContain('12306 限制了查询频率');
+    expect(b.textContent).toContain('请在 30 秒 后重试');
+    expect(b.querySelector<HTMLButtonElement>('button')!.disabled).toBe(true);
+
+    api.railAnswer = async () => ({
+      ok: false,
+      error: { code: 'blocked', message: '12306 refused the query (error.html)', messageZh: '12306 拒绝了查询（error.html）', retryAt: NOW + 5 * 60_000 },
+      fetchedAt: NOW,
+      buyUrl: '',
+    });
+    await submit();
+    expect($('[data-testid=rail-blocked]')!.textContent).toContain('12306 暂时拒绝了查询');
+    expect($('[data-testid=rail-blocked]')!.textContent).toContain('5 分钟');
+  });
+
+  it('says the format changed and links to diagnostics', async () => {
+    const api = fakeApi({
+      railAnswer: async () => ({ ok: false, error: { code: 'schema', message: 'left-ticket: data.result is missing', messageZh: '余票查询：返回数据缺少 data.result 列表' }, fetchedAt: NOW, buyUrl: '' }),
+    });
+    await searchLast(api);
+    const b = $('[data-testid=rail-format]')!;
+    expect(b.textContent).toContain('12306 返回的格式已变化');
+    await act(() => b.querySelector<HTMLButtonElement>('button')!.click());
+    expect(api.options).toEqual(['diagnostics']);
+  });
+
+  it('says when there are no trains', async () => {
+    const api = fakeApi({ railAnswer: async () => railOk([]) });
+    await searchLast(api);
+    expect($('[data-testid=rail-empty]')!.textContent).toContain('这一天没有直达列车');
+  });
+
+  it('without flights: partial, one click opens Fliggy, and the capture fills the flights in', async () => {
+    const api = fakeApi({ airAnswer: async () => ({ status: 'none', reason: 'no-source', fliggyUrl: FLIGGY_URL }) });
+    await searchLast(api);
+    expect($('[data-testid=partial]')!.textContent).toContain('只有火车结果');
+    expect($$('[data-testid=train]').length).toBeGreaterThan(0);
+    await act(() => $<HTMLButtonElement>('[data-testid=open-fliggy]')!.click());
+    expect(api.opened).toEqual([FLIGGY_URL]);
+    expect(text()).toContain('等待飞猪页面的结果');
+    // The capture arrives: the popup asks again and shows the flights, with source and age.
+    api.airAnswer = async () => airOk(4, 'fliggy', NOW - 2 * 60_000);
+    await act(() => api.captureListeners.forEach((fn) => fn()));
+    await flush();
+    expect($$('[data-testid=flight]')).toHaveLength(4);
+    expect($('[data-testid=air-source]')!.textContent).toContain('飞猪页面 · 2 分钟前');
+    expect($('[data-testid=partial]')).toBeNull();
+  });
+
+  it('marks data arrival and the first paint of results', async () => {
+    const api = fakeApi();
+    await searchLast(api);
+    await act(async () => void (await new Promise((r) => setTimeout(r, 40))));
+    expect(performance.getEntriesByName('railair:data-arrived')).toHaveLength(1);
+    expect(performance.getEntriesByName('railair:results-painted')).toHaveLength(1);
+  });
+});
+
+describe('PopupApp watches tab', () => {
+  it('says watches are coming until the watch list is built in, then renders it', async () => {
+    const api = fakeApi();
+    await mount(api);
+    await act(() => $$('[role=tab]')[1]!.click());
+    await flush();
+    expect($('[data-testid=watches]')!.textContent).toContain('提醒功能即将推出');
+    render(null, root);
+    const withList = fakeApi({ loadWatchList: async () => () => <p>my watches</p> });
+    await mount(withList);
+    await act(() => $$('[role=tab]')[1]!.click());
+    await flush();
+    expect($('[data-testid=watches]')!.textContent).toContain('my watches');
+  });
+});

@@ -1,0 +1,153 @@
+// The toolbar popup end to end: opened as chrome-extension://ID/popup.html, it searches
+// 北京 → 上海 with the keyboard against the replay of 12306 and Fliggy, shows trains next to
+// flights, and gives the right message for a rotated endpoint, a maintenance answer and a
+// blocked answer. The popup's own marks give the time from data arrival to first results paint
+// (logged, not asserted).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { addDays, chinaDateOf } from '../../lib/time';
+import type { ChinaDate } from '../../lib/model';
+
+let replay: Replay;
+let browser: LaunchedBrowser;
+let popup: Page;
+// Each check uses its own day, so the client's 60-s cache does not answer for the previous one.
+const today = chinaDateOf(Date.now());
+const day = (n: number): ChinaDate => addDays(today, n);
+
+beforeAll(async () => {
+  replay = await startReplay();
+  browser = await launchBrowser(replay);
+  popup = await browser.openPopup();
+});
+afterAll(async () => {
+  await browser?.close();
+  await replay?.close();
+});
+
+async function pick(field: '#from' | '#to', typed: string, expected: string) {
+  const input = popup.locator(field);
+  await input.fill('');
+  await input.pressSequentially(typed, { delay: 20 });
+  await popup.locator(`${field}-list [role=option]`).first().waitFor();
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue()).toBe(expected);
+}
+
+/** Logs the popup's own marks: data arrived → first results painted (not asserted: shared CI box). */
+async function logPaint(label: string): Promise<number | null> {
+  await popup.waitForFunction(() => performance.getEntriesByName('railair:results-painted').length > 0);
+  const marks = await popup.evaluate(() =>
+    ['railair:data-arrived', 'railair:results-painted'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null),
+  );
+  const arrived = marks[0] ?? null;
+  const painted = marks[1] ?? null;
+  console.info(
+    `[e2e] popup ${label}: data arrived → first results painted: ${arrived !== null && painted !== null ? `${(painted - arrived).toFixed(1)} ms` : 'marks missing'}`,
+  );
+  return painted;
+}
+
+async function searchOn(date: ChinaDate) {
+  await popup.locator('#date').selectOption(date);
+  await popup.locator('#to').press('Enter'); // Enter in the form searches
+}
+
+describe('popup quick search', () => {
+  it('searches 北京 → 上海 with the keyboard and shows trains next to flights', async () => {
+    await pick('#from', 'beijing', '北京');
+    await pick('#to', '上海', '上海');
+    await searchOn(day(1));
+    await popup.locator('[data-testid=train]').first().waitFor({ timeout: 20_000 });
+    const trains = await popup.locator('[data-testid=train]').count();
+    expect(trains).toBeGreaterThan(5);
+    const q = replay.railQueries().at(-1)!;
+    expect(q.query).toMatchObject({
+      'leftTicketDTO.train_date': day(1),
+      'leftTicketDTO.from_station': 'BJP',
+      'leftTicketDTO.to_station': 'SHH',
+      purpose_codes: 'ADULT',
+    });
+    expect(replay.requests.some((r) => r.path === '/otn/leftTicket/init')).toBe(true);
+
+    // No Taobao credentials: one click opens Fliggy's search, whose capture fills the popup.
+    const open = popup.locator('[data-testid=open-fliggy]');
+    await open.waitFor();
+    const [fliggy] = await Promise.all([browser.context.waitForEvent('page'), open.click()]);
+    await fliggy.waitForLoadState('domcontentloaded');
+    expect(fliggy.url()).toContain('sjipiao.fliggy.com/flight_search_result.htm');
+    expect(fliggy.url()).toContain(`depCity=BJS&arrCity=SHA&depDate=${day(1)}`);
+    await popup.bringToFront();
+    await popup.locator('[data-testid=flight]').first().waitFor({ timeout: 20_000 });
+    expect(await popup.locator('[data-testid=flight]').count()).toBeGreaterThan(3);
+    await expect.poll(() => popup.locator('[data-testid=air-source]').textContent()).toContain('飞猪页面');
+    await popup.locator('[data-testid=verdict]').waitFor();
+    expect(await popup.locator('[data-testid=timeline] rect.tl-rail').count()).toBeGreaterThan(0);
+    expect(await popup.locator('[data-testid=timeline] rect.tl-air').count()).toBeGreaterThan(0);
+    await fliggy.close();
+
+    const painted = await logPaint('first search (cold)');
+    expect(painted).not.toBeNull();
+  });
+
+  it('follows a rotated endpoint (302 to the new name) and still shows trains', async () => {
+    replay.setScenario({ rail: { endpoint: 'leftTicket/queryZ', accepted: ['leftTicket/queryY'], moved: 'redirect' } });
+    replay.clearRequests();
+    await searchOn(day(2));
+    await popup.locator('[data-testid=train]').first().waitFor({ timeout: 20_000 });
+    const paths = replay.railQueries().map((r) => r.path);
+    expect(paths).toContain('/otn/leftTicket/queryY');
+    expect(await popup.locator('[data-testid=rail-blocked], [data-testid=rail-error]').count()).toBe(0);
+    await logPaint('second search (warm)');
+
+    // And via c_url: the next name is remembered, so the answer after that goes straight there.
+    replay.setScenario({ rail: { accepted: ['leftTicket/queryX'], moved: 'c_url' } });
+    replay.clearRequests();
+    await searchOn(day(3));
+    await expect.poll(() => replay.railQueries().map((r) => r.path).at(-1)).toBe('/otn/leftTicket/queryX');
+    await popup.locator('[data-testid=train]').first().waitFor();
+    replay.clearRequests();
+    await searchOn(day(4));
+    await expect.poll(() => replay.railQueries().length).toBe(1);
+    expect(replay.railQueries()[0]!.path).toBe('/otn/leftTicket/queryX');
+  });
+
+  it('says 12306 is in maintenance for a maintenance answer', async () => {
+    replay.resetScenario();
+    replay.setScenario({ rail: { accepted: null, failure: 'maintenance' } });
+    await searchOn(day(5));
+    const banner = popup.locator('[data-testid=rail-maintenance]');
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await banner.textContent()).toContain('12306 维护中，06:00 后恢复 · 12306 is in maintenance until 06:00');
+  });
+
+  it('says 12306 refused the query, and when to retry, for a blocked answer', async () => {
+    replay.resetScenario();
+    replay.setScenario({ rail: { failure: 'error-302' } });
+    await searchOn(day(6));
+    const banner = popup.locator('[data-testid=rail-blocked]');
+    await banner.waitFor({ timeout: 20_000 });
+    const text = (await banner.textContent()) ?? '';
+    expect(text).toContain('12306 暂时拒绝了查询');
+    expect(text).toMatch(/请在 \d+ 秒 后重试/);
+    // While backing off the popup sends nothing more to 12306.
+    replay.clearRequests();
+    await searchOn(day(7));
+    await expect.poll(() => popup.locator('[data-testid=rail-blocked]').textContent()).toContain('12306 限制了查询频率');
+    expect(replay.railQueries()).toHaveLength(0);
+  });
+});
+
+describe('options page', () => {
+  it('shows the live client state and applies the language to the popup', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options.html#diagnostics'));
+    await expect.poll(() => options.locator('[data-testid=client-status]').textContent(), { timeout: 15_000 }).toContain('leftTicket/query');
+    await options.locator('#language').selectOption('en');
+    await expect.poll(() => options.locator('#buffers h2').textContent()).toBe('Door to door');
+    await popup.reload();
+    await expect.poll(() => popup.locator('label[for=from]').textContent()).toBe('From');
+    await options.close();
+  });
+});

@@ -1,0 +1,149 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  createSearchService,
+  registerSearchService,
+  resetSearchServiceForTests,
+  type SearchServiceDeps,
+} from '../../../lib/background/search';
+import { dispatch } from '../../../lib/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import type { FetchLike } from '../../../lib/net/http';
+import { decodeFliggySearch } from '../../../lib/air/fliggy-search';
+import { chinaInstant } from '../../../lib/time';
+import { buildFliggyJsonp, buildTopSearchJson, generateFlights } from '../../support/air-bodies';
+import { REPLAY_STATIONS, stationNameJs } from '../../replay/stations';
+import { fake12306 } from '../net/fake-sites';
+
+const NOW = chinaInstant('2026-03-04', 10 * 60);
+const CREDS = { appKey: '12345678', secret: 's3cret', signMethod: 'md5' as const };
+
+function setup(opts: { settings?: Partial<Settings>; creds?: boolean; capture?: boolean } = {}) {
+  const site = fake12306({ stationScript: stationNameJs(REPLAY_STATIONS) });
+  const topCalls: string[] = [];
+  const fetch: FetchLike = async (url, init) => {
+    if (url.startsWith('https://gw.api.taobao.com/')) {
+      const form = new URLSearchParams(String(init?.body));
+      topCalls.push(form.get('dep_city_code')! + form.get('arr_city_code'));
+      const specs = generateFlights(5, form.get('dep_city_code')!, form.get('arr_city_code')!, form.get('dep_date') as '2026-03-05', 2);
+      return new Response(buildTopSearchJson(specs));
+    }
+    return site.fetch(url, init);
+  };
+  const captured = decodeFliggySearch(buildFliggyJsonp(generateFlights(3, 'BJS', 'SHA', '2026-03-05', 9)));
+  const deps: SearchServiceDeps = {
+    fetch,
+    now: () => NOW,
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...opts.settings }),
+    topCredentials: async () => (opts.creds ? CREDS : null),
+    latestFlights: async (date, dep, arr) =>
+      opts.capture && captured.ok && date === '2026-03-05' && dep === 'BJS' && arr === 'SHA'
+        ? { result: captured.value, at: NOW - 5 * 60_000 }
+        : undefined,
+  };
+  return { site, topCalls, deps, svc: createSearchService(deps) };
+}
+
+const RAIL = { date: '2026-03-05', from: 'BJP', to: 'SHH', student: false, fromName: '北京', toName: '上海' };
+
+describe('search service', () => {
+  it('autocompletes cities before their stations, from the station list it fetched', async () => {
+    const { svc } = setup();
+    const r = await svc.searchStations({ q: 'beijing', limit: 5 });
+    expect(r.count).toBe(REPLAY_STATIONS.length);
+    expect(r.hits[0]).toMatchObject({ kind: 'city', name: '北京', city: '北京' });
+    expect(r.hits.slice(1).some((h) => h.kind === 'station' && h.name === '北京南')).toBe(true);
+    expect((await svc.searchStations({ q: 'VNP', limit: 5 })).hits[0]).toMatchObject({ name: '北京南', telecode: 'VNP' });
+  });
+
+  it('answers trains with the buy link, and errors as typed errors', async () => {
+    const { svc, site } = setup();
+    const ok = await svc.searchRail(RAIL);
+    expect(ok.ok && ok.trains.length).toBe(6);
+    expect(ok.buyUrl).toContain('/otn/leftTicket/init?linktypeid=dc&fs=%E5%8C%97%E4%BA%AC%2CBJP');
+    site.failure = '403';
+    const bad = await svc.searchRail({ ...RAIL, to: 'AOH' });
+    expect(!bad.ok && bad.error.code).toBe('rate-limited');
+  });
+
+  it('asks the Taobao Open Platform only when it is turned on and credentials are stored', async () => {
+    const off = setup({ creds: true });
+    expect((await off.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' })).status).toBe('none');
+    expect(off.topCalls).toHaveLength(0);
+    const on = setup({ creds: true, settings: { topEnabled: true } });
+    const r = await on.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(r.status === 'ok' && r.source).toBe('top');
+    expect(r.status === 'ok' && r.flights).toHaveLength(5);
+    expect(on.topCalls).toEqual(['BJSSHA']);
+  });
+
+  it('falls back to the latest Fliggy capture with its time, else offers Fliggy search page', async () => {
+    const withCapture = setup({ capture: true });
+    const r = await withCapture.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(r).toMatchObject({ status: 'ok', source: 'fliggy', fetchedAt: NOW - 5 * 60_000 });
+    const none = await setup().svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(none.status).toBe('none');
+    expect(none.status === 'none' && none.fliggyUrl).toContain('depCity=BJS&arrCity=SHA&depDate=2026-03-05');
+    const noCity = await setup().svc.searchAir({ date: '2026-03-05', fromCity: '火星', toCity: '上海' });
+    expect(noCity).toEqual({ status: 'none', reason: 'no-city' });
+  });
+
+  it('compares what the two searches answered, from their caches', async () => {
+    const { svc, site, topCalls } = setup({ creds: true, settings: { topEnabled: true } });
+    await svc.searchRail(RAIL);
+    await svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    const c = await svc.compare({ ...RAIL, fromCity: '北京', toCity: '上海', rail: true, air: true });
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    expect(c.comparison.options).toHaveLength(6 + 5);
+    expect(c.comparison.options.filter((o) => o.mode === 'air')).toHaveLength(5);
+    expect(c.comparison.partial).toBeNull();
+    expect(c.comparison.verdict.zh.length).toBeGreaterThan(0);
+    expect(site.queries()).toHaveLength(1); // served from the 60-s cache
+    expect(topCalls).toHaveLength(1);
+    const railOnly = await svc.compare({ ...RAIL, fromCity: '北京', toCity: '上海', rail: true, air: false });
+    expect(railOnly.ok && railOnly.comparison.partial).toBe('rail-only');
+  });
+
+  it('reports status for the options page without exposing the secret', async () => {
+    const { svc } = setup({ creds: true, settings: { topEnabled: true } });
+    await svc.searchRail(RAIL);
+    const st = await svc.status();
+    expect(st.endpoint.name).toBe('leftTicket/queryZ');
+    expect(st.top).toEqual({ configured: true, enabled: true });
+    expect(JSON.stringify(st)).not.toContain(CREDS.secret);
+  });
+});
+
+describe('search messages (zod-validated both ways)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    resetSearchServiceForTests();
+  });
+
+  it('answers search.rail, search.air and search.stations within the protocol', async () => {
+    const { deps } = setup({ creds: true, settings: { topEnabled: true } });
+    registerSearchService({ ...deps, topPermitted: async () => true });
+    const rail = (await dispatch({ railair: 1, name: 'search.rail', data: RAIL })) as { ok: boolean; data?: { ok: boolean; trains: unknown[] } };
+    expect(rail.ok).toBe(true);
+    expect(rail.data?.ok).toBe(true);
+    expect(rail.data?.trains).toHaveLength(6);
+    const air = (await dispatch({ railair: 1, name: 'search.air', data: { date: '2026-03-05', fromCity: '北京', toCity: '上海' } })) as { ok: boolean; data?: { status: string } };
+    expect(air).toMatchObject({ ok: true, data: { status: 'ok' } });
+    const st = (await dispatch({ railair: 1, name: 'search.stations', data: { q: 'sh' } })) as { ok: boolean; data?: { hits: { name: string }[] } };
+    expect(st.ok).toBe(true);
+    expect(st.data?.hits[0]?.name).toBe('上海');
+    const run = (await dispatch({ railair: 1, name: 'search.run', data: { ...RAIL, fromCity: '北京', toCity: '上海' } })) as { ok: boolean };
+    expect(run.ok).toBe(true);
+    const cmp = (await dispatch({ railair: 1, name: 'search.compare', data: { ...RAIL, fromCity: '北京', toCity: '上海', rail: true, air: true } })) as { ok: boolean; data?: { ok: boolean } };
+    expect(cmp).toMatchObject({ ok: true, data: { ok: true } });
+  });
+
+  it('refuses a malformed request', async () => {
+    const { deps } = setup();
+    registerSearchService(deps);
+    const r = (await dispatch({ railair: 1, name: 'search.rail', data: { ...RAIL, from: 'beijing' } })) as { ok: boolean; error?: string };
+    expect(r.ok).toBe(false);
+    expect(r.error).toContain('invalid request');
+  });
+});

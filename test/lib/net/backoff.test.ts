@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createBackoff } from '../../../lib/net/backoff';
+
+describe('createBackoff', () => {
+  it('doubles the wait per consecutive failure up to the cap, and a success clears it', () => {
+    let t = 1_000_000;
+    const b = createBackoff({ now: () => t, baseMs: 1000, maxMs: 5000 });
+    expect(b.blockedUntil()).toBeUndefined();
+    expect(b.failure()).toBe(t + 1000);
+    expect(b.failure()).toBe(t + 2000);
+    expect(b.failure()).toBe(t + 4000);
+    expect(b.failure()).toBe(t + 5000); // capped
+    expect(b.failure()).toBe(t + 5000);
+    expect(b.blockedUntil()).toBe(t + 5000);
+    t += 5000;
+    expect(b.blockedUntil()).toBeUndefined();
+    b.success();
+    expect(b.state()).toEqual({ failures: 0, until: 0 });
+    expect(b.failure()).toBe(t + 1000);
+  });
+
+  it('honours a longer Retry-After, still capped', () => {
+    const b = createBackoff({ now: () => 0, baseMs: 1000, maxMs: 60_000 });
+    expect(b.failure(30_000)).toBe(30_000);
+    expect(b.failure(10 * 60_000)).toBe(60_000);
+  });
+
+  it('restores persisted state and reports every change', () => {
+    const seen: unknown[] = [];
+    const b = createBackoff({
+      now: () => 100,
+      baseMs: 1000,
+      initial: { failures: 2, until: 5000 },
+      onChange: (s) => seen.push(s),
+    });
+    expect(b.blockedUntil()).toBe(5000);
+    b.failure();
+    expect(seen).toEqual([{ failures: 3, until: 100 + 4000 }]);
+  });
+});
