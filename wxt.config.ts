@@ -8,10 +8,23 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // Firefox MV2 has no optional_host_permissions: optional hosts go in optional_permissions.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.manifest_version === 2 && manifest.optional_host_permissions?.length) {
+        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions] as never;
+        delete manifest.optional_host_permissions;
+      }
+    },
+  },
   manifest: {
     name: 'RailAir 铁空比价',
     description: '火车还是飞机：12306 余票与航班价格并排比较，售罄提醒。Train vs plane in China, side by side.',
     default_locale: undefined,
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'notifications'],
+    // Live 12306 queries from the worker (cookies ride along: credentials 'include').
+    host_permissions: ['https://kyfw.12306.cn/*'],
+    // The Taobao Open Platform gateway, requested from the options page when the user turns it on.
+    optional_host_permissions: ['https://gw.api.taobao.com/*'],
   },
 });

@@ -1,0 +1,84 @@
+// What RailAir adds to a 12306 train row: a compact note where a flight beats the train, and a
+// bell on each sold-out class that sets an availability watch with one click.
+import { useState } from 'preact/hooks';
+import { formatYuan } from '../../lib/i18n';
+import type { Beat } from '../../lib/capture/view';
+import { WATCH_SOON } from './labels';
+
+export function BeatNote({ beat }: { beat: Beat }) {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (beat.fasterMin) {
+    zh.push(`快${beat.fasterMin}分钟`);
+    en.push(`${beat.fasterMin} min faster`);
+  }
+  if (beat.cheaperFen) {
+    zh.push(`便宜${formatYuan(beat.cheaperFen)}`);
+    en.push(`${formatYuan(beat.cheaperFen)} cheaper`);
+  }
+  return (
+    <span class="ra ra-rownote" data-testid="railair-beat" title={`Flight ${beat.flightNo}: ${en.join(', ')} (door to door)`}>
+      ✈ {beat.flightNo} {zh.join('，')}
+    </span>
+  );
+}
+
+/** An inline bell (emoji fonts are missing on many Linux machines). */
+function BellIcon() {
+  return (
+    <svg width="10" height="11" viewBox="0 0 20 22" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M10 0a1.6 1.6 0 0 0-1.6 1.6v.7A6.6 6.6 0 0 0 3.4 8.8v4.6L1 16.3v1.4h18v-1.4l-2.4-2.9V8.8a6.6 6.6 0 0 0-5-6.5v-.7A1.6 1.6 0 0 0 10 0zm-2.6 19a2.6 2.6 0 0 0 5.2 0z"
+      />
+    </svg>
+  );
+}
+
+/** Result of asking the background for a watch. */
+export type WatchOutcome = { kind: 'created' } | { kind: 'exists' } | { kind: 'unavailable' } | { kind: 'error'; message: string };
+
+export function Bell({ label, onWatch }: { label: string; onWatch: () => Promise<WatchOutcome> }) {
+  const [state, setState] = useState<'idle' | 'busy' | WatchOutcome['kind']>('idle');
+  const [message, setMessage] = useState('');
+  const click = async (e: Event) => {
+    // The click is ours: the page's own cell handlers (price pop-ups) must not see it.
+    e.stopPropagation();
+    e.preventDefault();
+    if (state === 'busy') return;
+    setState('busy');
+    const r = await onWatch();
+    setState(r.kind);
+    if (r.kind === 'error') setMessage(r.message);
+  };
+  const text =
+    state === 'created'
+      ? '已设提醒 · Watching'
+      : state === 'exists'
+        ? '已在提醒中 · Already watching'
+        : state === 'unavailable'
+          ? `${WATCH_SOON[0]} · ${WATCH_SOON[1]}`
+          : state === 'error'
+            ? `提醒设置失败 · Could not set the watch${message ? `: ${message}` : ''}`
+            : '';
+  return (
+    <span class="ra">
+      <button
+        type="button"
+        class="ra-bell"
+        data-testid="railair-bell"
+        title={`有票提醒：${label} · Tell me when seats are back`}
+        aria-label={`有票提醒：${label} · Watch for seats`}
+        disabled={state === 'busy'}
+        onClick={click}
+      >
+        <BellIcon />
+      </button>
+      {text && (
+        <span class="ra-bell-msg" role="status" data-testid="railair-bell-msg">
+          {text}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,133 @@
+// Mounting the overlays on a site's page (content-script side): the panel in a WXT shadow root
+// UI, and small shadow hosts for per-row annotations. Every element we add to the page is a
+// shadow host carrying `data-railair-overlay`, with all our markup and styles inside its shadow
+// root, so our styles never leak out and the page's never leak in.
+import { render, type ComponentChildren } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lang } from '../../lib/i18n';
+import { MessageError, sendMessage } from '../../lib/messaging';
+import { overlayStateItem } from '../../lib/storage';
+import { OverlayPanel, type PanelState } from './OverlayPanel';
+import type { WatchOutcome } from './RowAnnotations';
+
+export const OVERLAY_ATTR = 'data-railair-overlay';
+
+export interface PanelHandle {
+  update(state: PanelState): void;
+  /** The CSS text of the panel's shadow root, for the small row hosts. */
+  css(): string;
+  remove(): void;
+}
+
+export async function mountPanel(
+  ctx: ContentScriptContext,
+  opts: {
+    site: '12306' | 'fliggy';
+    anchor: Element;
+    append: 'after' | 'before' | 'first';
+    lang: Lang;
+  },
+): Promise<PanelHandle> {
+  let state: PanelState = { kind: 'loading' };
+  let collapsed = !!(await overlayStateItem.getValue().catch(() => undefined))?.collapsed?.[opts.site];
+  let container: HTMLElement | undefined;
+
+  const draw = () => {
+    if (!container) return;
+    render(
+      <OverlayPanel
+        site={opts.site}
+        state={state}
+        collapsed={collapsed}
+        lang={opts.lang}
+        now={Date.now()}
+        onToggle={() => {
+          collapsed = !collapsed;
+          draw();
+          void overlayStateItem
+            .getValue()
+            .then((s) => overlayStateItem.setValue({ collapsed: { ...s.collapsed, [opts.site]: collapsed } }))
+            .catch(() => undefined);
+        }}
+      />,
+      container,
+    );
+  };
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'railair-panel',
+    position: 'inline',
+    anchor: opts.anchor,
+    append: opts.append,
+    // Keys typed in our panel are ours: the page's shortcuts must not see them.
+    isolateEvents: true,
+    onMount(uiContainer, _shadow, shadowHost) {
+      shadowHost.setAttribute(OVERLAY_ATTR, opts.site);
+      shadowHost.style.display = 'block';
+      container = uiContainer;
+      draw();
+    },
+    onRemove() {
+      if (container) render(null, container);
+      container = undefined;
+    },
+  });
+  ui.mount();
+
+  return {
+    update(next) {
+      state = next;
+      draw();
+    },
+    css() {
+      return Array.from(ui.shadow.querySelectorAll('style'))
+        .map((s) => s.textContent ?? '')
+        .join('\n');
+    },
+    remove: () => ui.remove(),
+  };
+}
+
+/** A small inline shadow host (row note, bell) rendering `node`; returns a function removing it. */
+export function inlineHost(parent: Element, kind: string, css: string, node: ComponentChildren): () => void {
+  const host = parent.ownerDocument.createElement('railair-note');
+  host.setAttribute(OVERLAY_ATTR, kind);
+  host.style.display = 'inline-block';
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = parent.ownerDocument.createElement('style');
+  style.textContent = css;
+  const box = parent.ownerDocument.createElement('span');
+  shadow.append(style, box);
+  parent.append(host);
+  render(node, box);
+  return () => {
+    render(null, box);
+    host.remove();
+  };
+}
+
+/** True when every node a mutation record adds or removes is one of our hosts (our own writes). */
+export function isOwnMutation(record: MutationRecord): boolean {
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every((n) => n instanceof Element && n.hasAttribute(OVERLAY_ATTR));
+}
+
+/** Asks the background for a watch; says clearly when the watch service does not exist yet. */
+export async function requestWatch(req: Parameters<typeof sendMessage<'watch.create'>>[1]): Promise<WatchOutcome> {
+  try {
+    const r = await sendMessage('watch.create', req);
+    return r.created ? { kind: 'created' } : { kind: 'exists' };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof MessageError && /unknown message|no valid reply/i.test(message)) return { kind: 'unavailable' };
+    if (/Receiving end does not exist|Could not establish connection/i.test(message)) return { kind: 'unavailable' };
+    return { kind: 'error', message };
+  }
+}
+
+/** Resolves when the DOM can be read (content scripts here start at document_start). */
+export function domReady(doc: Document = document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
+}

@@ -1,0 +1,31 @@
+// MAIN world, document_start: copies the bodies of 12306's left-ticket queries (whatever the
+// endpoint is called today) as the page receives them, and the station list station_name.js
+// defines; hands them to the isolated script (12306.content) over the channel described in
+// lib/capture/channel.ts.
+// No extension API is available (or needed) here; the page's behaviour is never changed.
+import { documentEmitter } from '../lib/capture/channel';
+import { installFetchTap, installScriptTap, installXhrTap, readStationNames } from '../lib/capture/tap';
+import { match12306 } from '../lib/capture/urls';
+import { SEARCH_PAGE_MATCHES } from '../lib/sites/12306-page';
+
+// Firefox: the firefox-mv2 build ignores `world: 'MAIN'` and runs this in the isolated world, where
+// wrapping XHR/fetch only affects the content script's own copies — harmless, but nothing is
+// captured there (a Firefox tap would need MV3 or wrappedJSObject/exportFunction).
+export default defineContentScript({
+  matches: SEARCH_PAGE_MATCHES,
+  world: 'MAIN',
+  runAt: 'document_start',
+  // No global variable of ours in the page.
+  globalName: false,
+  main() {
+    try {
+      const emit = documentEmitter(document);
+      installXhrTap(window, { match: match12306, emit });
+      installFetchTap(window, { match: match12306, emit });
+      // The page loads station_name.js with a <script> tag: read the list it defines.
+      installScriptTap(window, document, { match: match12306, emit, read: () => readStationNames(window) });
+    } catch {
+      // Never let a failure of ours reach the page.
+    }
+  },
+});

@@ -1,0 +1,112 @@
+// Per-row annotations on 12306's results table: a note where a flight beats the train, and a
+// bell on each sold-out class. The page replaces the tbody on every query, so we watch the
+// results container (the table's parent) and re-annotate whatever rows are there.
+import type { Beat } from '../../lib/capture/view';
+import type { SeatClassId } from '../../lib/model';
+import { readTrainRows, SELECTORS } from '../../lib/sites/12306-page';
+import { inlineHost, isOwnMutation, requestWatch } from '../../components/overlay/host';
+import { BeatNote, Bell } from '../../components/overlay/RowAnnotations';
+
+export interface WatchRoute {
+  date: string;
+  from: { telecode: string; name?: string };
+  to: { telecode: string; name?: string };
+}
+
+export interface RowAnnotator {
+  /** New data (beats, route for watches, styles); re-annotates now. */
+  set(data: { beats: Beat[]; route?: WatchRoute; css: string }): void;
+  stop(): void;
+}
+
+const SEAT_NAMES: Partial<Record<SeatClassId, string>> = {
+  swz: '商务座', tz: '特等座', gg: '优选一等座', zy: '一等座', ze: '二等座', gr: '高级软卧', rw: '软卧',
+  srrb: '动卧', yw: '硬卧', rz: '软座', yz: '硬座', wz: '无座', qt: '其他',
+};
+
+export function annotateRows(doc: Document): RowAnnotator {
+  let data: { beats: Beat[]; route?: WatchRoute; css: string } = { beats: [], css: '' };
+  let removers: Array<() => void> = [];
+  let observer: MutationObserver | undefined;
+  let scheduled = false;
+
+  const clear = () => {
+    for (const r of removers) r();
+    removers = [];
+  };
+
+  const run = () => {
+    scheduled = false;
+    const list = doc.querySelector(SELECTORS.resultList);
+    if (!list) return;
+    observer?.disconnect();
+    try {
+      clear();
+      const byTrain = new Map(data.beats.map((b) => [b.trainNo, b]));
+      const byCode = new Map(data.beats.map((b) => [b.code, b]));
+      for (const row of readTrainRows(list)) {
+        const beat = byTrain.get(row.trainNo) ?? byCode.get(row.code);
+        if (beat && row.infoCell) removers.push(inlineHost(row.infoCell, '12306-row', data.css, <BeatNote beat={beat} />));
+        const route = data.route;
+        if (!route) continue;
+        for (const seat of row.seatCells) {
+          if (!seat.soldOut) continue;
+          const label = `${row.code} ${SEAT_NAMES[seat.cls] ?? seat.cls}`;
+          removers.push(
+            inlineHost(
+              seat.cell,
+              '12306-bell',
+              data.css,
+              <Bell
+                label={label}
+                onWatch={() =>
+                  requestWatch({
+                    date: route.date,
+                    from: route.from,
+                    to: route.to,
+                    trains: [row.code.slice(0, 8)],
+                    trainNos: [row.trainNo.slice(0, 16)],
+                    classes: [seat.cls],
+                    seats: 1,
+                    origin: 'overlay',
+                  })
+                }
+              />,
+            ),
+          );
+        }
+      }
+    } finally {
+      observe();
+    }
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // After the page has finished its own DOM work for this turn.
+    setTimeout(run, 0);
+  };
+
+  function observe() {
+    const list = doc.querySelector(SELECTORS.resultList);
+    if (!list) return;
+    observer ??= new MutationObserver((records) => {
+      if (records.every(isOwnMutation)) return;
+      schedule();
+    });
+    observer.observe(list, { childList: true, subtree: true });
+  }
+
+  observe();
+  return {
+    set(next) {
+      data = next;
+      schedule();
+    },
+    stop() {
+      observer?.disconnect();
+      clear();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// MAIN world, document_start: reads the flight search data Fliggy's page loads — the
+// searchow/search.htm JSONP (a <script>, captured by wrapping its named callback, never fetched
+// again) and any Taobao Open Platform flight search over XHR or fetch — and hands it to the
+// isolated script (fliggy.content) over the channel described in lib/capture/channel.ts.
+import { documentEmitter } from '../lib/capture/channel';
+import { installFetchTap, installJsonpTap, installXhrTap } from '../lib/capture/tap';
+import { matchFliggy } from '../lib/capture/urls';
+import { SEARCH_PAGE_MATCHES } from '../lib/sites/fliggy-page';
+
+// Firefox: the firefox-mv2 build ignores `world: 'MAIN'` and runs this in the isolated world, where
+// wrapping XHR/fetch only affects the content script's own copies — harmless, but nothing is
+// captured there (a Firefox tap would need MV3 or wrappedJSObject/exportFunction).
+export default defineContentScript({
+  matches: SEARCH_PAGE_MATCHES,
+  world: 'MAIN',
+  runAt: 'document_start',
+  globalName: false,
+  main() {
+    try {
+      const emit = documentEmitter(document);
+      installJsonpTap(window, document, { match: matchFliggy, emit });
+      installXhrTap(window, { match: matchFliggy, emit });
+      installFetchTap(window, { match: matchFliggy, emit });
+    } catch {
+      // Never let a failure of ours reach the page.
+    }
+  },
+});

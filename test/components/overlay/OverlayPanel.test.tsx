@@ -1,0 +1,185 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OverlayPanel, type PanelState } from '../../../components/overlay/OverlayPanel';
+import { BeatNote, Bell, type WatchOutcome } from '../../../components/overlay/RowAnnotations';
+import { overlayViewSchema, type OverlayView, type RowView } from '../../../lib/capture/view';
+import { chinaInstant } from '../../../lib/time';
+
+const DATE = '2026-11-23';
+const NOW = chinaInstant(DATE, 6 * 60);
+
+function flight(code: string, depMin: number, price: number | undefined, extra: Partial<RowView> = {}): RowView {
+  return {
+    id: `${code}@${DATE}`,
+    mode: 'air',
+    code,
+    airline: '东方航空',
+    fromName: '首都T2',
+    toName: '虹桥T2',
+    depart: chinaInstant(DATE, depMin),
+    arrive: chinaInstant(DATE, depMin + 135),
+    arriveDayOffset: 0,
+    durationMin: 135,
+    doorToDoorMin: 325,
+    ...(price !== undefined ? { price } : {}),
+    priceIncludesTaxes: false,
+    priceNote: price !== undefined ? { zh: '未含机建燃油', en: 'excl. airport fee & fuel surcharge' } : { zh: '舱位已售完', en: 'fares sold out' },
+    soldOut: price === undefined,
+    tops: [],
+    best: [],
+    seats: [],
+    ...extra,
+  };
+}
+
+const okView: OverlayView = overlayViewSchema.parse({
+  show: 'air',
+  date: DATE,
+  from: { city: '北京', cityCode: 'BJS' },
+  to: { city: '上海', cityCode: 'SHA' },
+  status: 'ok',
+  rows: [flight('MU5102', 480, 68000, { tops: ['cheapest', 'fastest'], best: ['cheapest', 'fastest'] }), flight('CA1831', 720, undefined)],
+  verdict: { zh: '高铁 G1 ¥669，门到门 5小时40分；最便宜航班 MU5102 ¥680：飞机快 15 分钟，贵 ¥11', en: 'Train G1 ¥669 …; flight MU5102 ¥680: 15 min faster, ¥11 dearer' },
+  sources: { air: { at: NOW - 5 * 60_000, stale: false, source: 'fliggy' }, rail: { at: NOW - 45 * 60_000, stale: true, source: '12306' } },
+  beats: [],
+  diagnostics: 2,
+  otherSearchUrl: `https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=${DATE}`,
+});
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function show(state: PanelState, opts: { site?: '12306' | 'fliggy'; collapsed?: boolean; onToggle?: () => void } = {}) {
+  render(
+    <OverlayPanel site={opts.site ?? '12306'} state={state} collapsed={!!opts.collapsed} onToggle={opts.onToggle ?? (() => {})} lang="zh-CN" now={NOW} />,
+    root,
+  );
+  return root;
+}
+
+const q = (sel: string) => root.querySelector(sel);
+
+describe('OverlayPanel', () => {
+  it('shows the flights, the verdict in Chinese then English, and how old the data is', () => {
+    show({ kind: 'view', view: okView });
+    expect(q('[data-testid="railair-panel"]')?.getAttribute('data-state')).toBe('ok');
+    expect(q('.ra-title')?.textContent).toBe('RailAir · 同日航班 · Same-day flights');
+    expect(q('.ra-route')?.textContent).toContain('北京 → 上海');
+    const verdict = q('[data-testid="railair-verdict"]');
+    expect(verdict?.querySelector('.ra-verdict-zh')?.textContent).toContain('MU5102 ¥680');
+    expect(verdict?.querySelector('.ra-en')?.textContent).toContain('flight MU5102');
+    const rows = root.querySelectorAll('[data-testid="railair-rows"] tbody tr');
+    expect(Array.from(rows).map((r) => r.getAttribute('data-code'))).toEqual(['MU5102', 'CA1831']);
+    expect(rows[0]?.textContent).toContain('08:00–10:15');
+    expect(rows[0]?.textContent).toContain('¥680');
+    expect(rows[0]?.textContent).toContain('最便宜');
+    expect(rows[0]?.textContent).toContain('5小时25分');
+    expect(rows[1]?.className).toBe('ra-soldout');
+    expect(rows[1]?.textContent).toContain('舱位已售完');
+    const foot = q('.ra-foot')?.textContent ?? '';
+    expect(foot).toContain('航班数据 5 分钟前（飞猪）');
+    expect(foot).toContain('火车数据 45 分钟前（12306），可能已过时');
+    expect(q('[data-testid="railair-diagnostics"]')?.textContent).toBe('2 个响应无法解析');
+  });
+
+  it('says when there is no data and opens the other site in a new tab with one click', () => {
+    show({ kind: 'view', view: { ...okView, status: 'no-data', rows: [], sources: {}, diagnostics: 0 } });
+    expect(q('[data-testid="railair-no-data"]')?.textContent).toContain('暂无 北京 → 上海 11月23日 的航班数据');
+    const link = q('[data-testid="railair-open-other"]') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe(okView.otherSearchUrl);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(q('[data-testid="railair-diagnostics"]')).toBeNull();
+  });
+
+  it('mirrors on Fliggy: trains with seats left per class', () => {
+    const train: RowView = {
+      ...flight('G1', 420, 66900, { tops: ['cheapest'], best: ['cheapest', 'fastest'] }),
+      id: 'G1@x',
+      mode: 'rail',
+      trainNo: '240000G1010D',
+      fromName: '北京南',
+      toName: '上海虹桥',
+      priceIncludesTaxes: true,
+      seats: [
+        { cls: 'ze', name: '二等座', nameEn: 'Second class', kind: 'plenty', price: 66900 },
+        { cls: 'zy', name: '一等座', nameEn: 'First class', kind: 'count', n: 5, price: 107400 },
+        { cls: 'swz', name: '商务座', nameEn: 'Business', kind: 'none' },
+      ],
+    };
+    show({ kind: 'view', view: { ...okView, show: 'rail', rows: [train] } }, { site: 'fliggy' });
+    expect(q('.ra-title')?.textContent).toContain('同日火车');
+    const text = q('[data-testid="railair-rows"] tbody tr')?.textContent ?? '';
+    expect(text).toContain('二等座 有 ¥669');
+    expect(text).toContain('一等座 5张 ¥1074');
+    expect(text).toContain('商务座 无');
+    expect(q('[data-testid="railair-rows"] th:last-child')?.textContent).toBe('余票');
+    expect(Array.from(root.querySelectorAll('.ra-badge')).map((b) => b.textContent)).toEqual(['最便宜', '门到门最快']);
+  });
+
+  it('hides its body when collapsed and reports the toggle', () => {
+    const onToggle = vi.fn();
+    show({ kind: 'view', view: okView }, { collapsed: true, onToggle });
+    expect(q('.ra-body')).toBeNull();
+    const btn = q('[data-testid="railair-toggle"]') as HTMLButtonElement;
+    expect(btn.getAttribute('aria-expanded')).toBe('false');
+    expect(btn.textContent).toBe('展开 · Show');
+    act(() => btn.click());
+    expect(onToggle).toHaveBeenCalledOnce();
+  });
+
+  it('renders the waiting, no-route, failure and error states', () => {
+    show({ kind: 'loading' });
+    expect(q('.ra-body')?.textContent).toContain('正在读取');
+    show({ kind: 'no-route' });
+    expect(q('.ra-body')?.textContent).toContain('在本页查询车次后');
+    show({ kind: 'failed', message: 'Extension context invalidated.' });
+    expect(q('[role="alert"]')?.textContent).toContain('Extension context invalidated.');
+    show({ kind: 'view', view: { ...okView, status: 'no-place', rows: [], error: { zh: '无法识别本页的出发地或目的地', en: 'Could not tell the route' } } });
+    expect(q('[role="alert"]')?.textContent).toContain('无法识别本页的出发地或目的地');
+  });
+
+  it('lists eight options, then all on request', () => {
+    const rows = Array.from({ length: 11 }, (_, i) => flight(`MU${5100 + i}`, 400 + i * 60, 50000 + i * 1000));
+    show({ kind: 'view', view: { ...okView, rows } });
+    expect(root.querySelectorAll('[data-testid="railair-rows"] tbody tr')).toHaveLength(8);
+    act(() => (q('.ra-more') as HTMLButtonElement).click());
+    expect(root.querySelectorAll('[data-testid="railair-rows"] tbody tr')).toHaveLength(11);
+  });
+});
+
+describe('row annotations', () => {
+  it('says by how much a flight beats a train', () => {
+    render(<BeatNote beat={{ trainNo: '5l000Z28100', code: 'Z281', flightNo: 'MU5102', fasterMin: 500, cheaperFen: 1100 }} />, root);
+    expect(root.textContent).toBe('✈ MU5102 快500分钟，便宜¥11');
+  });
+
+  it('a bell click asks for a watch, stays away from the page, and says when watches are not available yet', async () => {
+    const pageClicks = vi.fn();
+    root.addEventListener('click', pageClicks);
+    let resolve!: (o: WatchOutcome) => void;
+    const onWatch = vi.fn(() => new Promise<WatchOutcome>((r) => (resolve = r)));
+    render(<Bell label="G1 二等座" onWatch={onWatch} />, root);
+    const bell = q('[data-testid="railair-bell"]') as HTMLButtonElement;
+    await act(async () => bell.click());
+    expect(onWatch).toHaveBeenCalledOnce();
+    expect(pageClicks).not.toHaveBeenCalled();
+    expect(bell.disabled).toBe(true);
+    await act(async () => resolve({ kind: 'unavailable' }));
+    expect(q('[data-testid="railair-bell-msg"]')?.textContent).toBe('提醒功能即将推出 · Watches coming soon');
+  });
+
+  it('a bell confirms a watch that was set', async () => {
+    render(<Bell label="G1 二等座" onWatch={async () => ({ kind: 'created' })} />, root);
+    await act(async () => (q('[data-testid="railair-bell"]') as HTMLButtonElement).click());
+    expect(q('[data-testid="railair-bell-msg"]')?.textContent).toBe('已设提醒 · Watching');
+  });
+});

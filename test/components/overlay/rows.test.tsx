@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { annotateRows } from '../../../entrypoints/12306.content/rows';
+import { OVERLAY_ATTR } from '../../../components/overlay/host';
+
+const wait = () => new Promise((r) => setTimeout(r, 10));
+
+function tbody(trains: Array<{ no: string; code: string; ze: string }>): string {
+  return trains
+    .map(
+      (t) => `<tr id="ticket_${t.no}_01_05" datatran="${t.code}"><td colspan="4"><div class="ticket-info"><a class="number">${t.code}</a></div></td>
+      <td id="ZE_${t.no}">${t.ze}</td><td class="no-br"><a class="btn72">预订</a></td></tr>
+      <tr id="price_${t.no}_01_05" style="display:none"></tr>`,
+    )
+    .join('');
+}
+
+function page(): Document {
+  const d = document.implementation.createHTMLDocument('12306');
+  d.body.innerHTML = `<div id="sear-result"></div><div id="t-list"><table><tbody id="queryLeftTable">${tbody([
+    { no: '240000G1010D', code: 'G1', ze: '无' },
+    { no: '240000G1030D', code: 'G3', ze: '有' },
+  ])}</tbody></table></div>`;
+  return d;
+}
+
+const ROUTE = { date: '2026-11-23', from: { telecode: 'BJP', name: '北京' }, to: { telecode: 'SHH', name: '上海' } };
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+describe('12306 row annotations', () => {
+  it('adds a note where a flight beats the train and a bell on sold-out classes, inside shadow hosts only', async () => {
+    const d = page();
+    const before = d.querySelector('#queryLeftTable')!.textContent;
+    const a = annotateRows(d);
+    stop = a.stop;
+    a.set({ beats: [{ trainNo: '240000G1010D', code: 'G1', flightNo: 'MU5102', fasterMin: 30 }], route: ROUTE, css: '' });
+    await wait();
+    const notes = d.querySelectorAll(`[${OVERLAY_ATTR}="12306-row"]`);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.closest('tr')?.id).toBe('ticket_240000G1010D_01_05');
+    expect(notes[0]?.shadowRoot?.textContent).toContain('MU5102 快30分钟');
+    const bells = d.querySelectorAll(`[${OVERLAY_ATTR}="12306-bell"]`);
+    expect(bells).toHaveLength(1);
+    expect(bells[0]?.parentElement?.id).toBe('ZE_240000G1010D');
+    // The page's own text and rows are unchanged.
+    expect(d.querySelector('#queryLeftTable')!.textContent).toBe(before);
+    expect(d.querySelectorAll('#queryLeftTable tr')).toHaveLength(4);
+  });
+
+  it('annotates again when the page replaces the tbody with a new query', async () => {
+    const d = page();
+    const a = annotateRows(d);
+    stop = a.stop;
+    a.set({ beats: [{ trainNo: '24000G10100', code: 'G101', flightNo: 'CA1501', cheaperFen: 5000 }], route: ROUTE, css: '' });
+    await wait();
+    expect(d.querySelectorAll(`[${OVERLAY_ATTR}="12306-row"]`)).toHaveLength(0);
+    // What the page does on each query: $('#queryLeftTable').replaceWith(html)
+    const fresh = d.createElement('tbody');
+    fresh.id = 'queryLeftTable';
+    fresh.innerHTML = tbody([{ no: '24000G10100', code: 'G101', ze: '候补' }]);
+    d.querySelector('#queryLeftTable')!.replaceWith(fresh);
+    await wait();
+    const notes = d.querySelectorAll(`[${OVERLAY_ATTR}="12306-row"]`);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.shadowRoot?.textContent).toContain('CA1501 便宜¥50');
+    expect(d.querySelectorAll(`[${OVERLAY_ATTR}="12306-bell"]`)).toHaveLength(1);
+  });
+
+  it('does not re-annotate in a loop on its own writes', async () => {
+    const d = page();
+    const a = annotateRows(d);
+    stop = a.stop;
+    a.set({ beats: [], route: ROUTE, css: '' });
+    await wait();
+    const first = d.querySelector(`[${OVERLAY_ATTR}="12306-bell"]`);
+    await wait();
+    await wait();
+    expect(d.querySelector(`[${OVERLAY_ATTR}="12306-bell"]`)).toBe(first);
+  });
+});

@@ -1,0 +1,205 @@
+// Capture on 12306 in a real Chromium: the extension copies what the replayed page loads —
+// whatever the endpoint is called, through c_url rotations, and reports error pages instead of
+// decoding them — and the panel shows the same-day flights and the verdict.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  chinaTomorrow,
+  fliggySearchUrl,
+  launchBrowser,
+  railSearchUrl,
+  startReplay,
+  type LaunchedBrowser,
+  type Replay,
+} from './harness';
+import { trainsFor } from '../replay/rail-data';
+import { flightsFor } from '../replay/air-data';
+
+const date = chinaTomorrow();
+const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
+const KEY = `12306|${date}|BJP|SHH`;
+const expectedTrains = trainsFor({ date, from: 'BJP', to: 'SHH' });
+const expectedFlights = flightsFor({ date, depCity: 'BJS', arrCity: 'SHA' });
+
+interface Stored {
+  captureResults?: Array<{ key: string; at: number; rail?: { trains: unknown[] }; air?: { flights: unknown[] } }>;
+  captureDiagnostics?: { entries: Array<{ code: string; url: string; sample: string }>; undecodable: number };
+}
+
+/** The worker's `chrome` global, as much of it as these checks use. */
+type WorkerChrome = { chrome: { storage: { local: { get(keys: string[]): Promise<unknown>; remove(keys: string[]): Promise<void> } } } };
+
+let replay: Replay;
+let browser: LaunchedBrowser;
+
+async function stored(): Promise<Stored> {
+  const worker = await browser.currentWorker();
+  return (await worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.storage.local.get(['captureResults', 'captureDiagnostics']))) as Stored;
+}
+
+async function clearStored(): Promise<void> {
+  const worker = await browser.currentWorker();
+  await worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.storage.local.remove(['captureResults', 'captureDiagnostics']));
+}
+
+/** Polls extension storage until `pred` holds (captures travel tap → content script → worker). */
+async function until<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!pred(last)) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last).slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
+const trainRows = (page: Page) => page.locator('#queryLeftTable tr[id^="ticket_"]');
+const panel = (page: Page) => page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]');
+
+async function openRailSearch(): Promise<Page> {
+  const page = await browser.page();
+  await page.goto(railSearchUrl(route));
+  await trainRows(page).first().waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  replay = await startReplay();
+  browser = await launchBrowser(replay);
+});
+afterAll(async () => {
+  await browser?.close();
+  await replay?.close();
+});
+beforeEach(async () => {
+  replay.resetScenario();
+  replay.clearRequests();
+  await clearStored();
+});
+
+describe('12306 capture', () => {
+  it('copies the announced endpoint’s answer and files every train under the route', async () => {
+    const page = await openRailSearch();
+    const s = await until(stored, (v) => !!v.captureResults?.some((r) => r.key === KEY), 'the left-ticket capture');
+    const r = s.captureResults!.find((x) => x.key === KEY)!;
+    expect(r.rail?.trains).toHaveLength(expectedTrains.length);
+    // The tap made no request of its own: exactly the page's one query.
+    expect(replay.railQueries().map((q) => q.path)).toEqual(['/otn/leftTicket/queryZ']);
+    // The station list the page loaded (a <script>) was read from the page, not fetched again.
+    const worker = await browser.currentWorker();
+    const list = await until(
+      () => worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.storage.local.get(['stationList'])) as Promise<{ stationList?: { source: string; text: string } }>,
+      (v) => !!v.stationList,
+      'the station list',
+    );
+    expect(list.stationList?.source).toBe('page');
+    expect(list.stationList?.text).toContain('|北京南|VNP|');
+    expect(replay.requests.filter((r) => r.path.endsWith('/station_name.js'))).toHaveLength(1);
+    await page.close();
+  });
+
+  it('still captures when the endpoint is renamed', async () => {
+    replay.setScenario({ rail: { endpoint: 'leftTicket/queryU', accepted: null } });
+    const page = await openRailSearch();
+    const s = await until(stored, (v) => !!v.captureResults?.some((r) => r.key === KEY), 'the capture from queryU');
+    expect(s.captureResults!.find((x) => x.key === KEY)!.rail?.trains).toHaveLength(expectedTrains.length);
+    expect(replay.railQueries().map((q) => q.path)).toEqual(['/otn/leftTicket/queryU']);
+    await page.close();
+  });
+
+  it('lets the page follow a c_url redirect and captures the data once, with nothing reported as broken', async () => {
+    replay.setScenario({ rail: { endpoint: 'leftTicket/queryG', accepted: ['leftTicket/queryY'], moved: 'c_url' } });
+    const page = await openRailSearch();
+    expect(await trainRows(page).count()).toBe(expectedTrains.length);
+    const s = await until(stored, (v) => !!v.captureResults?.some((r) => r.key === KEY), 'the capture after c_url');
+    expect(replay.railQueries().map((q) => q.path)).toEqual(['/otn/leftTicket/queryG', '/otn/leftTicket/queryY']);
+    expect(s.captureResults!.filter((x) => x.key === KEY)).toHaveLength(1);
+    const at = s.captureResults!.find((x) => x.key === KEY)!.at;
+    await new Promise((r) => setTimeout(r, 500));
+    const later = await stored();
+    expect(later.captureResults!.find((x) => x.key === KEY)!.at).toBe(at); // no second write
+    expect(later.captureDiagnostics?.undecodable ?? 0).toBe(0);
+    await page.close();
+  });
+
+  // 'html': 200 with 12306's HTML page; 'error-302': a redirect to www.12306.cn/…/error.html, which
+  // the page's XHR may not read (another origin), so the page sees a network error.
+  it.each([
+    ['html', 'html-page', 'https://kyfw.12306.cn/otn/leftTicket/queryZ'],
+    ['error-302', 'network', 'https://kyfw.12306.cn/otn/leftTicket/queryZ'],
+  ] as const)('reports a %s answer in diagnostics instead of decoding it', async (failure, code, url) => {
+    replay.setScenario({ rail: { failure } });
+    const page = await browser.page();
+    await page.goto(railSearchUrl(route));
+    const s = await until(stored, (v) => (v.captureDiagnostics?.undecodable ?? 0) > 0, 'a diagnostics entry');
+    expect(s.captureDiagnostics!.entries[0]).toMatchObject({ code });
+    expect(s.captureDiagnostics!.entries[0]!.url.startsWith(url)).toBe(true);
+    if (code === 'html-page') expect(s.captureDiagnostics!.entries[0]!.sample).toContain('<');
+    expect(s.captureResults ?? []).toEqual([]);
+    // The panel says so too.
+    await panel(page).locator('[data-testid="railair-diagnostics"]').waitFor();
+    expect(await panel(page).locator('[data-testid="railair-diagnostics"]').textContent()).toBe('1 个响应无法解析');
+    await page.close();
+  });
+});
+
+describe('12306 panel', () => {
+  it('after a Fliggy search, shows the same-day flights, the verdict, and notes on trains a flight beats', async () => {
+    const fliggy = await browser.page();
+    await fliggy.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
+    await fliggy.locator('.J_FlightItem').first().waitFor();
+    await until(stored, (v) => !!v.captureResults?.some((r) => r.key === `fliggy|${date}|BJS|SHA`), 'the Fliggy capture');
+
+    const page = await openRailSearch();
+    const ready = page.locator('[data-testid="railair-panel"][data-state="ok"]');
+    await ready.waitFor({ timeout: 15_000 });
+    // The host sits right under the result bar, outside the site's controls.
+    const hostAfterBar = await page.evaluate(() => document.querySelector('#sear-result')?.nextElementSibling?.getAttribute('data-railair-overlay'));
+    expect(hostAfterBar).toBe('12306');
+
+    const shown = await page.locator('[data-testid="railair-rows"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
+    const byDeparture = [...expectedFlights]
+      .sort((a, b) => a.depTime.localeCompare(b.depTime) || a.flightNo.localeCompare(b.flightNo))
+      .map((f) => f.flightNo);
+    expect(shown).toEqual(byDeparture.slice(0, 8));
+    const verdict = (await page.locator('[data-testid="railair-verdict"] .ra-verdict-zh').textContent()) ?? '';
+    expect(verdict.length).toBeGreaterThan(10);
+    expect(expectedFlights.some((f) => verdict.includes(f.flightNo)) || expectedTrains.some((t) => verdict.includes(t.code))).toBe(true);
+    // Slow overnight trains are beaten by some flight door to door.
+    await page.locator('[data-railair-overlay="12306-row"]').first().waitFor();
+    const notes = await page.locator('[data-railair-overlay="12306-row"]').count();
+    expect(notes).toBeGreaterThan(0);
+    // Sold-out classes carry a bell (G101's 二等座 is sold out in the generated day).
+    const g101ze = page.locator('#queryLeftTable tr[datatran="G101"][id^="ticket_"] td[id^="ZE_"]');
+    await g101ze.locator('[data-testid="railair-bell"]').waitFor();
+    // One click sets an availability watch for that train and class (the watch service answers).
+    await g101ze.locator('[data-testid="railair-bell"]').click();
+    await g101ze.locator('[data-testid="railair-bell-msg"]').waitFor();
+    expect(await g101ze.locator('[data-testid="railair-bell-msg"]').textContent()).toBe('已设提醒 · Watching');
+    // The click was ours: the page's own handlers did not see it (no pop-up, no login prompt).
+    expect(await page.evaluate(() => [document.getElementById('train_stop')!.style.display, document.getElementById('login_tip')!.style.display])).toEqual([
+      'none',
+      'none',
+    ]);
+    await fliggy.close();
+    await page.close();
+  });
+
+  it('remembers that it was collapsed', async () => {
+    const page = await openRailSearch();
+    const toggle = page.locator('[data-testid="railair-toggle"]');
+    await toggle.waitFor();
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[data-railair-overlay="12306"] .ra-body').count()).toBe(0);
+    await page.reload();
+    await trainRows(page).first().waitFor();
+    await page.locator('[data-testid="railair-toggle"]').waitFor();
+    expect(await page.locator('[data-testid="railair-toggle"]').getAttribute('aria-expanded')).toBe('false');
+    await page.locator('[data-testid="railair-toggle"]').click();
+    expect(await page.locator('[data-testid="railair-toggle"]').getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+  });
+});

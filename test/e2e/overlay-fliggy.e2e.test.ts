@@ -1,0 +1,91 @@
+// The Fliggy side in a real Chromium: the extension reads the search JSONP the replayed page loads
+// (without fetching it again) and shows the same-day trains from an earlier 12306 search; with no
+// trains known it says so and opens 12306's search for the route in one click.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { trainsFor } from '../replay/rail-data';
+
+const date = chinaTomorrow();
+const expectedTrains = trainsFor({ date, from: 'BJP', to: 'SHH' });
+
+let replay: Replay;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  replay = await startReplay();
+  browser = await launchBrowser(replay);
+});
+afterAll(async () => {
+  await browser?.close();
+  await replay?.close();
+});
+
+const panel = (page: Page) => page.locator('[data-railair-overlay="fliggy"] [data-testid="railair-panel"]');
+
+async function railSearch(from: [string, string], to: [string, string]): Promise<void> {
+  const page = await browser.page();
+  await page.goto(railSearchUrl({ from, to, date }));
+  await page.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
+  await page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]').waitFor();
+  await page.close();
+}
+
+describe('Fliggy panel', () => {
+  it('shows the same-day trains of an earlier 12306 search: by departure, with seats per class', async () => {
+    await railSearch(['北京', 'BJP'], ['上海', 'SHH']);
+    replay.clearRequests();
+    const page = await browser.page();
+    await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
+    await page.locator('.J_FlightItem').first().waitFor();
+    await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 15_000 });
+    // The JSONP was loaded once, by the page.
+    expect(replay.requests.filter((r) => r.path === '/searchow/search.htm')).toHaveLength(1);
+
+    const rows = panel(page).locator('[data-testid="railair-rows"] tbody tr');
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
+    expect(shown).toHaveLength(8);
+    const codes = new Set(expectedTrains.map((t) => t.code));
+    expect(shown.every((c) => codes.has(c))).toBe(true);
+    const departures = await rows.evaluateAll((trs) => trs.map((tr) => /(\d\d:\d\d)–/.exec(tr.textContent ?? '')?.[1] ?? ''));
+    const earliest = expectedTrains.map((t) => t.depart).sort().slice(0, 8);
+    expect(departures).toEqual(earliest);
+    // Seats left per class, as 12306 said.
+    const first = expectedTrains.find((t) => t.code === shown[0])!;
+    const firstText = (await rows.first().textContent()) ?? '';
+    for (const [cls, seat] of Object.entries(first.seats)) {
+      if (!seat || seat.cell === '--' || seat.cell === '') continue;
+      expect(await rows.first().locator(`[data-cls="${cls}"]`).count(), `${first.code} ${cls}`).toBe(1);
+    }
+    expect(firstText).toMatch(/二等座|硬卧|软卧|硬座|一等座|商务座|无座|动卧/);
+    // All trains on request; the cheapest and the fastest are marked.
+    await panel(page).locator('.ra-more').click();
+    expect(await rows.count()).toBe(expectedTrains.length);
+    const badges = await panel(page).locator('.ra-badge').allTextContents();
+    expect(badges).toContain('最便宜');
+    expect(badges).toContain('门到门最快');
+    expect(((await panel(page).locator('[data-testid="railair-verdict"]').textContent()) ?? '').length).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  it('with no trains known, says so and opens 12306’s search for the route in one click', async () => {
+    const page = await browser.page();
+    await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'CAN', date }));
+    await page.locator('.J_FlightItem').first().waitFor();
+    await panel(page).and(page.locator('[data-state="no-data"]')).waitFor({ timeout: 15_000 });
+    expect(await panel(page).locator('[data-testid="railair-no-data"]').textContent()).toContain('暂无 北京 → 广州');
+    const link = panel(page).locator('[data-testid="railair-open-other"]');
+    const href = await link.getAttribute('href');
+    expect(href).toBe(
+      `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=${encodeURIComponent('北京')},BJP&ts=${encodeURIComponent('广州')},GZQ&date=${date}&flag=N,N,Y`,
+    );
+    const [opened] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
+    await opened.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
+    expect(await opened.locator('#fromStationText').inputValue()).toBe('北京');
+    expect(await opened.locator('#toStationText').inputValue()).toBe('广州');
+    // …and once 12306 has answered, the Fliggy page shows those trains without a reload.
+    await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 15_000 });
+    await opened.close();
+    await page.close();
+  });
+});
