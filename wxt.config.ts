@@ -8,16 +8,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  hooks: {
-    // Firefox MV2 has no optional_host_permissions: optional hosts go in optional_permissions.
-    'build:manifestGenerated': (_wxt, manifest) => {
-      if (manifest.manifest_version === 2 && manifest.optional_host_permissions?.length) {
-        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...manifest.optional_host_permissions] as never;
-        delete manifest.optional_host_permissions;
-      }
-    },
-  },
-  manifest: {
+  // Firefox is built as MV3 too: its MV3 (128+) runs `world: 'MAIN'` content scripts, which the
+  // taps need, and knows optional_host_permissions.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'RailAir 铁空比价',
     description: '火车还是飞机：12306 余票与航班价格并排比较，售罄提醒。Train vs plane in China, side by side.',
     default_locale: undefined,
@@ -26,5 +20,8 @@ export default defineConfig({
     host_permissions: ['https://kyfw.12306.cn/*'],
     // The Taobao Open Platform gateway, requested from the options page when the user turns it on.
     optional_host_permissions: ['https://gw.api.taobao.com/*'],
-  },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'railair@railair.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
 });

@@ -8,9 +8,7 @@ import { installFetchTap, installScriptTap, installXhrTap, readStationNames } fr
 import { match12306 } from '../lib/capture/urls';
 import { SEARCH_PAGE_MATCHES } from '../lib/sites/12306-page';
 
-// Firefox: the firefox-mv2 build ignores `world: 'MAIN'` and runs this in the isolated world, where
-// wrapping XHR/fetch only affects the content script's own copies — harmless, but nothing is
-// captured there (a Firefox tap would need MV3 or wrappedJSObject/exportFunction).
+// Firefox is built as MV3 (128+, see wxt.config.ts), which runs `world: 'MAIN'` scripts as Chrome does.
 export default defineContentScript({
   matches: SEARCH_PAGE_MATCHES,
   world: 'MAIN',

@@ -6,7 +6,7 @@
 // Each feature owns one section of `protocol` below; keep the sections in their own files
 // (lib/messages/*.ts) and only spread them here.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { browser } from 'wxt/browser';
 import { captureMessages } from './messages/capture';
 import { searchMessages } from './messages/search';

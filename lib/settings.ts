@@ -1,6 +1,6 @@
 // User settings: one schema, with defaults, shared by the background, popup, options and overlays.
 // Stored in storage.ts as `local:settings` (never synced: it sits beside the Taobao secret).
-import { z } from 'zod';
+import * as z from 'zod';
 
 const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
 

@@ -1,7 +1,7 @@
 // Validation of what the tap hands over (untrusted: the page can dispatch the same event) and of
 // the capture as it travels on to the background. Size caps keep a hostile or broken page from
 // filling memory or storage.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_BODY_CHARS } from './channel';
 
 export const captureKindSchema = z.enum(['left-ticket', 'station-list', 'fliggy-search', 'top-search', 'fliggy-dom']);

@@ -1,7 +1,7 @@
 // What an overlay shows, as the background sends it: the other mode's options for the page's
 // date and city pair, the verdict, how old each source is, and per-train notes. One schema,
 // validated where it enters the content script (lib/messaging.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 
 const bilingual = z.object({ zh: z.string().max(400), en: z.string().max(400) });
 const seatClass = z.enum(['swz', 'tz', 'zy', 'gg', 'ze', 'gr', 'rw', 'srrb', 'yw', 'rz', 'yz', 'wz', 'qt']);

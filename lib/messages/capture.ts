@@ -1,5 +1,5 @@
 // Messages of the capture and overlay feature (issue 4): content scripts → background.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MessageDef } from '../messaging';
 import { captureSchema } from '../capture/schema';
 import { overlayViewSchema, placeRefSchema } from '../capture/view';

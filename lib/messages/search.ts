@@ -1,7 +1,7 @@
 // Messages of the quick search, live clients and options (issue 5): popup/options → background.
 // The response schemas mirror lib/model.ts so that everything the popup renders was checked at
 // the boundary.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MessageDef } from '../messaging';
 import type { ChinaDate } from '../model';
 

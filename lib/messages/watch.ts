@@ -1,5 +1,5 @@
 // Messages of the availability watches (issue 6): overlay/popup → background.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MessageDef } from '../messaging';
 import { fareDefinitionSchema, seatClassSchema, trainFilterSchema } from '../watch/model';
 import { watchViewSchema } from '../watch/view';

@@ -1,7 +1,7 @@
 // What a watch is, as data: zod schemas for the stored document (definitions plus the runtime
 // state the scheduler keeps per watch and per route), shared by the background, the popup and
 // export/import. Everything that crosses a context or comes back from storage is parsed here.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChinaDate, EpochMs, SeatClassId, TrainType } from '../model';
 import { isChinaDate } from '../time';
 

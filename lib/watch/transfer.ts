@@ -1,7 +1,7 @@
 // Export and import of watches as a JSON file. Only what a person chose travels (the definition);
 // the runtime state (history, sightings, errors) starts afresh on import. Imports are validated
 // with zod watch by watch: a bad entry is reported by index, never silently dropped.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EpochMs } from '../model';
 import {
   fareDefinitionSchema,

@@ -1,6 +1,6 @@
 // What the popup shows for each watch: its state in words the user needs (watching, seats now,
 // expired, paused — by the user, by quiet hours or by 12306's back-off, and until when).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EpochMs } from '../model';
 import { activeBackoff } from './scheduler';
 import { quietUntil, type QuietHours } from './quiet';
