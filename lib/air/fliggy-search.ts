@@ -10,29 +10,11 @@ import type { AirOption, CabinClass, ChinaDate, EpochMs, Fare, FlightSearchResul
 import { type DecodeIssue, type DecodeResult, excerpt, fail, guard, ok } from '../result';
 import { CHINA_OFFSET_MS, chinaDateOf, chinaInstant, DAY_MS, isChinaDate, MINUTE_MS, parseChinaDateTime, parseHm } from '../time';
 import { AIRLINE_NAMES, airlineOfFlight } from './airlines';
+import { isObj, num, present, str, type Obj } from '../loose';
 
 const NAME = 'Fliggy flight search';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function num(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
-  return undefined;
-}
-
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string') {
-    const t = v.trim();
-    return t ? t : undefined;
-  }
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
-
 const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true' || v === 'Y' || v === 'y';
-const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 /** An IATA airport code, or undefined for anything else (numbers, names, empty). */
 const iata = (v: unknown) => (typeof v === 'string' && /^[A-Za-z]{3}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined);
 const yuanToFen = (y: number) => Math.round(y * 100);

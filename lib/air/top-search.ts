@@ -11,33 +11,12 @@ import { type DecodeIssue, type DecodeResult, excerpt, fail, guard, ok } from '.
 import { CHINA_OFFSET_MS, chinaDateOf, DAY_MS, MINUTE_MS } from '../time';
 import { AIRLINE_NAMES, airlineOfFlight } from './airlines';
 import { parseXml, XmlError } from './xml';
+import { isObj, num, present, str, type Obj } from '../loose';
 
 const NAME = 'TOP flight search';
 const ROOT = 'trip_jipiao_nsearch_ow_search_response';
 
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A number from a JSON number or a numeric string (XML leaves are strings). */
-function num(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
-  return undefined;
-}
-
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string') {
-    const t = v.trim();
-    return t ? t : undefined;
-  }
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
-
 const iata = (v: unknown) => (typeof v === 'string' && /^[A-Za-z]{3}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined);
-
-const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
 /**
  * TOP wraps lists as `{ at_n_search_item_v_o: [...] }`; XML with one child gives an object instead
