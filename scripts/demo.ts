@@ -8,7 +8,7 @@
 //   npm run demo -- --headless   no window even when DISPLAY is set
 //   CHROME_PATH=/path/to/chrome npm run demo
 
-import { execFileSync, execSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -22,6 +22,7 @@ import {
   REPO_ROOT,
   startReplay,
 } from '../test/e2e/harness';
+import { ensureChromium } from './ensure-chromium';
 
 const OVERLAY = '[data-railair-overlay]';
 const OVERLAY_WAIT_MS = 15_000;
@@ -30,14 +31,6 @@ const OUT_DIR = join(REPO_ROOT, 'demo-output');
 const argv = process.argv.slice(2);
 const headless = argv.includes('--headless') || !process.env.DISPLAY;
 const log = (msg: string) => console.log(`[demo] ${msg}`);
-
-function hasChineseFont(): boolean {
-  try {
-    return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim().length > 0;
-  } catch {
-    return true; // no fontconfig to ask: do not guess
-  }
-}
 
 /** True when the built manifest has a content script for the host (no point waiting otherwise). */
 let manifestCache: { content_scripts?: { matches?: string[] }[] } | undefined;
@@ -96,11 +89,9 @@ async function main(): Promise<void> {
     execSync('npx wxt build', { cwd: REPO_ROOT, stdio: 'inherit' });
   }
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION_DIR}`);
-  if (!existsSync(chromePath())) {
+  // A fresh machine has neither Chromium nor a CJK font: install them (as root) or say how.
+  if (!ensureChromium(log)) {
     throw new Error(`no Chromium at ${chromePath()}: apt-get install -y chromium (Debian), or set CHROME_PATH`);
-  }
-  if (!hasChineseFont()) {
-    log('warning: no Chinese font installed, text will show as boxes (Debian: apt-get install -y fonts-wqy-microhei)');
   }
 
   hasContentScriptFor('');
@@ -130,11 +121,12 @@ async function main(): Promise<void> {
 
     // Each page gets its overlay once the other mode's data is known; the 12306 one may need the
     // Fliggy capture that has just arrived, so reload it once if its panel is not there yet.
-    await waitForOverlay(fliggy, 'Fliggy');
+    const missing: string[] = [];
+    if (!(await waitForOverlay(fliggy, 'Fliggy'))) missing.push('Fliggy');
     if (!(await waitForOverlay(rail, '12306')) && hasContentScriptFor('kyfw.12306.cn')) {
       await rail.reload();
       await rail.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor({ timeout: 15_000 });
-      await waitForOverlay(rail, '12306 (after reload)');
+      if (!(await waitForOverlay(rail, '12306 (after reload)'))) missing.push('12306');
     }
 
     const popup = await browser.page();
@@ -158,6 +150,8 @@ async function main(): Promise<void> {
 
     if (headless) {
       await shutdown();
+      // Headless runs are how CI checks the demo: an overlay that did not render is a failure.
+      if (missing.length) throw new Error(`no RailAir overlay on ${missing.join(' and ')} (screenshots saved)`);
       return;
     }
     await rail.bringToFront();
