@@ -28,6 +28,7 @@ import { parseSettings, type Buffers } from '../settings';
 import { onMessage } from '../messaging';
 import { captureDiagnosticsItem, captureResultsItem, settingsItem, stationListItem } from '../storage';
 import { getSearchService } from './search';
+import { getWatchService } from './watch-service';
 import { buildOverlayView } from '../capture/overlay-view';
 
 export type CaptureSource = '12306' | 'fliggy' | 'top';
@@ -97,6 +98,8 @@ export interface IngestDeps {
   results: ValueStore<StoredResult[]>;
   diagnostics: ValueStore<Diagnostics>;
   stations?: StationSource;
+  /** Told of every flight answer filed (flight-price watches check their thresholds on it). */
+  onAir?: (result: FlightSearchResult) => unknown;
 }
 
 /** Route context the content script read from the page, used when the capture lacks it. */
@@ -206,6 +209,14 @@ export function createIngest(deps: IngestDeps): Ingest {
     return { outcome: 'rejected', code, message };
   }
 
+  /** A listener's failure must not lose the capture: it is logged and the capture is stored. */
+  function notifyAir(result: FlightSearchResult): void {
+    if (!deps.onAir) return;
+    void Promise.resolve()
+      .then(() => deps.onAir?.(result))
+      .catch((e: unknown) => console.warn('[RailAir] flight listener failed', e));
+  }
+
   async function store(r: Omit<StoredResult, 'key' | 'at'>): Promise<SubmitOutcome> {
     const key = `${r.source}|${r.date}|${r.from}|${r.to}`;
     const now = deps.now();
@@ -300,6 +311,8 @@ export function createIngest(deps: IngestDeps): Ingest {
     if (!date || !dep || !arr) return report(capture, 'no-route', 'flight answer without a date or cities to file it under');
     const fromCity = airCityName(dep);
     const toCity = airCityName(arr);
+    // The date and cities the flights were filed under, for listeners that key on them.
+    notifyAir({ ...value, date, depCity: dep, arrCity: arr });
     return store({
       source,
       date,
@@ -441,6 +454,7 @@ export function getIngest(): Ingest {
     results: { get: () => captureResultsItem.getValue(), set: (v) => captureResultsItem.setValue(v) },
     diagnostics: { get: () => captureDiagnosticsItem.getValue(), set: (v) => captureDiagnosticsItem.setValue(v) },
     stations: sharedStations(),
+    onAir: (result) => getWatchService()?.onFlightResult(result),
   });
   return sharedIngest;
 }

@@ -19,6 +19,7 @@ import { parseSettings } from '../settings';
 import { railClientItem, settingsItem, stationListItem, topCredentialsItem } from '../storage';
 import { TOP_ORIGINS } from '../air/client';
 import { getIngest } from './ingest';
+import { getWatchService } from './watch-service';
 import { compare } from '../compare';
 
 type M = typeof searchMessages;
@@ -43,6 +44,8 @@ export interface SearchServiceDeps {
   /** The latest Fliggy (or TOP) capture for a date and IATA city pair, from the capture helper. */
   latestFlights?: (date: string, depCity: string, arrCity: string) => Promise<CapturedFlights | undefined>;
   bases?: { rail?: string; top?: string };
+  /** Told of every Taobao Open Platform answer (flight-price watches check their thresholds on it). */
+  onAir?: (result: FlightSearchResult) => unknown;
 }
 
 export interface SearchService {
@@ -112,6 +115,9 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     if (settings.topEnabled && creds?.appKey && creds.secret && permitted) {
       const r = await air.searchFlights(q, creds);
       if (r.ok) {
+        void Promise.resolve()
+          .then(() => deps.onAir?.(r.value))
+          .catch((e: unknown) => console.warn('[RailAir] flight listener failed', e));
         return { status: 'ok', source: 'top', flights: r.value.flights, issues: r.issues, fetchedAt: r.fetchedAt, fliggyUrl };
       }
       // TOP failed: a capture is still better than nothing, but say why TOP did not answer.
@@ -235,6 +241,7 @@ export function getSearchService(overrides: Partial<SearchServiceDeps> = {}): Se
     topCredentials: () => topCredentialsItem.getValue(),
     // The capture helper's latest Fliggy/TOP capture for the route (looked up when asked).
     latestFlights: (date, dep, arr) => getIngest().latestFlights(date, dep, arr),
+    onAir: (result) => getWatchService()?.onFlightResult(result),
     topPermitted: async () => {
       try {
         return await browser.permissions.contains({ origins: TOP_ORIGINS });

@@ -15,6 +15,7 @@ import { dispatch } from '../../../lib/messaging';
 import { captureDiagnosticsItem, captureResultsItem } from '../../../lib/storage';
 import { decodeStationList } from '../../../lib/rail/stations';
 import { buildLeftTicketBody, buildRailRow, buildStationNameJs, type RailRowSpec } from '../../support/rail-rows';
+import type { FlightSearchResult } from '../../../lib/model';
 import { buildFliggyJsonp, type FlightSpec } from '../../support/air-bodies';
 
 const DATE = '2026-11-23';
@@ -151,6 +152,29 @@ describe('ingest', () => {
     expect((await ingest.results())[0]).toMatchObject({ fromCity: '北京', toCity: '上海' });
     expect((await ingest.latestFlights(DATE, 'BJS', 'SHA'))?.result.flights).toHaveLength(2);
     expect(await ingest.latestFlights(DATE, 'BJS', 'CAN')).toBeUndefined();
+  });
+
+  it('hands every filed flight answer, with its route, to the flight listener (fare watches)', async () => {
+    const heard: FlightSearchResult[] = [];
+    const ingest = createIngest({
+      now: () => Date.UTC(2026, 10, 22, 12, 0),
+      results: memory<StoredResult[]>([]),
+      diagnostics: memory<Diagnostics>({ ...EMPTY_DIAGNOSTICS, entries: [] }),
+      onAir: (r) => {
+        heard.push(r);
+        throw new Error('a failing listener must not lose the capture');
+      },
+    });
+    const out = await ingest.submit(capture('fliggy-search', FLIGGY, buildFliggyJsonp(flights, 'jsonp77')), { url: '' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(out).toMatchObject({ outcome: 'stored', count: 2 });
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toMatchObject({ date: DATE, depCity: 'BJS', arrCity: 'SHA' });
+    expect(heard[0]?.flights).toHaveLength(2);
+    // A rail capture is not a flight answer.
+    await ingest.submit(capture('left-ticket', QUERY, railBody()), { url: '' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toHaveLength(1);
   });
 
   it('decodes the rows a Fliggy page rendered when no JSONP came, resolving airport names', async () => {

@@ -77,6 +77,15 @@ describe('search service', () => {
     expect(on.topCalls).toEqual(['BJSSHA']);
   });
 
+  it('hands each Taobao Open Platform answer to the flight listener (fare watches)', async () => {
+    const { deps } = setup({ creds: true, settings: { topEnabled: true } });
+    const heard: number[] = [];
+    const svc = createSearchService({ ...deps, onAir: (r) => heard.push(r.flights.length) });
+    await svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heard).toEqual([5]);
+  });
+
   it('falls back to the latest Fliggy capture with its time, else offers Fliggy search page', async () => {
     const withCapture = setup({ capture: true });
     const r = await withCapture.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
