@@ -190,7 +190,7 @@ export interface AirOption {
   operatedBy?: string;
   aircraft?: string;
   fares: Fare[];
-  /** Lowest fare by price (before taxes); undefined when no fare was listed (sold out). */
+  /** Lowest fare by price (before taxes) that can be bought now; undefined when none can (sold out). */
   lowest?: Fare;
   source: AirSource;
 }

@@ -10,6 +10,7 @@ import type { AirOption, CabinClass, ChinaDate, EpochMs, Fare, FlightSearchResul
 import { type DecodeIssue, type DecodeResult, excerpt, fail, guard, ok } from '../result';
 import { CHINA_OFFSET_MS, chinaDateOf, chinaInstant, DAY_MS, isChinaDate, MINUTE_MS, parseChinaDateTime, parseHm } from '../time';
 import { AIRLINE_NAMES, airlineOfFlight } from './airlines';
+import { cheapestOpen } from './fares';
 import { isObj, num, present, str, type Obj } from '../loose';
 
 const NAME = 'Fliggy flight search';
@@ -84,7 +85,8 @@ function finish(
   const flights = [...byId.values()];
   for (const f of flights) {
     f.fares.sort((a, b) => a.price - b.price);
-    if (f.fares[0]) f.lowest = f.fares[0];
+    const lowest = cheapestOpen(f.fares);
+    if (lowest) f.lowest = lowest;
     else delete f.lowest;
     const name = f.airlineName ?? airlines[f.airline] ?? AIRLINE_NAMES[f.airline];
     if (name) f.airlineName = name;
@@ -204,7 +206,8 @@ function readCabin(cabin: unknown, flightNo: string, row: number, taxes: number 
     if (n !== undefined) fare.discount = n;
   }
   const seats = num(cabin.cabinNum) ?? num(cabin.seatNum);
-  if (seats !== undefined && Number.isInteger(seats) && seats > 0 && seats < 10) fare.seatsLeft = seats;
+  // 1–9 is a count, 0 is sold out at this fare; larger numbers mean "plenty" (no count).
+  if (seats !== undefined && Number.isInteger(seats) && seats >= 0 && seats < 10) fare.seatsLeft = seats;
   if (taxes !== undefined) {
     fare.taxes = taxes;
     fare.total = fare.price + taxes;

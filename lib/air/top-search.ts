@@ -10,6 +10,7 @@ import type { AirOption, CabinClass, ChinaDate, Fare, FlightSearchResult } from 
 import { type DecodeIssue, type DecodeResult, excerpt, fail, guard, ok } from '../result';
 import { CHINA_OFFSET_MS, chinaDateOf, DAY_MS, MINUTE_MS } from '../time';
 import { AIRLINE_NAMES, airlineOfFlight } from './airlines';
+import { cheapestOpen } from './fares';
 import { parseXml, XmlError } from './xml';
 import { isObj, num, present, str, type Obj } from '../loose';
 
@@ -136,6 +137,8 @@ interface FlightRow {
   option: AirOption;
   taxes?: number;
   fareKeys: Set<string>;
+  /** Fares dropped as exact repeats (same class, cabin, price, seats) from other agents. */
+  duplicateFares: number;
 }
 
 /** flight_info_map entry → AirOption without fares, or an issue. */
@@ -210,7 +213,7 @@ function readFlight(key: string, v: unknown, row: number, issues: DecodeIssue[])
   if (carrier && carrier !== flightNo && carrier !== airline) option.operatedBy = carrier;
   const aircraft = str(v.flightType);
   if (aircraft) option.aircraft = aircraft;
-  const row_: FlightRow = { option, fareKeys: new Set() };
+  const row_: FlightRow = { option, fareKeys: new Set(), duplicateFares: 0 };
   if (taxParts.length) row_.taxes = Math.round(taxParts.reduce((a, b) => a + b, 0));
   return row_;
 }
@@ -306,11 +309,20 @@ function readItem(
   if (ticket !== undefined && base !== undefined && ticket > 0 && base > 0 && ticket <= base * 3) {
     fare.discount = Math.round((ticket / base) * 100) / 10;
   }
-  // cabin_num: 1–9 = seats left; letters (A = 10 or more, Q/S/C/L = request/waitlist states) say no count.
+  // cabin_num, the airline seat-status code: 1–9 = seats left, A = 10 or more; L (waitlist),
+  // Q (on request), S and C (closed) cannot be bought now, so they count as no seats at this fare.
   const seats = str(seg.cabin_num);
   if (seats && /^[1-9]$/.test(seats)) fare.seatsLeft = Number(seats);
-  const key = `${fare.cabinClass}|${fare.cabin ?? ''}|${fare.price}`;
-  if (flight.fareKeys.has(key)) return; // the same fare from another agent adds nothing to compare
+  else if (seats && /^[LQSC]$/.test(seats)) fare.seatsLeft = 0;
+  else if (seats && seats !== 'A') {
+    issues.push({ code: 'unknown-field', row, field: `${field}.cabin_num`, message: `unknown cabin_num ${excerpt(seats, 8)}` });
+  }
+  const key = `${fare.cabinClass}|${fare.cabin ?? ''}|${fare.price}|${fare.seatsLeft ?? ''}`;
+  if (flight.fareKeys.has(key)) {
+    // The same fare from another agent adds nothing to compare; counted, not silently dropped.
+    flight.duplicateFares++;
+    return;
+  }
   flight.fareKeys.add(key);
   flight.option.fares.push(fare);
 }
@@ -379,9 +391,12 @@ function decode(text: string): DecodeResult<FlightSearchResult> {
   }
 
   const out: AirOption[] = [];
-  for (const { option } of flights.values()) {
+  let duplicates = 0;
+  for (const { option, duplicateFares } of flights.values()) {
+    duplicates += duplicateFares;
     option.fares.sort((a, b) => a.price - b.price);
-    if (option.fares[0]) option.lowest = option.fares[0];
+    const lowest = cheapestOpen(option.fares);
+    if (lowest) option.lowest = lowest;
     const name = airlines[option.airline] ?? AIRLINE_NAMES[option.airline];
     if (name) option.airlineName = name;
     const fromName = airports[option.from.code];
@@ -391,6 +406,9 @@ function decode(text: string): DecodeResult<FlightSearchResult> {
     out.push(option);
   }
   out.sort((a, b) => a.depart - b.depart || a.flightNo.localeCompare(b.flightNo));
+  if (duplicates > 0) {
+    issues.push({ code: 'skipped', field: 'items', message: `${duplicates} fare(s) repeated by other agents merged` });
+  }
 
   const value: FlightSearchResult = { source: 'top', airports, airlines, flights: out };
   const first = out[0];

@@ -139,6 +139,9 @@ function railEndIn(end: { telecode: string; name?: string }, place: Place): bool
   if (!end.name) return undefined;
   const city = cityOfStationName(end.name);
   if (city === place.city) return true;
+  // Newer stations carry a district after the city (北京丰台, 北京朝阳, 上海松江): without the
+  // station list's city field, a name that starts with the city's name is that city's.
+  if (end.name.startsWith(place.city)) return true;
   // Without the station list's city names, 延吉西 → 延吉 cannot be seen to be 12306's 延边; the
   // airport cities named 延吉 can (YNJ is one of 延边's airports).
   return citiesByName(city).some((c) => c.airports.some((a) => place.airports.includes(a.code)));

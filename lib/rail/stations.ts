@@ -37,6 +37,8 @@ function decode(text: string, version?: string): DecodeResult<StationList> {
   let six = 0;
   let eleven = 0;
   let spaced = 0;
+  /** Field counts other than 11 among records with city fields, counted (a layout change shows here). */
+  const oddLengths: Record<number, number> = {};
   const chunks = records.split('@');
   for (let i = 1; i < chunks.length; i++) {
     const chunk = chunks[i]!;
@@ -78,6 +80,7 @@ function decode(text: string, version?: string): DecodeResult<StationList> {
     };
     if (f.length >= 8) {
       eleven++;
+      if (f.length !== 11) (oddLengths[f.length] = (oddLengths[f.length] ?? 0) + 1);
       const cityCode = f[6]!.trim();
       const cityName = f[7]!.replace(/\s+/g, '');
       if (cityCode) rec.cityCode = cityCode;
@@ -94,6 +97,9 @@ function decode(text: string, version?: string): DecodeResult<StationList> {
   const format: StationList['format'] = eleven >= six ? '11-field' : '6-field';
   if (six > 0 && eleven > 0) {
     issues.push({ code: 'unknown-field', message: `${Math.min(six, eleven)} records do not have the ${format} layout of the rest` });
+  }
+  for (const [len, n] of Object.entries(oddLengths)) {
+    issues.push({ code: 'unknown-field', message: `${n} record(s) have ${len} fields (expected 6 or 11): the layout may have changed` });
   }
   if (spaced > 0) {
     issues.push({ code: 'other', field: 'name', message: `${spaced} station names had inner spaces (e.g. 成  都东); removed` });

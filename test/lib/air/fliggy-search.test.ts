@@ -92,6 +92,16 @@ describe('decodeFliggySearch: JSONP', () => {
     expect(f.arrive).toBe(cn(2026, 11, 23, 9, 15));
   });
 
+  it('reads a cabin with 0 seats as sold out at that fare, not as the lowest buyable fare', () => {
+    const obj = buildFliggyObject(DAY.slice(0, 1)) as any;
+    obj.data.flight[0].cabin.cabinNum = 0;
+    const f = value(decodeFliggySearch(JSON.stringify(obj))).flights[0]!;
+    expect(f.fares[0]?.seatsLeft).toBe(0);
+    expect(f.lowest).toBeUndefined();
+    obj.data.flight[0].cabin.cabinNum = 4;
+    expect(value(decodeFliggySearch(JSON.stringify(obj))).flights[0]!.lowest?.seatsLeft).toBe(4);
+  });
+
   it('keeps transfers, marked as such', () => {
     const specs: FlightSpec[] = [{ ...DAY[0]!, flightNo: 'MU5101', transfer: true, arrTime: '13:40' }];
     const f = value(decodeFliggySearch(buildFliggyJsonp(specs))).flights[0]!;

@@ -215,7 +215,9 @@ describe('decodeTopSearch: flights and fares', () => {
       { ...DAY[0]!, priceFen: 68000, cabin: 'R' },
       { ...DAY[0]!, priceFen: 250000, cabin: 'F', cabinClass: 'first' },
     ];
-    const f = value(decodeTopSearch(buildTopSearchJson(specs))).flights;
+    const r = decodeTopSearch(buildTopSearchJson(specs));
+    const f = value(r).flights;
+    expect(r.ok && r.issues.filter((i) => i.code === 'skipped').map((i) => i.message)).toEqual(['1 fare(s) repeated by other agents merged']);
     expect(f).toHaveLength(1);
     expect(f[0]!.fares.map((x) => [x.cabinClass, x.cabin, x.price])).toEqual([
       ['economy', 'R', 68000],
@@ -232,6 +234,20 @@ describe('decodeTopSearch: flights and fares', () => {
     const fare = value(decodeTopSearch(JSON.stringify(obj))).flights[0]!.fares[0]!;
     expect(fare.cabinClass).toBe('economy');
     expect(fare.seatsLeft).toBe(3);
+  });
+
+  it('treats waitlist / request / closed cabin_num states as no seats, never as the lowest fare', () => {
+    const obj = buildTopSearchObject([{ ...DAY[0]!, priceFen: 50000, cabin: 'V' }, { ...DAY[0]!, priceFen: 68000, cabin: 'R' }]) as any;
+    const segs = obj.trip_jipiao_nsearch_ow_search_response.result.items.at_n_search_item_v_o.map((it: any) => it.segments.at_n_search_segment_v_o[0]);
+    const cheap = segs.find((x: any) => x.cabin === 'V');
+    cheap.cabin_num = 'L';
+    const r = decodeTopSearch(JSON.stringify(obj));
+    const flight = value(r).flights[0]!;
+    expect(flight.fares.map((x) => [x.cabin, x.seatsLeft])).toEqual([['V', 0], ['R', undefined]]);
+    expect(flight.lowest?.price).toBe(68000);
+    cheap.cabin_num = 'Z';
+    const odd = decodeTopSearch(JSON.stringify(obj));
+    expect(odd.ok && odd.issues.some((i) => i.code === 'unknown-field' && i.message.includes('cabin_num Z'))).toBe(true);
   });
 
   it('decodes a generated 200-flight day exactly', () => {

@@ -107,5 +107,9 @@ describe('goesBetween / filterToPlaces', () => {
     const yanbian: Place = { city: '延边', cityCode: 'YNJ', stations: [], airports: ['YNJ'] };
     const toYanji = { ...named, to: { telecode: 'YXL', name: '延吉西' } };
     expect(goesBetween(toYanji, from, yanbian)).toBe(true);
+    // Newer stations name a district after the city.
+    const district = { ...named, from: { telecode: 'FTP', name: '北京丰台' }, to: { telecode: 'SAH', name: '上海松江' } };
+    expect(goesBetween(district, from, to)).toBe(true);
+    expect(goesBetween({ ...district, to: { telecode: 'HGH', name: '杭州东' } }, from, to)).toBe(false);
   });
 });

@@ -42,6 +42,12 @@ describe('decodeStationList', () => {
     expect(v.stations).toHaveLength(2);
     expect(v.stations[1]).toEqual({ abbr: 'wxi', name: '万象', telecode: 'YTM', pinyin: 'wanxiang', initials: 'wx', index: 25, cityCode: '9206', cityName: '万象' });
   });
+  it('counts records whose field count is neither 6 nor 11 (a layout change) in one issue', () => {
+    const js = `var station_names ='@bji|北京|BJP|beijing|bj|2|0357|北京||||@bjn|北京南|VNP|beijingnan|bjn|3|0357|北京||||@shh|上海|SHH|shanghai|sh|4|0712|上海|||';`;
+    const r = decodeStationList(js);
+    expect(value(r).stations).toHaveLength(3);
+    expect(r.ok && r.issues.map((i) => i.message)).toEqual(['2 record(s) have 12 fields (expected 6 or 11): the layout may have changed']);
+  });
   it('removes the odd inner spaces of old names ("成  都东") and says so', () => {
     const r = decodeStationList(`var station_names ='@cdd|成  都东|WEI|chengdudong|cdd|2202@cdu|成都|CDW|chengdu|cd|100';`);
     expect(value(r).stations.map((s) => s.name)).toEqual(['成都东', '成都']);
