@@ -111,10 +111,21 @@ export function saleStatus(button: string, canWebBuy: string): SaleStatus | unde
   return undefined;
 }
 
-/** Sale time "HHmm" from sale_time (HHmm or yyyyMMddHHmm) or from a "12点30分起售" button. */
-function saleTimeOf(field: string, button: string): string | undefined {
-  if (field.length === 4 && /^\d{4}$/.test(field)) return field;
-  if (field.length === 12 && /^\d{12}$/.test(field)) return field.slice(8);
+/** True when [s, e) of `text` is all ASCII digits (no regex: this runs once per row). */
+function digitsAt(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
+}
+
+/**
+ * Sale time "HHmm" from sale_time (HHmm or yyyyMMddHHmm), read in place at [s, e) of `row` (e = s
+ * when the row has none), or from a "12点30分起售" button.
+ */
+function saleTimeAt(row: string, s: number, e: number, button: string): string | undefined {
+  if ((e - s === 4 || e - s === 12) && digitsAt(row, s, e)) return row.slice(e - 4, e);
   if (!button.includes('起售')) return undefined;
   const m = SALE_AT_RE.exec(button);
   return m ? `${m[1]!.padStart(2, '0')}${m[2] ?? '00'}` : undefined;
@@ -135,12 +146,40 @@ const { AVAIL_NONE, AVAIL_NOT_ON_SALE, AVAIL_PLENTY, AVAIL_WAITLIST, STANDING_OF
 const CODE_RANK: Record<string, number> = Object.fromEntries(
   Object.entries(SEAT_CODES).map(([code, info]) => [code, CLASSES.findIndex((c) => c.id === info.cls)]),
 );
+// The same tables indexed by the code's char code (single-character codes only; the rows carry
+// one character per code): a typed-array read instead of a string-keyed property lookup.
+/** Char code → rank of its class, -1 for codes we do not know. */
+const RANK_BY_CC = new Int8Array(128).fill(-1);
+/** Char code → the one-character code string and its SEAT_CODES entry. */
+const CODE_STR_BY_CC: string[] = [];
+const CODE_INFO_BY_CC: (seatTables.SeatCodeInfo | undefined)[] = [];
+for (const [code, rank] of Object.entries(CODE_RANK)) {
+  if (code.length !== 1 || code.charCodeAt(0) >= 128) continue;
+  const cc = code.charCodeAt(0);
+  RANK_BY_CC[cc] = rank;
+  CODE_STR_BY_CC[cc] = code;
+  CODE_INFO_BY_CC[cc] = CODES[code];
+}
+/** Rank of the class of the seat code at row[at], -1 when unknown. */
+function rankAt(row: string, at: number): number {
+  const cc = row.charCodeAt(at);
+  return cc < 128 ? RANK_BY_CC[cc]! : -1;
+}
 const RANK_WZ = CLASSES.findIndex((c) => c.id === 'wz');
 const RANK_QT = CLASSES.findIndex((c) => c.id === 'qt');
 
 const dateCache = new Map<string, ChinaDate | undefined>();
+let lastDateRaw = '';
+let lastDate: ChinaDate | undefined;
 /** compactToChinaDate, memoised: every row of a response carries the same one or two dates. */
 function rowDateOf(s: string): ChinaDate | undefined {
+  // Rows read start_train_date through fieldCached, so a repeated date is the very same string.
+  if (s === lastDateRaw) return lastDate;
+  lastDateRaw = s;
+  lastDate = rowDateLookup(s);
+  return lastDate;
+}
+function rowDateLookup(s: string): ChinaDate | undefined {
   if (dateCache.has(s)) return dateCache.get(s);
   const d = compactToChinaDate(s);
   if (dateCache.size > 64) dateCache.clear();
@@ -154,27 +193,36 @@ const MAX_FIELDS = 64;
 const FS = new Int32Array(MAX_FIELDS);
 const FE = new Int32Array(MAX_FIELDS);
 
-/** Fills FS/FE for the first MAX_FIELDS fields; returns the row's field count. */
+/** A field at least this long in the previous row is searched with indexOf (see scanRow). */
+const LONG_FIELD = 8;
+
+/**
+ * Fills FS/FE for the first MAX_FIELDS fields; returns the row's field count.
+ * Speed: a charCodeAt loop pays per character, indexOf pays per call (about as much as 8
+ * characters of charCodeAt) and next to nothing per character. So a field's end is found with
+ * indexOf when the same field was long in the previous row (secretStr, the yp_info token, price
+ * groups…; rows of a response share their layout), and with a charCodeAt loop when it was short
+ * (most fields are 0–5 characters).
+ * Either way finds the same '|'; only the speed depends on the guess.
+ */
 function scanRow(row: string): number {
-  // secretStr (field 0) is most of the row: skip it natively, then walk the short fields.
-  const first = row.indexOf('|');
-  FS[0] = 0;
-  if (first < 0) {
-    FE[0] = row.length;
-    return 1;
-  }
-  FE[0] = first;
-  let n = 1;
-  let s = first + 1;
   const len = row.length;
-  for (let k = s; k < len; k++) {
-    if (row.charCodeAt(k) === 124) {
-      if (n < MAX_FIELDS) {
-        FS[n] = s;
-        FE[n] = k;
-      }
-      n++;
-      s = k + 1;
+  let n = 0; // field being read
+  let s = 0; // its start
+  let k = row.indexOf('|'); // its end (the next '|'), -1 for the last field
+  while (k >= 0) {
+    if (n < MAX_FIELDS) {
+      FS[n] = s;
+      FE[n] = k;
+    }
+    n++;
+    s = k + 1;
+    // FS/FE[n] still hold field n of the previous row here.
+    if (n >= MAX_FIELDS || FE[n]! - FS[n]! >= LONG_FIELD) k = row.indexOf('|', s);
+    else {
+      k = s;
+      while (k < len && row.charCodeAt(k) !== 124) k++;
+      if (k === len) k = -1;
     }
   }
   if (n < MAX_FIELDS) {
@@ -186,6 +234,32 @@ function scanRow(row: string): number {
 
 function field(row: string, n: number, k: number): string {
   return k < n ? row.slice(FS[k]!, FE[k]!) : '';
+}
+
+/** The last string fieldCached returned for each field index. */
+const LAST_FIELD: string[] = new Array<string>(MAX_FIELDS).fill('');
+/**
+ * field() for the fields that repeat from row to row and are then used as lookup keys (station
+ * telecodes, start_train_date): when the field equals the one of the previous row, that same
+ * string is returned instead of a new slice. Saves the allocation, and the lookups (station
+ * names, the date caches) then find the string already hashed and internalised.
+ */
+function fieldCached(row: string, n: number, k: number): string {
+  if (k >= n) return '';
+  const s = FS[k]!;
+  const len = FE[k]! - s;
+  const last = LAST_FIELD[k]!;
+  if (last.length === len) {
+    // Telecodes are 3 characters: comparing them in place beats a native startsWith call.
+    if (len <= 4) {
+      let j = 0;
+      while (j < len && last.charCodeAt(j) === row.charCodeAt(s + j)) j++;
+      if (j === len) return last;
+    } else if (row.startsWith(last, s)) return last;
+  }
+  const v = row.slice(s, s + len);
+  LAST_FIELD[k] = v;
+  return v;
 }
 const fieldEmpty = (n: number, k: number) => k >= n || FE[k] === FS[k];
 
@@ -245,18 +319,34 @@ function durationAt(row: string, s: number, e: number): number {
   return h * 60 + m1 * 10 + m2;
 }
 
-/** True when [s, e) is made of 10-character price groups (code + 9 digits); see parsePriceGroups. */
-function isPriceGroupsAt(row: string, s: number, e: number): boolean {
-  if (e === s || (e - s) % 10 !== 0) return false;
+// Price groups of the row read last by readPriceGroupsAt: tenths of a yuan and count field of each.
+const G_TENTHS: number[] = [];
+const G_COUNT: number[] = [];
+
+/**
+ * Reads [s, e) as 10-character price groups (code + 5-digit price in tenths + 4-digit count; see
+ * parsePriceGroups) into G_TENTHS/G_COUNT, validating and parsing in one pass over the characters.
+ * Returns the number of groups, or -1 when the field does not have that shape.
+ */
+function readPriceGroupsAt(row: string, s: number, e: number): number {
+  if (e === s || (e - s) % 10 !== 0) return -1;
+  let g = 0;
   for (let at = s; at < e; at += 10) {
     const c = row.charCodeAt(at);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
+    let tenths = 0;
+    let count = 0;
     for (let q = 1; q < 10; q++) {
-      const d = row.charCodeAt(at + q);
-      if (d < 48 || d > 57) return false;
+      const d = row.charCodeAt(at + q) - 48;
+      if (d < 0 || d > 9) return -1;
+      if (q <= 5) tenths = tenths * 10 + d;
+      else count = count * 10 + d;
     }
+    G_TENTHS[g] = tenths;
+    G_COUNT[g] = count;
+    g++;
   }
-  return true;
+  return g;
 }
 
 const dayStartCache = new Map<string, number>();
@@ -276,9 +366,10 @@ const station = (telecode: string, names: Record<string, string>) => {
   return name === undefined ? { telecode } : { telecode, name };
 };
 
-// Per-row scratch, reset for every row: seat code and price of each class (indexed like CLASSES).
-const CODE_OF: (string | undefined)[] = new Array(N_CLASSES);
-const PRICE_OF: (Fen | undefined)[] = new Array(N_CLASSES);
+// Per-row scratch, reset for every row (indexed like CLASSES): char code of the seat code of each
+// class (0 = none) and its price in fen (-1 = none; zero prices are never stored).
+const CODE_OF = new Int32Array(N_CLASSES);
+const PRICE_OF = new Int32Array(N_CLASSES);
 
 /** Fields 3–10 of the row scanned last (code, stations, times), for issue samples. */
 function rowSample(row: string, n: number): string {
@@ -299,13 +390,13 @@ function optionFromRow(
   issues: DecodeIssue[],
 ): RailOption | undefined {
   const code = field(row, n, 3);
-  const from = field(row, n, 6);
-  const to = field(row, n, 7);
+  const from = fieldCached(row, n, 6);
+  const to = fieldCached(row, n, 7);
   if (!code || !from || !to) {
     issues.push({ code: 'row-bad-field', row: i, field: 'station_train_code', message: `row ${i}: no train code or stations`, sample: rowSample(row, n) });
     return undefined;
   }
-  const startDate = field(row, n, 13);
+  const startDate = fieldCached(row, n, 13);
   const rowDate = rowDateOf(startDate);
   const day = date ?? rowDate;
   if (!day) {
@@ -345,39 +436,40 @@ function optionFromRow(
   const depart = dayStart(day) + start * 60_000;
 
   // Seat codes: seat_types names the classes (一等卧 vs 软卧); price groups add codes and prices.
-  CODE_OF.fill(undefined);
-  PRICE_OF.fill(undefined);
+  for (let k = 0; k < N_CLASSES; k++) {
+    CODE_OF[k] = 0;
+    PRICE_OF[k] = -1;
+  }
   if (n > 35) {
     for (let k = FS[35]!; k < FE[35]!; k++) {
-      const c = row[k]!;
-      const rank = CODE_RANK[c];
-      if (rank !== undefined && CODE_OF[rank] === undefined) CODE_OF[rank] = c;
+      const rank = rankAt(row, k);
+      if (rank >= 0 && CODE_OF[rank] === 0) CODE_OF[rank] = row.charCodeAt(k);
     }
   }
   // Prices: yp_info_new (39) when present, else yp_info (12) when it still has the group shape
   // (in 2018+ rows it is an opaque token: not prices, and not worth an issue).
   const newPrices = !fieldEmpty(n, 39);
   const pf = newPrices ? 39 : 12;
-  if (pf < n && isPriceGroupsAt(row, FS[pf]!, FE[pf]!)) {
+  const groups = pf < n ? readPriceGroupsAt(row, FS[pf]!, FE[pf]!) : -1;
+  if (groups >= 0) {
     const priceField = newPrices ? 'yp_info_new' : 'yp_info';
-    for (let at = FS[pf]!; at < FE[pf]!; at += 10) {
-      const c = row[at]!;
-      let tenths = 0;
-      let count = 0;
-      for (let q = 1; q <= 5; q++) tenths = tenths * 10 + row.charCodeAt(at + q) - 48;
-      for (let q = 6; q <= 9; q++) count = count * 10 + row.charCodeAt(at + q) - 48;
+    for (let g = 0; g < groups; g++) {
+      const at = FS[pf]! + g * 10;
+      const tenths = G_TENTHS[g]!;
+      const count = G_COUNT[g]!;
       const standing = count >= STANDING_OFFSET;
-      const known = CODE_RANK[c];
-      if (known === undefined && !standing) {
+      const known = rankAt(row, at);
+      if (known < 0 && !standing) {
+        const c = row[at]!;
         issues.push({ code: 'row-unknown-seat', row: i, field: priceField, message: `row ${i} (${code}): unknown seat code ${c} (counted as 其他)`, sample: c });
       }
       if (tenths === 0) {
-        issues.push({ code: 'row-bad-price', row: i, field: priceField, message: `row ${i} (${code}): zero price for seat code ${c}` });
+        issues.push({ code: 'row-bad-price', row: i, field: priceField, message: `row ${i} (${code}): zero price for seat code ${row[at]!}` });
         continue;
       }
-      const rank = standing ? RANK_WZ : (known ?? RANK_QT);
-      if (PRICE_OF[rank] === undefined) PRICE_OF[rank] = tenths * 10;
-      if (!standing && known !== undefined && CODE_OF[rank] === undefined) CODE_OF[rank] = c;
+      const rank = standing ? RANK_WZ : known >= 0 ? known : RANK_QT;
+      if (PRICE_OF[rank] === -1) PRICE_OF[rank] = tenths * 10;
+      if (!standing && known >= 0 && CODE_OF[rank] === 0) CODE_OF[rank] = row.charCodeAt(at);
     }
   } else if (newPrices) {
     issues.push({ code: 'row-bad-price', row: i, field: 'yp_info_new', message: `row ${i} (${code}): yp_info_new is not made of 10-character price groups`, sample: excerpt(field(row, n, 39), 60) });
@@ -393,7 +485,10 @@ function optionFromRow(
       short = true;
       continue;
     }
-    const parsed = cellAt(row, FS[fi]!, FE[fi]!);
+    const cs = FS[fi]!;
+    const ce = FE[fi]!;
+    if (cs === ce) continue; // empty: class not on this train (most cells; skips the call)
+    const parsed = cellAt(row, cs, ce);
     if (parsed === null) continue;
     const cls = CLASSES[k]!;
     let availability: Availability;
@@ -401,12 +496,13 @@ function optionFromRow(
       issues.push({ code: 'row-unknown-seat', row: i, field: cls.field, message: `row ${i} (${code}): unreadable ${cls.field} cell (kept as not on sale)`, sample: excerpt(field(row, n, fi), 20) });
       availability = AVAIL_NOT_ON_SALE;
     } else availability = parsed;
-    const sc = CODE_OF[k];
-    const named = sc !== undefined ? CODES[sc] : undefined;
+    const sc = CODE_OF[k]!;
+    const named = sc !== 0 ? CODE_INFO_BY_CC[sc] : undefined;
     const seat: Seat = named
-      ? { cls: cls.id, code: sc, name: named.name, nameEn: named.nameEn, availability }
+      ? { cls: cls.id, code: CODE_STR_BY_CC[sc]!, name: named.name, nameEn: named.nameEn, availability }
       : { cls: cls.id, name: cls.name, nameEn: cls.nameEn, availability };
-    const price = PRICE_OF[k];
+    const priceOrNone = PRICE_OF[k]!;
+    const price = priceOrNone >= 0 ? (priceOrNone as Fen) : undefined;
     if (price !== undefined) seat.price = price;
     seats.push(seat);
     const canBuy = buyable(availability);
@@ -431,8 +527,8 @@ function optionFromRow(
   if (status === 'suspended') cheapest = undefined;
 
   const trainNo = field(row, n, 2);
-  const origin = field(row, n, 4);
-  const terminus = field(row, n, 5);
+  const origin = fieldCached(row, n, 4);
+  const terminus = fieldCached(row, n, 5);
   const option: RailOption = {
     mode: 'rail',
     id: `${trainNo || code}@${day}`,
@@ -455,7 +551,7 @@ function optionFromRow(
   };
   if (!fieldEmpty(n, 16)) option.fromNo = field(row, n, 16);
   if (!fieldEmpty(n, 17)) option.toNo = field(row, n, 17);
-  const saleTime = saleTimeOf(fieldEmpty(n, 55) ? '' : field(row, n, 55), button);
+  const saleTime = n > 55 ? saleTimeAt(row, FS[55]!, FE[55]!, button) : saleTimeAt(row, 0, 0, button);
   if (saleTime) option.saleTime = saleTime;
   if (cheapest) option.cheapest = cheapest;
   if (button.includes('\uFFFD') || code.includes('\uFFFD')) {
@@ -556,7 +652,7 @@ function decodeRows(
       issues.push({ code: 'row-short', row: i, message: `row ${i}: ${n} fields, at least ${MIN_ROW_FIELDS} needed`, sample: excerpt(row, 80) });
       continue;
     }
-    if (!ctx.date && !rowDateOf(field(row, n, 13))) {
+    if (!ctx.date && !rowDateOf(fieldCached(row, n, 13))) {
       undated.push([i, row]);
       continue;
     }
