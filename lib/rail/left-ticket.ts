@@ -444,6 +444,9 @@ function optionFromRow(
     for (let k = FS[35]!; k < FE[35]!; k++) {
       const rank = rankAt(row, k);
       if (rank >= 0 && CODE_OF[rank] === 0) CODE_OF[rank] = row.charCodeAt(k);
+      else if (rank < 0) {
+        issues.push({ code: 'row-unknown-seat', row: i, field: 'seat_types', message: `row ${i} (${code}): unknown seat code ${row[k]!} in seat_types`, sample: row[k]! });
+      }
     }
   }
   // Prices: yp_info_new (39) when present, else yp_info (12) when it still has the group shape
@@ -479,6 +482,8 @@ function optionFromRow(
   let hasSeats = false;
   let cheapest: RailOption['cheapest'];
   let short = false;
+  let priced = 0; // classes with a price group, as bits; those shown as seats are cleared below
+  for (let k = 0; k < N_CLASSES; k++) if (PRICE_OF[k]! >= 0) priced |= 1 << k;
   for (let k = 0; k < N_CLASSES; k++) {
     const fi = SEAT_INDEX[k]!;
     if (fi >= n) {
@@ -505,12 +510,19 @@ function optionFromRow(
     const price = priceOrNone >= 0 ? (priceOrNone as Fen) : undefined;
     if (price !== undefined) seat.price = price;
     seats.push(seat);
+    priced &= ~(1 << k);
     const canBuy = buyable(availability);
     if (canBuy) hasSeats = true;
     if (canBuy && price !== undefined && (!cheapest || price < cheapest.price)) cheapest = { cls: cls.id, name: seat.name, price };
   }
   if (short) {
     issues.push({ code: 'row-short', row: i, message: `row ${i} (${code}): row ends before the seat counts; missing classes left out` });
+  }
+  if (priced !== 0 && !short) {
+    // A price for a class whose count cell says "not on this train": the two fields disagree.
+    const unlisted: string[] = [];
+    for (let k = 0; k < N_CLASSES; k++) if (priced & (1 << k)) unlisted.push(CLASSES[k]!.field);
+    issues.push({ code: 'row-unknown-seat', row: i, message: `row ${i} (${code}): prices for ${unlisted.join(', ')} but no seat count; not listed` });
   }
   if (!fieldEmpty(n, 27)) {
     const yb = field(row, n, 27);
@@ -524,7 +536,10 @@ function optionFromRow(
     issues.push({ code: 'unknown-field', row: i, field: 'canWebBuy', message: `row ${i} (${code}): unknown canWebBuy value`, sample: excerpt(canWebBuy, 30) });
     status = 'unknown';
   }
-  if (status === 'suspended') cheapest = undefined;
+  if (status === 'suspended') {
+    cheapest = undefined;
+    hasSeats = false; // a suspended train sells nothing, whatever its cells still say
+  }
 
   const trainNo = field(row, n, 2);
   const origin = fieldCached(row, n, 4);
@@ -663,7 +678,15 @@ function decodeRows(
     }
   }
   const date = ctx.date ?? latestDate(trains);
-  if (date && !ctx.date) for (const t of trains) onDate(t, date);
+  if (date && !ctx.date) {
+    // Without the queried date, rows of trains that left their origin the day before carry an
+    // earlier start_train_date: the latest one is taken as the travel date, and that guess is said.
+    const dates = new Set(trains.map((t) => t.date));
+    if (dates.size > 1) {
+      issues.push({ code: 'other', field: 'start_train_date', message: `no query date given: rows carry ${dates.size} start dates; ${date} (the latest) taken as the travel date` });
+    }
+    for (const t of trains) onDate(t, date);
+  }
   if (undated.length > 0) {
     for (const [i, row] of undated) {
       const o = optionFromRow(row, scanRow(row), i, date, names, issues);

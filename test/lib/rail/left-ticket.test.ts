@@ -270,8 +270,11 @@ describe('dates', () => {
   it('uses the queried date for every row, even a train that left its origin the day before', () => {
     const through = { ...G1_2025, code: 'G2', trainNo: '24000000G20A', date: '2025-12-19' as const, depart: '00:40', arrive: '04:00' };
     const rows = [buildRailRow(through, '2025'), buildRailRow(G1_2025, '2025')];
-    const inferred = value(decodeLeftTicket(buildLeftTicketBody(rows)));
+    const guessed = decodeLeftTicket(buildLeftTicketBody(rows));
+    const inferred = value(guessed);
     expect(inferred.date).toBe('2025-12-20');
+    // The guess is said, not hidden.
+    expect(issuesOf(guessed)).toEqual([expect.objectContaining({ field: 'start_train_date', message: expect.stringContaining('2025-12-20 (the latest) taken') })]);
     expect(inferred.trains[0]!.depart).toBe(chinaInstant('2025-12-20', 40));
     const told = value(decodeLeftTicket(buildLeftTicketBody(rows), { date: '2025-12-20' }));
     expect(told.trains.map((t) => t.id)).toEqual(['24000000G20A@2025-12-20', '24000000G10K@2025-12-20']);
@@ -380,6 +383,27 @@ describe('malformed rows: an issue each, never a throw', () => {
     const r = decodeLeftTicket(buildLeftTicketBody([f.join('|')]));
     expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-unknown-seat', sample: 'X' })]);
     expect(seat(value(r).trains[0]!, 'qt')).toMatchObject({ price: 12340, availability: { kind: 'count', n: 10 } });
+  });
+  it('a price group for a class whose count cell says "not on this train" is reported, not silently dropped', () => {
+    const f = good.split('|');
+    f[31] = '--'; // zy_num, though yp_info_new prices 一等座
+    const r = decodeLeftTicket(buildLeftTicketBody([f.join('|')]));
+    expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-unknown-seat', row: 0, message: expect.stringContaining('prices for zy_num') })]);
+    expect(seat(value(r).trains[0]!, 'zy')).toBeUndefined();
+  });
+  it('an unknown seat code in seat_types is reported', () => {
+    const f = good.split('|');
+    f[35] = `${f[35]}#`;
+    const r = decodeLeftTicket(buildLeftTicketBody([f.join('|')]));
+    expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-unknown-seat', field: 'seat_types', sample: '#' })]);
+  });
+  it('a suspended train has no seats to sell, whatever its cells say', () => {
+    const f = good.split('|');
+    f[1] = '列车停运';
+    const t = value(decodeLeftTicket(buildLeftTicketBody([f.join('|')]))).trains[0]!;
+    expect(t.status).toBe('suspended');
+    expect(t.hasSeats).toBe(false);
+    expect(t.cheapest).toBeUndefined();
   });
   it('bad clock times: unreadable departure drops the row, unreadable lishi falls back to the clock', () => {
     const f = good.split('|');
