@@ -89,7 +89,7 @@ export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshM
   const onExport = () =>
     act(async () => {
       const r = await send('watch.export', {});
-      save(r.json, `railair-watches-${new Date().toISOString().slice(0, 10)}.json`);
+      save(r.json, `railair-watches-${chinaDateOf(Date.now())}.json`);
       setNote(tr(lang, `已导出 ${r.count} 个提醒`, `Exported ${r.count} watches`));
     });
 

@@ -18,6 +18,7 @@ import {
   newWatchId,
   parseDoc,
   railDefinitionSchema,
+  UNREADABLE_MAX,
   sameRailDefinition,
   type Watch,
   type WatchesDoc,
@@ -106,8 +107,10 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   const idsOf = (doc: WatchesDoc) => doc.watches.map((w) => w.id);
 
   async function load(): Promise<WatchesDoc> {
-    const { doc, dropped } = parseDoc(await store.get());
-    if (dropped > 0) log(`${dropped} stored watch(es) no longer valid, dropped`);
+    const { doc, repaired, unreadable, dropped, issues } = parseDoc(await store.get());
+    if (repaired > 0) log(`${repaired} stored watch(es) had over-long fields: clipped and kept`);
+    if (unreadable > 0) log(`${unreadable} stored watch(es) could not be read: set aside in storage (watches.unreadable), not deleted`, issues);
+    if (dropped > 0) log(`${dropped} unreadable watch(es) beyond the ${UNREADABLE_MAX} kept aside were lost`);
     return doc;
   }
 
@@ -265,7 +268,8 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   return {
     async start() {
       const doc = await serial(load);
-      log(`start: ${doc.watches.length} watch(es)`);
+      const aside = doc.unreadable?.length ?? 0;
+      log(`start: ${doc.watches.length} watch(es)${aside > 0 ? `, ${aside} unreadable kept aside` : ''}`);
       await runCycle();
     },
     runCycle,
@@ -421,6 +425,9 @@ export function registerWatchService(deps: WatchServiceDeps): WatchService {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCH_ALARM) void svc.runCycle();
   });
+  // A browser restart may not keep alarms, and wakes the worker only for events it listens to:
+  // this listener is what brings the watches back (start is idempotent: one alarm, no early poll).
+  browser.runtime.onStartup.addListener(() => void svc.start().catch((e) => console.warn('[RailAir watch] start failed', e)));
   const open = async (id: string) => {
     const url = await svc.urlForNotification(id);
     if (!url) return;

@@ -4,7 +4,7 @@
 import type { EpochMs, FlightSearchResult } from '../model';
 import type { Lang } from '../i18n';
 import { pushHistory } from './history';
-import type { FareWatch, Watch } from './model';
+import { clip, type FareWatch, type Watch } from './model';
 import { fareNotification } from './notify';
 import { withSeatsCount, type Action } from './scheduler';
 
@@ -57,7 +57,7 @@ export function checkFareWatches(
     };
     if (low) {
       updated.lowestFen = low.fen;
-      updated.lowestFlight = low.flightNo;
+      updated.lowestFlight = clip(low.flightNo, 16);
     } else {
       delete updated.lowestFen;
       delete updated.lowestFlight;

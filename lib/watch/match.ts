@@ -1,7 +1,7 @@
 // Which trains of a left-ticket answer a watch is about, and which of their classes satisfy it.
 import type { Availability, RailOption } from '../model';
 import { chinaMinuteOfDay, parseHm } from '../time';
-import type { RailWatch, Sighting } from './model';
+import { AVAILABLE_MAX, clip, type RailWatch, type Sighting } from './model';
 
 /** 12306 shows a number below 20 seats and 有 from 20 up: 有 counts as 20 in sums (sparkline). */
 export const PLENTY_AS = 20;
@@ -36,7 +36,7 @@ export function satisfies(a: Availability, wanted: number): boolean {
 
 /** What one answer says about one watch. */
 export interface Reading {
-  /** Train × class pairs that satisfy the watch now. */
+  /** Train × class pairs that satisfy the watch now (the first AVAILABLE_MAX, in the answer's order). */
   available: Sighting[];
   /** Seats left over all wanted classes of wanted trains (有 as PLENTY_AS). */
   seatsLeft: number;
@@ -61,12 +61,15 @@ export function read(w: RailWatch, trains: readonly RailOption[]): Reading {
       if (!bookable) continue;
       seatsLeft += seatsOf(s.availability);
       if (!satisfies(s.availability, w.seats)) continue;
+      // The stored list is capped (a broad filter can match more): beyond the cap a pair still
+      // counts in seatsLeft, it just is not listed. Names are clipped to the stored widths.
+      if (available.length >= AVAILABLE_MAX) continue;
       available.push({
         trainNo: t.trainNo,
         code: t.code,
         cls: s.cls,
-        name: s.name,
-        nameEn: s.nameEn,
+        name: clip(s.name, 16),
+        nameEn: clip(s.nameEn, 32),
         n: s.availability.kind === 'count' ? s.availability.n : null,
         ...(s.price !== undefined ? { price: s.price } : {}),
         depart: t.depart,

@@ -36,8 +36,30 @@ export const stationSchema = z.object({
 });
 export const seatClassSchema = z.enum(SEAT_CLASSES);
 export const trainTypeSchema = z.enum(TRAIN_TYPES);
-const errorInfo = z.object({ code: z.string().max(32), message: z.string().max(300), messageZh: z.string().max(300) });
+/** Caps of the stored document. Values are clipped where they are made (clip, errorInfoOf,
+ *  AVAILABLE_MAX in match.ts) and repaired on load, so an over-long value never costs a watch. */
+export const ERROR_CODE_MAX = 32;
+export const ERROR_TEXT_MAX = 300;
+export const AVAILABLE_MAX = 200;
+/** Stored entries that no version of parseDoc could read, kept aside rather than deleted. */
+export const UNREADABLE_MAX = 100;
+
+const errorInfo = z.object({ code: z.string().max(ERROR_CODE_MAX), message: z.string().max(ERROR_TEXT_MAX), messageZh: z.string().max(ERROR_TEXT_MAX) });
 export type ErrorInfo = z.infer<typeof errorInfo>;
+
+/** `s` cut to at most `max` UTF-16 units, ending in … when cut (never half a surrogate pair). */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = s.slice(0, Math.max(0, max - 1));
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** An error as stored: 12306's text can be any length, the stored one is clipped to the caps. */
+export function errorInfoOf(e: { code: string; message: string; messageZh: string }): ErrorInfo {
+  return { code: clip(e.code, ERROR_CODE_MAX), message: clip(e.message, ERROR_TEXT_MAX), messageZh: clip(e.messageZh, ERROR_TEXT_MAX) };
+}
 
 /** Used when no specific train is named: which trains of the route count. */
 export const trainFilterSchema = z.object({
@@ -100,7 +122,7 @@ export const railWatchSchema = railDefinitionSchema.extend({
   kind: z.literal('rail'),
   ...common,
   /** Train × class pairs that satisfy the watch at the last check (notified once each). */
-  available: z.array(sightingSchema).max(200).default([]),
+  available: z.array(sightingSchema).max(AVAILABLE_MAX).default([]),
   /** Seats left over all wanted classes of wanted trains at the last check (有 counted as 20). */
   seatsLeft: z.number().int().min(0).default(0),
   /** Latest departure seen among the watched trains: the watch expires after it. */
@@ -157,27 +179,111 @@ export const watchesDocSchema = z.object({
   routes: z.record(z.string(), routeStateSchema).default({}),
   backoff: backoffSchema.optional(),
   lastCycleAt: z.number().optional(),
+  /** Stored watches that could not be read (e.g. written by a newer version): kept, not deleted. */
+  unreadable: z.array(z.unknown()).max(UNREADABLE_MAX).optional(),
 });
 export type WatchesDoc = z.infer<typeof watchesDocSchema>;
 
 export const EMPTY_DOC: WatchesDoc = { watches: [], routes: {} };
 
-/** Reads a stored document; watches that no longer validate are dropped *and counted*. */
-export function parseDoc(raw: unknown): { doc: WatchesDoc; dropped: number } {
+export interface ParsedDoc {
+  doc: WatchesDoc;
+  /** Watches read after clipping over-long fields (text cut, lists capped). */
+  repaired: number;
+  /** Watches that could not be read even so: set aside in doc.unreadable, not deleted. */
+  unreadable: number;
+  /** Unreadable watches beyond UNREADABLE_MAX: the only ones lost (counted here). */
+  dropped: number;
+  /** Why each unreadable watch failed (index in the stored list, zod's first complaint). */
+  issues: string[];
+}
+
+/** Lists whose newest entries are at the end (kept when capped); other lists keep their first. */
+const NEWEST_LAST = new Set(['history']);
+
+/**
+ * Parses `raw`, clipping strings and capping lists that zod finds too big (the only damage a
+ * cap can do), until it parses or nothing more can be repaired. Never throws.
+ */
+function parseRepairing<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T; repaired: boolean } | { ok: false; error: z.ZodError } {
+  let r = schema.safeParse(raw);
+  if (r.success) return { ok: true, value: r.data, repaired: false };
+  let v: unknown;
+  try {
+    v = structuredClone(raw);
+  } catch {
+    return { ok: false, error: r.error };
+  }
+  for (let pass = 0; pass < 8; pass++) {
+    let fixed = 0;
+    for (const issue of r.error.issues) {
+      if (issue.code !== 'too_big' || typeof issue.maximum !== 'number' || issue.path.length === 0) continue;
+      const max = Number(issue.maximum);
+      let parent: unknown = v;
+      for (const k of issue.path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey];
+      if (typeof parent !== 'object' || parent === null) continue;
+      const key = issue.path[issue.path.length - 1]! as PropertyKey;
+      const p = parent as Record<PropertyKey, unknown>;
+      const val = p[key];
+      if (issue.origin === 'string' && typeof val === 'string') p[key] = clip(val, max);
+      else if (issue.origin === 'array' && Array.isArray(val)) p[key] = NEWEST_LAST.has(String(key)) ? val.slice(val.length - max) : val.slice(0, max);
+      else continue;
+      fixed++;
+    }
+    if (fixed === 0) break;
+    r = schema.safeParse(v);
+    if (r.success) return { ok: true, value: r.data, repaired: true };
+  }
+  return { ok: false, error: r.error };
+}
+
+/**
+ * Reads a stored document. A watch with an over-long field is repaired, not dropped; one that
+ * cannot be read at all is set aside in `unreadable` (written back with the rest) and counted.
+ */
+export function parseDoc(raw: unknown): ParsedDoc {
   const whole = watchesDocSchema.safeParse(raw ?? {});
-  if (whole.success) return { doc: whole.data, dropped: 0 };
+  if (whole.success) return { doc: whole.data, repaired: 0, unreadable: 0, dropped: 0, issues: [] };
   const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const list = Array.isArray(obj.watches) ? obj.watches : [];
   const watches: Watch[] = [];
-  for (const w of list) {
-    const p = watchSchema.safeParse(w);
-    if (p.success) watches.push(p.data);
+  const aside: unknown[] = Array.isArray(obj.unreadable) ? [...obj.unreadable] : [];
+  const issues: string[] = [];
+  let repaired = 0;
+  let unreadable = 0;
+  list.forEach((w, i) => {
+    const p = parseRepairing(watchSchema, w);
+    if (p.ok) {
+      watches.push(p.value);
+      if (p.repaired) repaired++;
+      return;
+    }
+    unreadable++;
+    aside.push(w);
+    const first = p.error.issues[0];
+    issues.push(`watch ${i}: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`);
+  });
+  const routes: Record<string, RouteState> = {};
+  if (typeof obj.routes === 'object' && obj.routes !== null) {
+    for (const [k, rs] of Object.entries(obj.routes)) {
+      const p = parseRepairing(routeStateSchema, rs);
+      if (p.ok) routes[k] = p.value;
+    }
   }
-  const routes = z.record(z.string(), routeStateSchema).safeParse(obj.routes);
-  const backoff = backoffSchema.safeParse(obj.backoff);
+  const backoff = obj.backoff === undefined ? undefined : parseRepairing(backoffSchema, obj.backoff);
+  const dropped = Math.max(0, aside.length - UNREADABLE_MAX);
   return {
-    doc: { watches, routes: routes.success ? routes.data : {}, ...(backoff.success ? { backoff: backoff.data } : {}) },
-    dropped: list.length - watches.length,
+    doc: {
+      watches,
+      routes,
+      ...(backoff?.ok ? { backoff: backoff.value } : {}),
+      ...(typeof obj.lastCycleAt === 'number' ? { lastCycleAt: obj.lastCycleAt } : {}),
+      ...(aside.length > 0 ? { unreadable: aside.slice(0, UNREADABLE_MAX) } : {}),
+    },
+    repaired,
+    unreadable,
+    dropped,
+    issues,
   };
 }
 

@@ -9,7 +9,7 @@ import { chinaDateOf, chinaInstant, addDays, MINUTE_MS, parseHm } from '../time'
 import { expiryOf, type ExpiryReason } from './expiry';
 import { pushHistory } from './history';
 import { read, sightingKey } from './match';
-import { isPolled, routeKeyOf, type Backoff, type RailWatch, type RouteKey, type RouteState, type Watch, type WatchesDoc } from './model';
+import { clip, errorInfoOf, isPolled, routeKeyOf, type Backoff, type RailWatch, type RouteKey, type RouteState, type Watch, type WatchesDoc } from './model';
 import { railNotification, type WatchNotification } from './notify';
 import { quietUntil } from './quiet';
 
@@ -29,6 +29,12 @@ export const MIN_INTERVAL_SEC = 30;
 export const JITTER = 0.2;
 /** Consecutive failures stretch a route's interval up to 2^4 times. */
 const MAX_STRETCH = 4;
+/**
+ * Without train watches to poll, the alarm still comes back at every whole hour while fare watches
+ * are active, so they expire (dates end at China midnight, a whole hour). Whole hours keep the
+ * alarm's time stable across start-ups.
+ */
+export const EXPIRY_WAKE_MS = 60 * MINUTE_MS;
 
 export type Action =
   | { type: 'query'; route: RouteKey; date: ChinaDate; from: Station; to: Station; watchIds: string[] }
@@ -36,7 +42,7 @@ export type Action =
   | { type: 'notify'; watchId: string; notification: WatchNotification }
   | { type: 'badge'; count: number }
   /** When to run the next cycle; null = nothing to poll (clear the alarm). */
-  | { type: 'wake'; at: EpochMs | null; why: 'due' | 'quiet' | 'backoff' | 'idle' };
+  | { type: 'wake'; at: EpochMs | null; why: 'due' | 'quiet' | 'backoff' | 'idle' | 'expiry' };
 
 export interface Decision {
   state: WatchesDoc;
@@ -54,6 +60,18 @@ export function nextDelayMs(s: SchedulerSettings, failures: number, rng: () => n
   const base = Math.max(s.intervalSec, floorSec(s)) * 1000 * 2 ** Math.min(failures, MAX_STRETCH);
   const jittered = base * (1 + JITTER * (2 * rng() - 1));
   return Math.max(Math.round(jittered), floorSec(s) * 1000);
+}
+
+/**
+ * A route due later than its last query plus the longest wait the settings now give (top of the
+ * jitter) was planned under a longer interval: its new time, never closer to the last query than
+ * the production floor (a test build's lower floor applies to new plans only).
+ */
+function replanned(rs: RouteState, s: SchedulerSettings, rng: () => number): RouteState {
+  if (rs.lastQueryAt === undefined) return rs;
+  const floorMs = MIN_INTERVAL_SEC * 1000;
+  if (rs.nextAt <= rs.lastQueryAt + Math.max(nextDelayMs(s, rs.failures, () => 1), floorMs)) return rs;
+  return { ...rs, nextAt: rs.lastQueryAt + Math.max(nextDelayMs(s, rs.failures, rng), floorMs) };
 }
 
 /** Watches that have seats now (the badge). */
@@ -96,8 +114,10 @@ export function decide(doc: WatchesDoc, now: EpochMs, settings: SchedulerSetting
   const quiet = quietUntil(now, settings);
   const backoff = activeBackoff(doc, now);
   let wake: Extract<Action, { type: 'wake' }>;
+  // Fare watches are not polled, but they expire too: an alarm must still come back for them.
+  const fareActive = watches.some((w) => w.kind === 'fare' && w.status === 'active');
   if (byRoute.size === 0) {
-    wake = { type: 'wake', at: null, why: 'idle' };
+    wake = fareActive ? { type: 'wake', at: (Math.floor(now / EXPIRY_WAKE_MS) + 1) * EXPIRY_WAKE_MS, why: 'expiry' } : { type: 'wake', at: null, why: 'idle' };
   } else if (quiet !== undefined) {
     wake = { type: 'wake', at: Math.max(quiet, backoff?.until ?? 0), why: 'quiet' };
   } else if (backoff) {
@@ -106,7 +126,8 @@ export function decide(doc: WatchesDoc, now: EpochMs, settings: SchedulerSetting
     const floorMs = floorSec(settings) * 1000;
     let next = Infinity;
     for (const [k, list] of byRoute) {
-      const rs: RouteState = routes[k] ?? { nextAt: now, failures: 0 };
+      // The interval may have been lowered since this route was planned: do not wait out the old plan.
+      const rs = replanned(routes[k] ?? { nextAt: now, failures: 0 }, settings, rng);
       const rested = rs.lastQueryAt === undefined || now - rs.lastQueryAt >= floorMs;
       if (now >= rs.nextAt && rested) {
         const first = list[0]!;
@@ -151,7 +172,7 @@ function defaultBackoffUntil(code: Backoff['code'], streak: number, now: EpochMs
 
 function fillName(s: Station, names: Record<string, string>): Station {
   const name = s.name ?? names[s.telecode];
-  return name ? { ...s, name } : s;
+  return name ? { ...s, name: clip(name, 32) } : s;
 }
 
 /** One route's answer: transitions → notifications, seat history, errors → back-off. */
@@ -168,7 +189,8 @@ export function observe(
 
   if (!answer.ok) {
     const e = answer.error;
-    const info = { code: e.code, message: e.message, messageZh: e.messageZh };
+    // 12306's text goes into the stored document: clipped to its caps, or the watch would not load.
+    const info = errorInfoOf(e);
     const watches = doc.watches.map((w) => (onRoute(w) ? { ...w, lastError: { ...info, at: now } } : w));
     if (BACKOFF_CODES.has(e.code)) {
       // 12306 limits a client, not a route: every watch waits, and the popup says why and until when.

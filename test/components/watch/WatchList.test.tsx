@@ -165,6 +165,25 @@ describe('WatchList', () => {
   });
 });
 
+describe('WatchList: export file name', () => {
+  it('dates the export file by the China date, not the UTC one', async () => {
+    await send('watch.create', req(['G101']));
+    const save = vi.fn();
+    await mount({ save });
+    // 01:30 on 23 November in China is still 22 November in UTC.
+    const now = vi.spyOn(Date, 'now').mockReturnValue(chinaInstant(DATE, 90));
+    const iso = vi.spyOn(Date.prototype, 'toISOString').mockReturnValue('2026-11-22T17:30:00.000Z');
+    try {
+      await click([...root.querySelectorAll('.ra-w-bar button')].find((b) => b.textContent === '导出'));
+      await vi.waitFor(() => expect(save).toHaveBeenCalledOnce());
+    } finally {
+      now.mockRestore();
+      iso.mockRestore();
+    }
+    expect(save.mock.calls[0]![1]).toBe(`railair-watches-${DATE}.json`);
+  });
+});
+
 describe('WatchList: flight-price watches', () => {
   it('adds one from the form and shows the lowest fare once an answer falls below it', async () => {
     await mount();

@@ -218,3 +218,46 @@ describe('watch service (fake browser)', () => {
     expect(await watchesItem.getValue()).toMatchObject({ watches: [{ kind: 'fare', below: true, lowestFen: 48000 }] });
   });
 });
+
+describe('watch service: review fixes (issue 6)', () => {
+  it('brings the alarm back after a browser restart through runtime.onStartup, exactly once', async () => {
+    const { rail } = fakeRail(() => ok([train('G101', { ze: none })]));
+    const svc = registerWatchService(deps(rail));
+    await svc.create(createReq(['G101']));
+    await svc.runCycle();
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+    // The browser restarts: alarms are not kept, the worker is woken by onStartup.
+    await fakeBrowser.alarms.clearAll();
+    clock.t += 1000;
+    await fakeBrowser.runtime.onStartup.trigger();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.getAll()).toHaveLength(1));
+    await svc.runCycle();
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]!.name).toBe(WATCH_ALARM);
+    expect(alarms[0]!.scheduledTime).toBe(NOON + 60_000);
+  });
+
+  it('keeps stored watches with over-long fields and sets unreadable ones aside, through a full cycle', async () => {
+    const { rail } = fakeRail(() => ok([train('G101', { ze: none })]));
+    const seed = createWatchService(deps(rail));
+    await seed.create(createReq(['G101']));
+    await seed.create(createReq(['G7'], 'VNP'));
+    await seed.runCycle();
+    const raw = JSON.parse(JSON.stringify(await watchesItem.getValue()));
+    raw.watches[1].lastError = { code: 'network', message: 'e'.repeat(2000), messageZh: '错'.repeat(2000), at: NOON };
+    raw.watches.push({ kind: 'rail', id: 'from-the-future', date: 'tomorrow' });
+    await watchesItem.setValue(raw);
+
+    const logs: string[] = [];
+    const svc = createWatchService({ ...deps(rail), log: (m: string) => void logs.push(m) });
+    await svc.start();
+    const after = (await watchesItem.getValue()) as any;
+    expect(after.watches.map((w: RailWatch) => w.trains[0])).toEqual(['G101', 'G7']);
+    expect(after.unreadable).toEqual([{ kind: 'rail', id: 'from-the-future', date: 'tomorrow' }]);
+    expect(logs.some((m) => /1 stored watch\(es\) had over-long fields/.test(m))).toBe(true);
+    expect(logs.some((m) => /1 stored watch\(es\) could not be read: set aside/.test(m))).toBe(true);
+    expect((await svc.list()).watches).toHaveLength(2);
+  });
+});

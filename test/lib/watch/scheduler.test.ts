@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChinaDate } from '../../../lib/model';
 import { fail } from '../../../lib/result';
 import { chinaInstant, DAY_MS } from '../../../lib/time';
-import { routeKeyOf, type RailWatch, type WatchesDoc } from '../../../lib/watch/model';
+import { AVAILABLE_MAX, ERROR_TEXT_MAX, newFareWatch, parseDoc, routeKeyOf, watchesDocSchema, type RailWatch, type WatchesDoc } from '../../../lib/watch/model';
 import { decide, nextDelayMs, observe, type Action, type QueryAction } from '../../../lib/watch/scheduler';
 import { statusOf } from '../../../lib/watch/view';
 import { answer, count, DATE, doc, none, NOON, plenty, railWatch, SETTINGS, seq, train } from './support';
@@ -275,5 +275,72 @@ describe('back-off', () => {
     expect(statusOf(o.state, o.state.watches[0]!, NOON + 1, SETTINGS)).toMatchObject({ kind: 'error', code: 'network' });
     const next = decide(o.state, NOON + 60_000, SETTINGS, seq(0.5));
     expect(queries(next.actions).map((x) => x.route)).toEqual([qb!.route]);
+  });
+});
+
+describe('stored caps (issue 6 review)', () => {
+  const first = (state: WatchesDoc) => {
+    const d = decide(state, NOON, SETTINGS, seq(0.5));
+    return { state: d.state, route: queries(d.actions)[0]!.route };
+  };
+
+  it('clips 12306 error text to the stored caps, so the watch and the back-off still load', () => {
+    const { state, route } = first(doc([railWatch({ id: 'a' })]));
+    const long = fail('network', `HTTP 500 ${'x'.repeat(1000)}`, `网络错误${'网'.repeat(1000)}`);
+    const d = observe(state, route, long, NOON, SETTINGS);
+    const w = d.state.watches[0] as RailWatch;
+    expect(w.lastError!.message).toHaveLength(ERROR_TEXT_MAX);
+    expect(w.lastError!.message.startsWith('HTTP 500 ')).toBe(true);
+    expect(d.state.routes[route]!.lastError!.messageZh).toHaveLength(ERROR_TEXT_MAX);
+    expect(parseDoc(d.state)).toMatchObject({ repaired: 0, unreadable: 0 });
+    expect(parseDoc(d.state).doc.watches).toHaveLength(1);
+
+    const limited = observe(state, route, fail('rate-limited', 'slow '.repeat(200), '慢'.repeat(400)), NOON, SETTINGS);
+    expect(watchesDocSchema.safeParse(limited.state).success).toBe(true);
+    expect(parseDoc(limited.state).doc.backoff).toMatchObject({ code: 'rate-limited' });
+  });
+
+  it('lists at most AVAILABLE_MAX seats for a broad filter watch, still counting every seat', () => {
+    const w = railWatch({ id: 'any', trains: [], classes: ['ze', 'zy', 'swz', 'yw'], filter: { types: ['G'] } });
+    const trains = Array.from({ length: 60 }, (_, i) => train(`G${i}`, { ze: count(5), zy: count(5), swz: count(5), yw: count(5) }, { departMin: 6 * 60 + i * 10 }));
+    const { state, route } = first(doc([w]));
+    const d = observe(state, route, answer(trains), NOON, SETTINGS);
+    const after = d.state.watches[0] as RailWatch;
+    expect(after.available).toHaveLength(AVAILABLE_MAX);
+    expect(after.seatsLeft).toBe(240 * 5);
+    expect(notifies(d.actions)).toHaveLength(1);
+    expect(parseDoc(d.state)).toMatchObject({ repaired: 0, unreadable: 0 });
+    expect(parseDoc(d.state).doc.watches).toHaveLength(1);
+    // The same answer again is no news.
+    expect(notifies(observe(d.state, route, answer(trains), NOON + 60_000, SETTINGS).actions)).toHaveLength(0);
+  });
+});
+
+describe('decide: settings changed and fare watches (issue 6 review)', () => {
+  it('pulls the next check forward when the interval is lowered, and keeps the jitter otherwise', () => {
+    const slow = { ...SETTINGS, intervalSec: 600 };
+    const planned = decide(doc([railWatch()]), NOON, slow, seq(0.5));
+    expect(wake(planned.actions).at).toBe(NOON + 600_000);
+    const lowered = decide(planned.state, NOON + 10_000, SETTINGS, seq(0.5));
+    expect(queries(lowered.actions)).toHaveLength(0);
+    expect(wake(lowered.actions).at).toBe(NOON + 60_000);
+    expect(queries(decide(lowered.state, NOON + 60_000, SETTINGS, seq(0.5)).actions)).toHaveLength(1);
+    // Same interval, top of the jitter: left where it was.
+    const high = decide(doc([railWatch()]), NOON, SETTINGS, seq(1));
+    expect(wake(decide(high.state, NOON + 1000, SETTINGS, seq(0)).actions).at).toBe(NOON + 72_000);
+  });
+
+  it('keeps waking every hour while only fare watches are active, so they expire, then goes idle', () => {
+    const fare = newFareWatch({ date: DATE, fromCity: 'BJS', toCity: 'SHA', maxFen: 50_000 }, 'f1', NOON);
+    const d = decide(doc([fare]), NOON + 5 * 60_000, SETTINGS);
+    expect(wake(d.actions)).toEqual({ type: 'wake', at: NOON + 3600_000, why: 'expiry' });
+    // A later start-up within the same hour asks for the same time (no alarm churn).
+    expect(wake(decide(d.state, NOON + 30 * 60_000, SETTINGS).actions).at).toBe(NOON + 3600_000);
+    // Hourly wakes land on China midnight, where its date ends.
+    const end = chinaInstant(DATE, 24 * 60);
+    expect((end - NOON) % 3600_000).toBe(0);
+    const e = decide(d.state, end, SETTINGS);
+    expect(e.actions).toContainEqual({ type: 'expire', watchId: 'f1', reason: 'date-passed' });
+    expect(wake(e.actions)).toEqual({ type: 'wake', at: null, why: 'idle' });
   });
 });
