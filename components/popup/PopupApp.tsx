@@ -282,7 +282,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
                   <h2>
                     {tr(lang, '火车', 'Trains')} <span class="count">{railOk ? `${trains.length}/${railOk.trains.length}` : ''}</span>
                   </h2>
-                  {railOk && <TrainList trains={trains} names={railOk.stationNames} buyUrl={railOk.buyUrl} lang={lang} marked={recommended} />}
+                  {railOk && <TrainList trains={trains} names={railOk.stationNames} buyUrl={railOk.buyUrl} lang={lang} marked={recommended} date={searched.date} onWatch={api.watch} />}
                 </section>
                 <section class="col" aria-label={tr(lang, '飞机', 'Flights')}>
                   <h2>

@@ -1,11 +1,14 @@
 // Trains: number, type, from → to station, depart, arrive (+1), duration, each class with seats
-// left and price, and the link to buy on 12306 for this search.
+// left and price, the link to buy on 12306 for this search, and a bell on each sold-out class
+// (无 or 候补) that sets a watch for that train and class with one click.
 import type { Lang } from '../../lib/i18n';
 import { tr } from '../../lib/i18n';
 import type { RailOption } from '../../lib/model';
 import { formatDuration } from '../../lib/time';
 import { SeatChip } from '../common/SeatChip';
 import { hm } from '../common/format';
+import { watchable, type WatchOutcome, type WatchRequest } from '../common/watch-request';
+import { Bell } from '../overlay/RowAnnotations';
 
 const TYPE_NAMES: Record<string, [string, string]> = {
   G: ['高铁', 'High-speed'],
@@ -22,6 +25,8 @@ export function TrainList({
   buyUrl,
   lang,
   marked,
+  date,
+  onWatch,
 }: {
   trains: RailOption[];
   names: Record<string, string>;
@@ -29,8 +34,17 @@ export function TrainList({
   lang: Lang;
   /** Ids the comparison recommends. */
   marked: ReadonlySet<string>;
+  /** The searched date (the watch's train date). */
+  date: string;
+  /** Sets a watch; no bells without it. */
+  onWatch?: (req: WatchRequest) => Promise<WatchOutcome>;
 }) {
   const nm = (s: { telecode: string; name?: string }) => s.name ?? names[s.telecode] ?? s.telecode;
+  // The train's own stations (the search may have named a city), so the watch polls that route.
+  const station = (s: { telecode: string; name?: string }) => {
+    const name = s.name ?? names[s.telecode];
+    return name ? { telecode: s.telecode, name: name.slice(0, 32) } : { telecode: s.telecode };
+  };
   return (
     <ul class="options trains" aria-label={tr(lang, '列车', 'Trains')}>
       {trains.map((t) => {
@@ -58,7 +72,26 @@ export function TrainList({
             </div>
             <div class="seats">
               {t.seats.map((s) => (
-                <SeatChip key={s.cls + (s.code ?? '')} seat={s} lang={lang} />
+                <span key={s.cls + (s.code ?? '')} class="seat-cell">
+                  <SeatChip seat={s} lang={lang} />
+                  {onWatch && watchable(s.availability) && (
+                    <Bell
+                      label={`${t.code} ${s.name}`}
+                      onWatch={() =>
+                        onWatch({
+                          date,
+                          from: station(t.from),
+                          to: station(t.to),
+                          trains: [t.code.slice(0, 8)],
+                          trainNos: [t.trainNo.slice(0, 16)],
+                          classes: [s.cls],
+                          seats: 1,
+                          origin: 'popup',
+                        })
+                      }
+                    />
+                  )}
+                </span>
               ))}
             </div>
           </li>

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'preact';
 import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../lib/messages/search';
 import type { Settings } from '../../lib/settings';
+import type { WatchOutcome, WatchRequest } from '../common/watch-request';
 
 export interface StationChoice {
   kind: 'city' | 'station';
@@ -36,6 +37,8 @@ export interface PopupApi {
   openOptions(section?: string): void;
   /** Called when a new page capture is stored (so flights can fill in). Returns unsubscribe. */
   onCapture(fn: () => void): () => void;
+  /** Sets a train watch (a bell on a sold-out class). */
+  watch(req: WatchRequest): Promise<WatchOutcome>;
   /** The watches helper's list, when it is built in. */
   loadWatchList?: () => Promise<ComponentType | undefined>;
 }

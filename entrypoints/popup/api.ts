@@ -7,6 +7,7 @@ import { lastSearchSchema } from '../../lib/messages/search';
 import { parseSettings } from '../../lib/settings';
 import { captureResultsItem, lastSearchItem, settingsItem } from '../../lib/storage';
 import type { PopupApi } from '../../components/popup/api';
+import { requestWatch } from '../../components/common/watch-request';
 
 // The watches helper's list, when built in (the tab says "coming" until then).
 const watchModules = import.meta.glob<{ WatchList?: ComponentType }>('../../components/watch/WatchList.tsx');
@@ -30,6 +31,7 @@ export const popupApi: PopupApi = {
   openOptions: (section) =>
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) }),
   onCapture: (fn) => captureResultsItem.watch(() => fn()),
+  watch: (req) => requestWatch(req),
   loadWatchList: async () => {
     const load = Object.values(watchModules)[0];
     return load ? (await load()).WatchList : undefined;

@@ -9,6 +9,15 @@ export interface BackoffState {
   failures: number;
   /** No request before this instant. 0 = free. */
   until: EpochMs;
+  /** What caused the current wait, so callers turned away meanwhile are told the real reason. */
+  cause?: BackoffCause;
+}
+
+/** The error that started (or last extended) a wait; `code` is the caller's error code. */
+export interface BackoffCause {
+  code: string;
+  message: string;
+  messageZh: string;
 }
 
 export interface BackoffOptions {
@@ -24,8 +33,13 @@ export interface BackoffOptions {
 export interface Backoff {
   /** undefined when a request may go now; else the instant it may. */
   blockedUntil(): EpochMs | undefined;
-  /** Records a failure; `minDelayMs` (e.g. Retry-After) raises the wait. Returns the retry instant. */
-  failure(minDelayMs?: number): EpochMs;
+  /**
+   * Records a failure; `minDelayMs` (e.g. Retry-After) raises the wait; `cause` is kept in the
+   * state until the next success. Returns the retry instant.
+   */
+  failure(minDelayMs?: number, cause?: BackoffCause): EpochMs;
+  /** Why requests are held, while they are (undefined when free or when no cause was given). */
+  cause(): BackoffCause | undefined;
   success(): void;
   state(): BackoffState;
   /** Delay the nth consecutive failure (1-based) earns. */
@@ -45,10 +59,11 @@ export function createBackoff(opts: BackoffOptions): Backoff {
     blockedUntil() {
       return st.until > opts.now() ? st.until : undefined;
     },
-    failure(minDelayMs = 0) {
+    failure(minDelayMs = 0, cause) {
       const failures = st.failures + 1;
       const until = opts.now() + Math.min(maxMs, Math.max(delayFor(failures), minDelayMs));
-      st = { failures, until };
+      const c = cause ? { cause: { code: cause.code, message: cause.message, messageZh: cause.messageZh } } : {};
+      st = { failures, until, ...c };
       changed();
       return until;
     },
@@ -56,6 +71,9 @@ export function createBackoff(opts: BackoffOptions): Backoff {
       if (st.failures === 0 && st.until === 0) return;
       st = { failures: 0, until: 0 };
       changed();
+    },
+    cause() {
+      return st.until > opts.now() && st.cause ? { ...st.cause } : undefined;
     },
     state: () => ({ ...st }),
     delayFor,

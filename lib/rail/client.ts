@@ -8,9 +8,9 @@
 // sees or handles a cookie. (Under Node or in tests, cookies are the fetch's business.)
 // The Referer 12306's page sends cannot be set from an extension fetch; the queries work without.
 import type { ChinaDate, EpochMs, LeftTicketResult } from '../model';
-import { excerpt, type DecodeError, type DecodeResult } from '../result';
+import { excerpt, type DecodeError, type DecodeResult, type ErrorCode } from '../result';
 import { isChinaDate } from '../time';
-import { createBackoff, type Backoff, type BackoffState } from '../net/backoff';
+import { createBackoff, type Backoff, type BackoffCause, type BackoffState } from '../net/backoff';
 import { createTtlCache, type TtlCache } from '../net/cache';
 import { httpRequest, queryString, type FetchLike, type HttpResponse } from '../net/http';
 import {
@@ -139,6 +139,15 @@ function blocked(retryAt: EpochMs, why: string, sample?: string): DecodeError {
   };
 }
 
+/** The answer for a caller turned away during a shared back-off: the cause's code, the wait's end. */
+function waitingError(cause: BackoffCause | undefined, retryAt: EpochMs, now: EpochMs): DecodeError {
+  if (!cause || cause.code === 'rate-limited' || !isBackoffCause(cause.code)) return rateLimited(retryAt, now);
+  return { code: cause.code, message: cause.message, messageZh: cause.messageZh, retryAt };
+}
+
+const BACKOFF_CAUSES: ReadonlySet<string> = new Set<ErrorCode>(['blocked', 'maintenance', 'html-page', 'rate-limited']);
+const isBackoffCause = (c: string): c is ErrorCode => BACKOFF_CAUSES.has(c);
+
 const isErrorPage = (url: string) => /error\.html|\/mormhweb\/logFiles\//i.test(url);
 const looksHtml = (text: string, contentType: string) =>
   /text\/html/i.test(contentType) || /^\s*(<!doctype|<html|<head|<body)/i.test(text);
@@ -265,8 +274,9 @@ export function createRailClient(deps: RailClientDeps): RailClient {
     const now0 = deps.now();
     const wait = bo.blockedUntil();
     if (wait !== undefined) {
-      // Nothing is sent while backing off: every caller gets the same "retry at".
-      return { ok: false, error: rateLimited(wait, now0), fetchedAt: now0 };
+      // Nothing is sent while backing off: every caller gets the same "retry at", and the reason
+      // that started the wait (blocked, maintenance…), not a blanket "rate-limited".
+      return { ok: false, error: waitingError(bo.cause(), wait, now0), fetchedAt: now0 };
     }
     if (deps.now() - warmAt > WARM_TTL_MS || warmAt === 0) await warmUp();
 
@@ -284,8 +294,8 @@ export function createRailClient(deps: RailClientDeps): RailClient {
       }
       const now = deps.now();
       if (!r.ok) {
-        // In the night window a dead connection is maintenance, not a fault of ours.
-        if (inServiceWindow(now)) return { ok: false, error: maintenanceError(now), fetchedAt: now };
+        // A timeout or a dead connection is not 12306 saying "maintenance", even at night: it
+        // stays `timeout`/`network` so callers retry soon instead of waiting until 06:00.
         return { ok: false, error: r.error, fetchedAt: now };
       }
       // A followed redirect to a new name: the body already is the answer from there.
@@ -302,17 +312,20 @@ export function createRailClient(deps: RailClientDeps): RailClient {
         continue;
       }
       if (c.rewarm) warmAt = 0;
-      if (c.penalise !== undefined) {
-        const retryAt = bo.failure(c.penalise);
-        if (!c.result.ok) {
-          const e = c.result.error;
-          if (e.code === 'html-page' && inServiceWindow(now)) {
-            return { ok: false, error: maintenanceError(now, e.sample), fetchedAt: now, endpoint };
-          }
-          const withRetry: DecodeError =
-            e.code === 'rate-limited' ? rateLimited(retryAt, now) : { ...e, retryAt };
-          return { ok: false, error: withRetry, fetchedAt: now, endpoint };
-        }
+      if (c.penalise !== undefined && !c.result.ok) {
+        const e = c.result.error;
+        // In the night window an error page or HTML answer is 12306's own maintenance answer.
+        const nightly = (e.code === 'html-page' || e.code === 'blocked') && inServiceWindow(now);
+        const cause = nightly ? maintenanceError(now, e.sample) : e;
+        const retryAt = bo.failure(c.penalise, cause);
+        if (nightly) return { ok: false, error: cause, fetchedAt: now, endpoint };
+        const withRetry: DecodeError =
+          e.code === 'rate-limited' ? rateLimited(retryAt, now) : { ...e, retryAt };
+        return { ok: false, error: withRetry, fetchedAt: now, endpoint };
+      }
+      if (!c.result.ok && c.result.error.code === 'maintenance') {
+        // 12306's JSON says it is in maintenance: the same user-facing message as the pages.
+        return { ok: false, error: maintenanceError(now, c.result.error.message), fetchedAt: now, endpoint };
       }
       if (c.result.ok) bo.success();
       return { ...c.result, fetchedAt: now, endpoint };

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, startReplay, type LaunchedBrowser, type Replay } from './harness';
 import { addDays, chinaDateOf } from '../../lib/time';
+import { inServiceWindow } from '../../lib/rail/service-window';
 import type { ChinaDate } from '../../lib/model';
 
 let replay: Replay;
@@ -125,16 +126,38 @@ describe('popup quick search', () => {
   it('says 12306 refused the query, and when to retry, for a blocked answer', async () => {
     replay.resetScenario();
     replay.setScenario({ rail: { failure: 'error-302' } });
+    // This runs on the real clock: in 12306's night window (23:00–06:00 China time) a redirect to
+    // error.html is 12306's maintenance answer, by day it is a refusal.
+    const night = inServiceWindow(Date.now());
     await searchOn(day(6));
-    const banner = popup.locator('[data-testid=rail-blocked]');
-    await banner.waitFor({ timeout: 20_000 });
-    const text = (await banner.textContent()) ?? '';
-    expect(text).toContain('12306 暂时拒绝了查询');
-    expect(text).toMatch(/请在 \d+ 秒 后重试/);
-    // While backing off the popup sends nothing more to 12306.
+    if (night) {
+      const banner = popup.locator('[data-testid=rail-maintenance]');
+      await banner.waitFor({ timeout: 20_000 });
+      expect(await banner.textContent()).toContain('12306 维护中，06:00 后恢复');
+    } else {
+      const banner = popup.locator('[data-testid=rail-blocked]');
+      await banner.waitFor({ timeout: 20_000 });
+      const text = (await banner.textContent()) ?? '';
+      expect(text).toContain('12306 暂时拒绝了查询');
+      expect(text).toMatch(/请在 \d+ 秒 后重试/);
+    }
+    // While backing off the popup sends nothing more to 12306, and still says the real cause.
+    // The rail banner's faces are recorded so only the second search's answer (after its
+    // loading face) can pass, not the first answer's banner still on screen.
+    await popup.evaluate(() => {
+      const w = window as unknown as { railFaces: string[] };
+      w.railFaces = [];
+      new MutationObserver(() => {
+        const id = document.querySelector('[data-testid^=rail-]')?.getAttribute('data-testid') ?? '';
+        if (w.railFaces.at(-1) !== id) w.railFaces.push(id);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-testid'] });
+    });
     replay.clearRequests();
     await searchOn(day(7));
-    await expect.poll(() => popup.locator('[data-testid=rail-blocked]').textContent()).toContain('12306 限制了查询频率');
+    const expected = night ? 'rail-maintenance' : 'rail-blocked';
+    const faces = () => popup.evaluate(() => (window as unknown as { railFaces: string[] }).railFaces);
+    await expect.poll(async () => (await faces()).slice(-2), { timeout: 20_000 }).toEqual(['rail-loading', expected]);
+    if (!night) expect(await popup.locator('[data-testid=rail-blocked]').textContent()).toMatch(/12306 暂时拒绝了查询.*请在 \d+ 秒 后重试/);
     expect(replay.railQueries()).toHaveLength(0);
   });
 });

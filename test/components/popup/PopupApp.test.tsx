@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/popup/PopupApp';
+import { onMessage, type Req } from '../../../lib/messaging';
 import type { AirAnswer, RailAnswer } from '../../../lib/messages/search';
 import type { RailOption } from '../../../lib/model';
 import { chinaInstant } from '../../../lib/time';
@@ -287,5 +288,60 @@ describe('PopupApp watches tab', () => {
     await act(() => $$('[role=tab]')[1]!.click());
     await flush();
     expect($('[data-testid=watches]')!.textContent).toContain('my watches');
+  });
+});
+
+describe('PopupApp bells', () => {
+  const soldOutTrain = () =>
+    generateTrains(1, { from: 'VNP', to: 'AOH' }, DATE, 1).map((s) => ({
+      ...s,
+      code: 'G101',
+      seats: { zy: { cell: '有', price: 93300 }, ze: { cell: '无', price: 55300 }, wz: { cell: '候补', price: 55300 } },
+    }));
+  let off: (() => void) | undefined;
+  afterEach(() => off?.());
+
+  it('puts a bell on each sold-out or waitlist class, and one click sends watch.create for that train and class', async () => {
+    const got: Req<'watch.create'>[] = [];
+    off = onMessage('watch.create', (req) => {
+      got.push(req);
+      return { id: 'w1', created: true };
+    });
+    const answer = railOk(soldOutTrain());
+    const api = fakeApi({ railAnswer: async () => answer });
+    await searchLast(api); // 北京 → 上海 (cities); the train runs 北京南 → 上海虹桥
+    const t = $('[data-testid=train]')!;
+    const bells = [...t.querySelectorAll<HTMLButtonElement>('[data-testid=railair-bell]')];
+    expect(bells).toHaveLength(2); // 二等座 无 and 无座 候补, not 一等座 有
+    const bell = t.querySelector<HTMLButtonElement>('[data-cls=ze] ~ .ra [data-testid=railair-bell]')!;
+    expect(bell.getAttribute('aria-label')).toMatch(/^有票提醒：G101 二等座 · /);
+    expect(bell.title).toContain('有票提醒');
+    await act(() => bell.click());
+    await flush();
+    const train = trainsOf(answer)[0]!;
+    expect(got).toEqual([
+      {
+        date: DATE,
+        from: { telecode: 'VNP', name: '北京南' },
+        to: { telecode: 'AOH', name: '上海虹桥' },
+        trains: ['G101'],
+        trainNos: [train.trainNo],
+        classes: ['ze'],
+        seats: 1,
+        origin: 'popup',
+      },
+    ]);
+    expect(t.querySelector('[data-cls=ze] ~ .ra [data-testid=railair-bell-msg]')!.textContent).toBe('已设提醒 · Watching');
+  });
+
+  it('shows the error in place when the watch cannot be set', async () => {
+    off = onMessage('watch.create', () => {
+      throw new Error('storage full');
+    });
+    const api = fakeApi({ railAnswer: async () => railOk(soldOutTrain()) });
+    await searchLast(api);
+    await act(() => $('[data-testid=railair-bell]')!.click());
+    await flush();
+    expect($('[data-testid=railair-bell-msg]')!.textContent).toBe('提醒设置失败 · Could not set the watch: storage full');
   });
 });

@@ -2,6 +2,8 @@
 // generators through the real decoders), controllable timing, and a record of calls.
 import { vi } from 'vitest';
 import type { PopupApi, StationChoice } from '../../../components/popup/api';
+import { requestWatch } from '../../../components/common/watch-request';
+import { dispatch } from '../../../lib/messaging';
 import { decodeLeftTicket } from '../../../lib/rail/left-ticket';
 import { decodeTopSearch } from '../../../lib/air/top-search';
 import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../../lib/messages/search';
@@ -83,6 +85,8 @@ export function fakeApi(over: Partial<FakeApi> = {}): FakeApi {
       api.captureListeners.add(fn);
       return () => api.captureListeners.delete(fn);
     },
+    // The real message path: validated by the protocol, routed to whatever `onMessage` registered.
+    watch: vi.fn((req) => requestWatch(req, (m) => dispatch(m))),
     ...over,
   };
   return api;

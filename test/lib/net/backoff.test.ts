@@ -37,4 +37,22 @@ describe('createBackoff', () => {
     b.failure();
     expect(seen).toEqual([{ failures: 3, until: 100 + 4000 }]);
   });
+
+  it('keeps the cause of the latest failure while the wait lasts, and forgets it on success', () => {
+    let t = 0;
+    const seen: unknown[] = [];
+    const b = createBackoff({ now: () => t, baseMs: 1000, onChange: (s) => seen.push(s) });
+    const blocked = { code: 'blocked', message: 'refused', messageZh: '拒绝' };
+    b.failure(0, blocked);
+    expect(b.cause()).toEqual(blocked);
+    expect(seen.at(-1)).toEqual({ failures: 1, until: 1000, cause: blocked });
+    b.failure(0, { code: 'rate-limited', message: 'slow down', messageZh: '过于频繁' });
+    expect(b.cause()?.code).toBe('rate-limited');
+    t = 3000;
+    expect(b.cause()).toBeUndefined(); // the wait is over
+    b.success();
+    expect(b.state()).toEqual({ failures: 0, until: 0 });
+    const restored = createBackoff({ now: () => 0, initial: { failures: 1, until: 500, cause: blocked } });
+    expect(restored.cause()).toEqual(blocked);
+  });
 });

@@ -189,10 +189,37 @@ describe('createRailClient.queryTrains', () => {
     const sent = site.requests.length;
     clock.t += 10_000;
     const waiting = await client.queryTrains({ ...Q, to: 'AOH' });
-    expect(!waiting.ok && waiting.error.code).toBe('rate-limited');
-    expect(!waiting.ok && waiting.error.retryAt).toBe(clock.t + 20_000);
-    expect(!waiting.ok && waiting.error.messageZh).toBe('12306 请求过于频繁，20 秒后重试');
+    // Callers turned away by the shared back-off learn the real cause, not "rate-limited".
+    expect(!waiting.ok && waiting.error).toMatchObject({
+      code: 'blocked',
+      message: r.error.message,
+      messageZh: r.error.messageZh,
+      retryAt: clock.t + 20_000,
+    });
     expect(site.requests.length).toBe(sent);
+  });
+
+  it('tells callers waiting out a 403 back-off they are rate-limited, with the seconds left', async () => {
+    const { site, client, clock } = setup();
+    site.failure = '403';
+    await client.queryTrains(Q);
+    clock.t += 10_000;
+    const waiting = await client.queryTrains({ ...Q, to: 'AOH' });
+    expect(!waiting.ok && waiting.error).toMatchObject({
+      code: 'rate-limited',
+      retryAt: clock.t + 20_000,
+      messageZh: '12306 请求过于频繁，20 秒后重试',
+    });
+  });
+
+  it('keeps the cause of the back-off across a worker restart', async () => {
+    const { site, client, clock, storage } = setup();
+    site.failure = '302';
+    await client.queryTrains(Q);
+    expect(storage.value?.backoff?.cause?.code).toBe('blocked');
+    const restarted = createRailClient({ fetch: site.fetch, now: () => clock.t + 1000, storage });
+    const r = await restarted.queryTrains(Q);
+    expect(!r.ok && r.error).toMatchObject({ code: 'blocked', retryAt: clock.t + 30_000 });
   });
 
   it('treats an opaque redirect (as the worker sees a 302 to www.12306.cn) as `blocked`', async () => {
@@ -236,7 +263,7 @@ describe('createRailClient.queryTrains', () => {
     clock.t += 30_000;
     const r2 = await client.queryTrains({ ...Q, from: 'VNP' });
     expect(!r2.ok && r2.error.retryAt).toBe(clock.t + 60_000);
-    expect(storage.value?.backoff).toEqual({ failures: 2, until: clock.t + 60_000 });
+    expect(storage.value?.backoff).toMatchObject({ failures: 2, until: clock.t + 60_000, cause: { code: 'rate-limited' } });
     clock.t += 60_000;
     site.failure = null;
     expect((await client.queryTrains(Q)).ok).toBe(true);
@@ -267,15 +294,56 @@ describe('createRailClient.queryTrains', () => {
     });
   });
 
-  it('says maintenance for a dead connection in the window, and network error outside it', async () => {
+  it('keeps a dead connection or a timeout at night a short-lived `network`/`timeout`, not maintenance', async () => {
     const night = setup(fake12306(), NIGHT);
     night.site.failure = 'network';
     const rn = await night.client.queryTrains(Q);
-    expect(!rn.ok && rn.error.code).toBe('maintenance');
+    expect(!rn.ok && rn.error.code).toBe('network');
+    expect(!rn.ok && rn.error.retryAt).toBeUndefined();
+    night.site.failure = 'hang';
+    const rt = await night.client.queryTrains({ ...Q, to: 'AOH' });
+    expect(!rt.ok && rt.error.code).toBe('timeout');
+    // Nothing holds the next try: the transport error did not start a back-off.
+    expect(await night.client.blockedUntil()).toBeUndefined();
+    night.site.failure = null;
+    expect((await night.client.queryTrains(Q)).ok).toBe(true);
     const day = setup();
     day.site.failure = 'network';
     const rd = await day.client.queryTrains(Q);
     expect(!rd.ok && rd.error.code).toBe('network');
+  });
+
+  it('says maintenance for a 302 to error.html in the night window, also to callers waiting out the back-off', async () => {
+    const { site, client, clock } = setup(fake12306(), NIGHT);
+    site.failure = '302';
+    const r = await client.queryTrains(Q);
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'maintenance',
+      message: '12306 is in maintenance until 06:00',
+      messageZh: '12306 维护中，06:00 后恢复',
+      retryAt: chinaInstant('2026-03-05', 360),
+    });
+    const sent = site.requests.length;
+    clock.t += 10_000;
+    const waiting = await client.queryTrains({ ...Q, to: 'AOH' });
+    expect(!waiting.ok && waiting.error).toMatchObject({ code: 'maintenance', messageZh: '12306 维护中，06:00 后恢复', retryAt: clock.t + 20_000 });
+    expect(site.requests.length).toBe(sent);
+  });
+
+  it('says maintenance with the usual message when 12306 answers JSON that it is in maintenance', async () => {
+    const site = fake12306();
+    const json: typeof site.fetch = async (url, init) => {
+      if (!url.includes('/leftTicket/query')) return site.fetch(url, init);
+      const body = JSON.stringify({ status: false, messages: ['系统维护时间内不提供查询服务'], data: null });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const client = createRailClient({ fetch: json, now: () => NIGHT });
+    const r = await client.queryTrains(Q);
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'maintenance',
+      messageZh: '12306 维护中，06:00 后恢复',
+      retryAt: chinaInstant('2026-03-05', 360),
+    });
   });
 
   it('recognises a maintenance page whatever the hour', async () => {

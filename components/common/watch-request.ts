@@ -1,0 +1,25 @@
+// Asking the background for a train watch from a bell (popup; the overlay has the same outcome
+// kinds). Lives in common/ so the popup need not load the overlay's shadow-DOM host code.
+import { MessageError, sendMessage, type Req } from '../../lib/messaging';
+import type { Availability } from '../../lib/model';
+import type { WatchOutcome } from '../overlay/RowAnnotations';
+
+export type { WatchOutcome };
+export type WatchRequest = Req<'watch.create'>;
+type Sender = Parameters<typeof sendMessage>[2];
+
+/** A class a bell belongs on: sold out (无) or only the waiting list open (候补). */
+export const watchable = (a: Availability): boolean => a.kind === 'none' || a.kind === 'waitlist';
+
+/** Sends `watch.create`; says clearly when no watch service answers (not built in yet). */
+export async function requestWatch(req: WatchRequest, send?: Sender): Promise<WatchOutcome> {
+  try {
+    const r = await sendMessage('watch.create', req, send);
+    return r.created ? { kind: 'created' } : { kind: 'exists' };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof MessageError && /unknown message|no valid reply/i.test(message)) return { kind: 'unavailable' };
+    if (/Receiving end does not exist|Could not establish connection/i.test(message)) return { kind: 'unavailable' };
+    return { kind: 'error', message };
+  }
+}
