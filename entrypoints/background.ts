@@ -2,7 +2,10 @@
 import { registerWatchService } from '../lib/background/watch-service';
 import { getSearchService, registerSearchService } from '../lib/background/search';
 import { registerCaptureService } from '../lib/background/ingest';
+import { restrictStorageToTrustedContexts } from '../lib/background/storage-access';
 export default defineBackground(() => {
+  // Storage holds the Taobao secret: content scripts get what they need through messages.
+  void restrictStorageToTrustedContexts();
   registerCaptureService(); // first: it hands the search service the captured flights
   registerSearchService();
   browser.runtime.onInstalled.addListener(({ reason }) => {

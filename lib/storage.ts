@@ -27,6 +27,9 @@ export const overlayStateItem = storage.defineItem<{ collapsed: { '12306'?: bool
   version: 1,
 });
 
+/** Tabs showing an overlay, told when captures change (session area: gone with the browser session). */
+export const overlayTabsItem = storage.defineItem<number[]>('session:overlayTabs', { fallback: [] });
+
 // ── live clients, quick search, options (issue 5) ──────────────────────────
 // 12306 client state (endpoint name, shared back-off) so a restarted worker neither guesses
 // the endpoint again nor forgets that 12306 asked us to slow down.

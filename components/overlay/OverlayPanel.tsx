@@ -1,5 +1,5 @@
 // The overlay panel: the other mode for the page's date and route, with the verdict. Collapsible
-// (the state is kept by the caller in storage); when the other mode has no data yet it says so
+// (the state is remembered by the background, see overlay.collapse); when the other mode has no data yet it says so
 // and offers the one click that gets it (the other site's search, in a new tab).
 import type { Lang } from '../../lib/i18n';
 import type { OverlayView } from '../../lib/capture/view';
@@ -39,6 +39,13 @@ function NoData({ site, view }: { site: PanelProps['site']; view: OverlayView })
         {flights ? `暂无 ${route} 的航班数据` : `暂无 ${route} 的火车数据`}
         <En>{flights ? `No flights known yet for ${view.date}.` : `No trains known yet for ${view.date}.`}</En>
       </div>
+      {view.liveError && (
+        <div class="ra-live-error" role="status" data-testid="railair-live-error">
+          {flights ? '实时查询航班未成功：' : '12306 实时查询未成功：'}
+          {view.liveError.zh}
+          <En>{`${flights ? 'Live flight query' : 'Live 12306 query'} did not answer: ${view.liveError.en}`}</En>
+        </div>
+      )}
       {view.otherSearchUrl ? (
         <p>
           <a class="ra-btn ra-btn-primary" href={view.otherSearchUrl} target="_blank" rel="noopener noreferrer" data-testid="railair-open-other">
@@ -62,20 +69,30 @@ function Footer({ view, now, lang }: { view: OverlayView; now: number; lang: Lan
   const { rail, air } = view.sources;
   if (air) {
     parts.push(
-      <span key="air" class={air.stale ? 'ra-stale' : ''}>
+      <span key="air" class={air.stale ? 'ra-stale' : ''} data-testid="railair-source-air">
         {en ? 'Flights ' : '航班数据 '}
         {formatAge(now - air.at, lang)}
-        {air.source === 'top' ? (en ? ' (Taobao Open Platform)' : '（淘宝开放平台）') : en ? ' (Fliggy)' : '（飞猪）'}
+        {air.source === 'top'
+          ? air.live
+            ? en
+              ? ' (Taobao Open Platform, live)'
+              : '（淘宝开放平台实时查询 · live）'
+            : en
+              ? ' (Taobao Open Platform)'
+              : '（淘宝开放平台）'
+          : en
+            ? ' (Fliggy)'
+            : '（飞猪）'}
         {air.stale ? (en ? ', may be out of date' : '，可能已过时') : ''}
       </span>,
     );
   }
   if (rail) {
     parts.push(
-      <span key="rail" class={rail.stale ? 'ra-stale' : ''}>
+      <span key="rail" class={rail.stale ? 'ra-stale' : ''} data-testid="railair-source-rail">
         {en ? 'Trains ' : '火车数据 '}
         {formatAge(now - rail.at, lang)}
-        {en ? ' (12306)' : '（12306）'}
+        {rail.live ? (en ? ' (12306 live query)' : '（12306 实时查询 · live）') : en ? ' (12306)' : '（12306）'}
         {rail.stale ? (en ? ', may be out of date' : '，可能已过时') : ''}
       </span>,
     );

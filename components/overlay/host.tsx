@@ -6,10 +6,10 @@ import { render, type ComponentChildren } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Lang } from '../../lib/i18n';
-import { MessageError, sendMessage } from '../../lib/messaging';
-import { overlayStateItem } from '../../lib/storage';
+import { sendMessage } from '../../lib/messaging';
+import { browser } from 'wxt/browser';
+import { capturesChangedEventSchema } from '../../lib/messages/capture';
 import { OverlayPanel, type PanelState } from './OverlayPanel';
-import type { WatchOutcome } from './RowAnnotations';
 
 export const OVERLAY_ATTR = 'data-railair-overlay';
 
@@ -27,10 +27,12 @@ export async function mountPanel(
     anchor: Element;
     append: 'after' | 'before' | 'first';
     lang: Lang;
+    /** As the user left it last time (overlay.prefs). */
+    collapsed: boolean;
   },
 ): Promise<PanelHandle> {
   let state: PanelState = { kind: 'loading' };
-  let collapsed = !!(await overlayStateItem.getValue().catch(() => undefined))?.collapsed?.[opts.site];
+  let collapsed = opts.collapsed;
   let container: HTMLElement | undefined;
 
   const draw = () => {
@@ -45,10 +47,8 @@ export async function mountPanel(
         onToggle={() => {
           collapsed = !collapsed;
           draw();
-          void overlayStateItem
-            .getValue()
-            .then((s) => overlayStateItem.setValue({ collapsed: { ...s.collapsed, [opts.site]: collapsed } }))
-            .catch(() => undefined);
+          // Remembered by the background (content scripts have no storage access).
+          void sendMessage('overlay.collapse', { site: opts.site, collapsed }).catch(() => undefined);
         }}
       />,
       container,
@@ -89,6 +89,34 @@ export async function mountPanel(
   };
 }
 
+/**
+ * What the panel needs from the settings, asked of the background (content scripts cannot read
+ * extension storage). Defaults when the background does not answer: Chinese, expanded.
+ */
+export async function overlayPrefs(site: '12306' | 'fliggy'): Promise<{ language: Lang; collapsed: boolean }> {
+  try {
+    return await sendMessage('overlay.prefs', { site });
+  } catch {
+    return { language: 'zh-CN', collapsed: false };
+  }
+}
+
+/**
+ * Calls `onChange` when the background says the stored captures changed (a search in another
+ * tab). Messages are validated; anything else is left to other listeners.
+ */
+type MessageEvents = { onMessage: { addListener(l: never): void; removeListener(l: never): void } };
+
+export function onCapturesChanged(onChange: () => void, runtime: MessageEvents = browser.runtime as unknown as MessageEvents): () => void {
+  const listener = (message: unknown) => {
+    if (!capturesChangedEventSchema.safeParse(message).success) return undefined;
+    onChange();
+    return Promise.resolve({ ok: true });
+  };
+  runtime.onMessage.addListener(listener as never);
+  return () => runtime.onMessage.removeListener(listener as never);
+}
+
 /** A small inline shadow host (row note, bell) rendering `node`; returns a function removing it. */
 export function inlineHost(parent: Element, kind: string, css: string, node: ComponentChildren): () => void {
   const host = parent.ownerDocument.createElement('railair-note');
@@ -113,18 +141,8 @@ export function isOwnMutation(record: MutationRecord): boolean {
   return nodes.length > 0 && nodes.every((n) => n instanceof Element && n.hasAttribute(OVERLAY_ATTR));
 }
 
-/** Asks the background for a watch; says clearly when the watch service does not exist yet. */
-export async function requestWatch(req: Parameters<typeof sendMessage<'watch.create'>>[1]): Promise<WatchOutcome> {
-  try {
-    const r = await sendMessage('watch.create', req);
-    return r.created ? { kind: 'created' } : { kind: 'exists' };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (e instanceof MessageError && /unknown message|no valid reply/i.test(message)) return { kind: 'unavailable' };
-    if (/Receiving end does not exist|Could not establish connection/i.test(message)) return { kind: 'unavailable' };
-    return { kind: 'error', message };
-  }
-}
+/** The bell's request (shared with the popup). */
+export { requestWatch } from '../common/watch-request';
 
 /** Resolves when the DOM can be read (content scripts here start at document_start). */
 export function domReady(doc: Document = document): Promise<void> {

@@ -6,8 +6,6 @@ import { listenForCaptures } from '../../lib/capture/receive';
 import { SITE_KINDS } from '../../lib/capture/urls';
 import type { Capture } from '../../lib/capture/schema';
 import { sendMessage } from '../../lib/messaging';
-import { parseSettings } from '../../lib/settings';
-import { captureResultsItem, settingsItem } from '../../lib/storage';
 import {
   mergeSearch,
   readPageSearch,
@@ -16,7 +14,7 @@ import {
   SELECTORS,
   type RailSearch,
 } from '../../lib/sites/12306-page';
-import { domReady, mountPanel, type PanelHandle } from '../../components/overlay/host';
+import { domReady, mountPanel, onCapturesChanged, overlayPrefs, type PanelHandle } from '../../components/overlay/host';
 import { annotateRows, type RowAnnotator } from './rows';
 
 export default defineContentScript({
@@ -72,12 +70,13 @@ export default defineContentScript({
     await domReady();
     const anchor = document.querySelector(SELECTORS.resultBar) ?? document.querySelector(SELECTORS.resultList);
     if (!anchor) return; // not a results page we know: stay invisible
-    const lang = parseSettings(await settingsItem.getValue().catch(() => undefined)).language;
-    panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', lang });
+    // Settings come through the background: extension storage is closed to content scripts.
+    const prefs = await overlayPrefs('12306');
+    panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', lang: prefs.language, collapsed: prefs.collapsed });
     rows = annotateRows(document);
     ctx.onInvalidated(() => rows?.stop());
     // Flights captured in another tab (a Fliggy search) show up here without a reload.
-    const unwatch = captureResultsItem.watch(() => void refresh());
+    const unwatch = onCapturesChanged(() => void refresh());
     ctx.onInvalidated(unwatch);
     void refresh();
   },

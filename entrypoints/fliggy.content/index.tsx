@@ -6,10 +6,8 @@ import { listenForCaptures } from '../../lib/capture/receive';
 import { SITE_KINDS } from '../../lib/capture/urls';
 import type { Capture } from '../../lib/capture/schema';
 import { sendMessage } from '../../lib/messaging';
-import { parseSettings } from '../../lib/settings';
-import { captureResultsItem, settingsItem } from '../../lib/storage';
 import { panelAnchor, readFlightRows, readSearchFromUrl, SEARCH_PAGE_MATCHES, SELECTORS } from '../../lib/sites/fliggy-page';
-import { domReady, isOwnMutation, mountPanel, type PanelHandle } from '../../components/overlay/host';
+import { domReady, isOwnMutation, mountPanel, onCapturesChanged, overlayPrefs, type PanelHandle } from '../../components/overlay/host';
 
 export default defineContentScript({
   matches: SEARCH_PAGE_MATCHES,
@@ -55,10 +53,11 @@ export default defineContentScript({
     await domReady();
     const place = panelAnchor(document);
     if (!place) return;
-    const lang = parseSettings(await settingsItem.getValue().catch(() => undefined)).language;
-    panel = await mountPanel(ctx, { site: 'fliggy', anchor: place.anchor, append: place.append, lang });
+    // Settings come through the background: extension storage is closed to content scripts.
+    const prefs = await overlayPrefs('fliggy');
+    panel = await mountPanel(ctx, { site: 'fliggy', anchor: place.anchor, append: place.append, lang: prefs.language, collapsed: prefs.collapsed });
     // Trains captured in another tab (a 12306 search) show up here without a reload.
-    const unwatch = captureResultsItem.watch(() => void refresh());
+    const unwatch = onCapturesChanged(() => void refresh());
     ctx.onInvalidated(unwatch);
     void refresh();
     watchRenderedList();

@@ -2,9 +2,11 @@
 // latest result per (source, date, from, to) with its time, and keep a bounded list of what could
 // not be decoded (URL, error, first bytes) so a format change is visible, never silent.
 // `createIngest` and `overlayView` are pure over their dependencies (storage, clock, station
-// list) and are what the tests drive; `registerCaptureService` at the end wires them to the
-// extension (storage items, messages), as lib/background/search.ts does for its service.
-import type { ChinaDate, EpochMs, FlightSearchResult, LeftTicketResult, StationList } from '../model';
+// list, live clients) and are what the tests drive; `registerCaptureService` at the end wires them
+// to the extension (storage items, messages, the search service's live clients), as
+// lib/background/search.ts does for its service.
+import type { AirOption, ChinaDate, EpochMs, FlightSearchResult, LeftTicketResult, RailOption, StationList } from '../model';
+import type { AirAnswer, RailAnswer } from '../messages/search';
 import { excerpt, type DecodeError, type DecodeResult } from '../result';
 import { decodeLeftTicket } from '../rail/left-ticket';
 import { decodeStationList } from '../rail/stations';
@@ -14,6 +16,7 @@ import { decodeFliggyDomRows, decodeFliggySearch, type FliggyDomRow } from '../a
 import { decodeTopSearch } from '../air/top-search';
 import { CITIES, cityByCode, cityOfAirport } from '../air/cities';
 import { fliggyDomRowsSchema, type Capture } from '../capture/schema';
+import { parseDiagnostics, parseStoredResults } from '../capture/stored';
 import { SITE_KINDS, siteOfPage } from '../capture/urls';
 import {
   mergeSearch,
@@ -26,7 +29,9 @@ import { readSearchFromUrl as readFliggyUrl, searchPageUrl as fliggySearchPageUr
 import { isChinaDate } from '../time';
 import { parseSettings, type Buffers } from '../settings';
 import { onMessage } from '../messaging';
-import { captureDiagnosticsItem, captureResultsItem, settingsItem, stationListItem } from '../storage';
+import { captureDiagnosticsItem, captureResultsItem, overlayStateItem, overlayTabsItem, settingsItem, stationListItem } from '../storage';
+import { CAPTURES_CHANGED } from '../messages/capture';
+import { browser } from 'wxt/browser';
 import { getSearchService } from './search';
 import { getWatchService } from './watch-service';
 import { buildOverlayView } from '../capture/overlay-view';
@@ -51,6 +56,8 @@ export interface StoredResult {
   issues: number;
   rail?: LeftTicketResult;
   air?: FlightSearchResult;
+  /** Answered by a live query just now (an overlay's fallback), not captured from a page; never stored. */
+  live?: boolean;
 }
 
 export interface DiagnosticEntry {
@@ -70,6 +77,8 @@ export interface Diagnostics {
   undecodable: number;
   /** Rows or entries the decoders reported as unrecognised in captures that did decode. */
   unrecognised: number;
+  /** Stored results or diagnostic entries found invalid when read back (dropped, not shown). */
+  dropped?: number;
 }
 
 export const EMPTY_DIAGNOSTICS: Diagnostics = { entries: [], undecodable: 0, unrecognised: 0 };
@@ -181,13 +190,25 @@ export function createIngest(deps: IngestDeps): Ingest {
     return run;
   };
 
-  const readResults = async () => {
-    const v = await deps.results.get();
-    return Array.isArray(v) ? v : [];
+  // Storage is read back through zod (lib/capture/stored.ts): invalid entries are dropped and
+  // counted in diagnostics.dropped (the results' count is added on the next write).
+  let resultsDropped = 0;
+  const readResults = async (): Promise<StoredResult[]> => {
+    const { results, dropped } = parseStoredResults(await deps.results.get());
+    resultsDropped = dropped;
+    return results;
   };
   const readDiagnostics = async (): Promise<Diagnostics> => {
-    const v = await deps.diagnostics.get();
-    return v && Array.isArray(v.entries) ? v : { ...EMPTY_DIAGNOSTICS, entries: [] };
+    const { diagnostics, dropped } = parseDiagnostics(await deps.diagnostics.get());
+    const total = (diagnostics.dropped ?? 0) + dropped;
+    return total > 0 ? { ...diagnostics, dropped: total } : diagnostics;
+  };
+  /** Diagnostics with the results dropped by the last read added (for the write paths). */
+  const diagnosticsForWrite = async (): Promise<Diagnostics> => {
+    const d = await readDiagnostics();
+    const total = (d.dropped ?? 0) + resultsDropped;
+    resultsDropped = 0;
+    return total > 0 ? { ...d, dropped: total } : d;
   };
 
   async function report(capture: Capture, code: string, message: string, sampleFrom?: string): Promise<SubmitOutcome> {
@@ -205,6 +226,7 @@ export function createIngest(deps: IngestDeps): Ingest {
       entries: [entry, ...d.entries].slice(0, LIMITS.diagnostics),
       undecodable: d.undecodable + 1,
       unrecognised: d.unrecognised,
+      ...(d.dropped ? { dropped: d.dropped } : {}),
     });
     return { outcome: 'rejected', code, message };
   }
@@ -223,8 +245,8 @@ export function createIngest(deps: IngestDeps): Ingest {
     const entry: StoredResult = { ...r, key, at: now };
     const kept = (await readResults()).filter((x) => x.key !== key && now - x.at <= LIMITS.resultMaxAgeMs);
     await deps.results.set([entry, ...kept].slice(0, LIMITS.results));
-    if (r.issues > 0) {
-      const d = await readDiagnostics();
+    if (r.issues > 0 || resultsDropped > 0) {
+      const d = await diagnosticsForWrite();
       await deps.diagnostics.set({ ...d, unrecognised: d.unrecognised + r.issues });
     }
     const count = r.rail?.trains.length ?? r.air?.flights.length ?? 0;
@@ -390,12 +412,27 @@ function firstCity(value: FlightSearchResult, side: 'from' | 'to'): string | und
 
 // ───────────────────────────── overlay view ─────────────────────────────
 
+/**
+ * Live queries an overlay may fall back on when no fresh capture of the other mode exists: the
+ * search service's (lib/background/search.ts), so they share its cache, single-flight and back-off.
+ */
+export interface LiveSources {
+  /** Trains from the live 12306 client (telecodes: a city's main station, e.g. BJP, selects the whole city). */
+  rail?: (req: { date: string; from: string; to: string; fromName?: string; toName?: string }) => Promise<RailAnswer>;
+  /** Flights from the Taobao Open Platform when configured (answers `none` otherwise). 12306 city names. */
+  air?: (req: { date: string; fromCity: string; toCity: string }) => Promise<AirAnswer>;
+}
+
 export interface ViewDeps {
   ingest: Ingest;
   now: () => EpochMs;
   stations?: StationSource;
   buffers?: () => Promise<{ air: Buffers; rail: Buffers } | undefined>;
+  live?: LiveSources;
 }
+
+/** A capture younger than this is used as is; older (or none), the overlay asks the live client. */
+export const FRESH_CAPTURE_MS = 30 * 60_000;
 
 /** The station of a city to search from on 12306: the one named like the city (北京), else the first. */
 function mainStation(place: Place, list: StationList | undefined): { name: string; telecode: string } | undefined {
@@ -405,7 +442,80 @@ function mainStation(place: Place, list: StationList | undefined): { name: strin
   return rec ? { name: rec.name, telecode: rec.telecode } : undefined;
 }
 
-/** Answers `overlay.view`: the other mode for a page's date and route, from stored captures. */
+type Bilingual = { zh: string; en: string };
+type LiveOutcome = { result?: StoredResult; error?: Bilingual };
+
+function liveFailure(e: unknown): Bilingual {
+  const m = e instanceof Error ? e.message : String(e);
+  return { zh: `实时查询失败：${m}`, en: `Live query failed: ${m}` };
+}
+
+/** Trains from the live 12306 client, as a stored-result-shaped answer (never stored). */
+async function liveRail(
+  live: LiveSources['rail'],
+  date: ChinaDate,
+  a: { name: string; telecode: string } | undefined,
+  b: { name: string; telecode: string } | undefined,
+  from: Place,
+  to: Place,
+): Promise<LiveOutcome> {
+  if (!live || !a || !b) return {};
+  try {
+    const r = await live({ date, from: a.telecode, to: b.telecode, fromName: a.name, toName: b.name });
+    if (!r.ok) return { error: { zh: r.error.messageZh, en: r.error.message } };
+    return {
+      result: {
+        key: `live|${date}|${a.telecode}|${b.telecode}`,
+        source: '12306',
+        live: true,
+        date,
+        from: a.telecode,
+        to: b.telecode,
+        fromCity: from.city,
+        toCity: to.city,
+        at: r.fetchedAt,
+        url: r.buyUrl,
+        issues: r.issues.length,
+        rail: { format: 'pipe', fieldCounts: [], date, stationNames: r.stationNames, trains: r.trains as RailOption[] },
+      },
+    };
+  } catch (e) {
+    return { error: liveFailure(e) };
+  }
+}
+
+/** Flights from the live Taobao Open Platform client (when the user configured it). */
+async function liveAir(live: LiveSources['air'], date: ChinaDate, from: Place, to: Place): Promise<LiveOutcome> {
+  if (!live) return {};
+  try {
+    const r = await live({ date, fromCity: from.city, toCity: to.city });
+    if (r.status === 'none') return {};
+    if (r.status === 'error') return { error: { zh: r.error.messageZh, en: r.error.message } };
+    return {
+      result: {
+        key: `live|${date}|${from.cityCode ?? from.city}|${to.cityCode ?? to.city}`,
+        source: r.source,
+        live: r.source === 'top',
+        date,
+        from: from.cityCode ?? '',
+        to: to.cityCode ?? '',
+        fromCity: from.city,
+        toCity: to.city,
+        at: r.fetchedAt,
+        url: r.fliggyUrl,
+        issues: r.issues.length,
+        air: { source: r.source, date, airports: {}, airlines: {}, flights: r.flights as AirOption[] },
+      },
+    };
+  } catch (e) {
+    return { error: liveFailure(e) };
+  }
+}
+
+/**
+ * Answers `overlay.view`: the other mode for a page's date and route, from stored captures, or,
+ * when there is no fresh capture of the other mode, from a live query (shared cache and back-off).
+ */
 export async function overlayView(deps: ViewDeps, req: { show: 'rail' | 'air'; date: string; from: PlaceRef; to: PlaceRef }): Promise<OverlayView> {
   let list: StationList | undefined;
   try {
@@ -418,16 +528,31 @@ export async function overlayView(deps: ViewDeps, req: { show: 'rail' | 'air'; d
   const to = placeOf(req.to, list);
   const diagnostics = (await deps.ingest.diagnostics()).undecodable;
   let otherSearchUrl: string | undefined;
+  let mainA: { name: string; telecode: string } | undefined;
+  let mainB: { name: string; telecode: string } | undefined;
   if (from && to) {
     if (req.show === 'air' && from.cityCode && to.cityCode) {
       otherSearchUrl = fliggySearchPageUrl({ date, depCity: from.cityCode, arrCity: to.cityCode });
     } else if (req.show === 'rail') {
-      const a = mainStation(from, list);
-      const b = mainStation(to, list);
-      if (a && b) otherSearchUrl = railSearchPageUrl({ date, from: a, to: b });
+      mainA = mainStation(from, list);
+      mainB = mainStation(to, list);
+      if (mainA && mainB) otherSearchUrl = railSearchPageUrl({ date, from: mainA, to: mainB });
     }
   }
-  const [rail, air] = from && to ? await Promise.all([deps.ingest.latestRail(date, from.city, to.city), deps.ingest.latestAir(date, from.city, to.city)]) : [undefined, undefined];
+  let [rail, air] = from && to ? await Promise.all([deps.ingest.latestRail(date, from.city, to.city), deps.ingest.latestAir(date, from.city, to.city)]) : [undefined, undefined];
+  let liveError: Bilingual | undefined;
+  if (from && to) {
+    const shown = req.show === 'rail' ? rail : air;
+    if (!shown || deps.now() - shown.at > FRESH_CAPTURE_MS) {
+      const got = req.show === 'rail' ? await liveRail(deps.live?.rail, date, mainA, mainB, from, to) : await liveAir(deps.live?.air, date, from, to);
+      // A live answer replaces an old capture only when it is newer (the TOP fallback may hand back that capture).
+      if (got.result && (!shown || got.result.at >= shown.at)) {
+        if (req.show === 'rail') rail = got.result;
+        else air = got.result;
+      }
+      liveError = got.error;
+    }
+  }
   const buffers = await deps.buffers?.().catch(() => undefined);
   return buildOverlayView({
     show: req.show,
@@ -440,7 +565,65 @@ export async function overlayView(deps: ViewDeps, req: { show: 'rail' | 'air'; d
     ...(buffers ? { buffers } : {}),
     diagnostics,
     ...(otherSearchUrl ? { otherSearchUrl } : {}),
+    ...(liveError ? { liveError } : {}),
   });
+}
+
+// ───────────────────────────── overlay tabs ─────────────────────────────
+
+/**
+ * The tabs showing an overlay, told when the stored captures change (a Fliggy search in one tab
+ * fills the 12306 panel of another without a reload). Content scripts cannot watch storage
+ * themselves: it is closed to them. Kept in storage (the session area) so a restarted worker
+ * still knows them; a tab that no longer answers is forgotten.
+ */
+export interface OverlayTabs {
+  add(tabId: number): Promise<void>;
+  /** Tells every known tab but `except` (the tab whose capture it was: it refreshes by itself). */
+  notify(except?: number): Promise<void>;
+}
+
+export const MAX_OVERLAY_TABS = 32;
+
+export function createOverlayTabs(deps: { store: ValueStore<number[]>; send: (tabId: number, message: unknown) => Promise<unknown> }): OverlayTabs {
+  let memory: number[] = [];
+  const read = async (): Promise<number[]> => {
+    try {
+      const v = await deps.store.get();
+      if (Array.isArray(v)) memory = v.filter((t): t is number => Number.isInteger(t));
+    } catch {
+      // The session area may be missing (older browsers): the in-memory list serves.
+    }
+    return memory;
+  };
+  const write = async (tabs: number[]) => {
+    memory = tabs;
+    try {
+      await deps.store.set(tabs);
+    } catch {
+      // As above: memory only.
+    }
+  };
+  return {
+    async add(tabId) {
+      const tabs = await read();
+      if (!tabs.includes(tabId)) await write([tabId, ...tabs].slice(0, MAX_OVERLAY_TABS));
+    },
+    async notify(except) {
+      const tabs = await read();
+      const gone: number[] = [];
+      await Promise.all(
+        tabs
+          .filter((t) => t !== except)
+          .map((t) =>
+            deps.send(t, CAPTURES_CHANGED).catch(() => {
+              gone.push(t);
+            }),
+          ),
+      );
+      if (gone.length) await write((await read()).filter((t) => !gone.includes(t)));
+    },
+  };
 }
 
 // ───────────────────────────── extension wiring ─────────────────────────────
@@ -487,26 +670,48 @@ export function registerCaptureService(): Ingest {
   // before the search service is first created, as entrypoints/background.ts orders it).
   getSearchService({ latestFlights: (date, dep, arr) => ingest.latestFlights(date, dep, arr) });
   const stations = sharedStations();
-  onMessage('capture.submit', ({ capture, page }, sender) => {
+  const tabs = createOverlayTabs({
+    store: { get: () => overlayTabsItem.getValue(), set: (v) => overlayTabsItem.setValue(v) },
+    send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  });
+  onMessage('capture.submit', async ({ capture, page }, sender) => {
     // A content script speaks for the page it runs in: a 12306 page cannot file flights, nor a
     // Fliggy page trains (captures are page data, so the page's own site is all they can vouch for).
     const site = siteOfPage(sender.url);
     if (sender.url !== undefined && (!site || !(SITE_KINDS[site] as readonly string[]).includes(capture.kind))) {
       throw new Error(`capture ${capture.kind} refused from ${site ?? 'an unknown page'}`);
     }
-    return ingest.submit(capture, page);
+    const out = await ingest.submit(capture, page);
+    if (out.outcome === 'stored') void tabs.notify(sender.tabId).catch(() => undefined);
+    return out;
   });
-  onMessage('overlay.view', (req) =>
-    overlayView(
+  onMessage('overlay.view', async (req, sender) => {
+    if (sender.tabId !== undefined) await tabs.add(sender.tabId).catch(() => undefined);
+    return overlayView(
       {
         ingest,
         now: () => Date.now(),
         stations,
         buffers: async () => parseSettings(await settingsItem.getValue()).buffers,
+        // No fresh capture of the other mode: ask the live clients (their cache and back-off are
+        // shared with the popup and the watches, so nothing is sent twice).
+        live: {
+          rail: (q) => getSearchService().searchRail({ ...q, student: false }),
+          air: (q) => getSearchService().searchAir(q),
+        },
       },
       req,
-    ),
-  );
+    );
+  });
+  onMessage('overlay.prefs', async ({ site }) => {
+    const [settings, state] = await Promise.all([settingsItem.getValue(), overlayStateItem.getValue()]);
+    return { language: parseSettings(settings).language, collapsed: !!state?.collapsed?.[site] };
+  });
+  onMessage('overlay.collapse', async ({ site, collapsed }) => {
+    const state = await overlayStateItem.getValue();
+    await overlayStateItem.setValue({ collapsed: { ...state?.collapsed, [site]: collapsed } });
+    return { ok: true as const };
+  });
   onMessage('capture.diagnostics', () => ingest.diagnostics());
   return ingest;
 }

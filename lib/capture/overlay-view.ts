@@ -22,6 +22,8 @@ export interface ViewInput {
   buffers?: { air: Buffers; rail: Buffers };
   diagnostics: number;
   otherSearchUrl?: string;
+  /** Why a live query for the shown mode failed (shown beside "no data"). */
+  liveError?: { zh: string; en: string };
 }
 
 const MAX_ROWS = 600;
@@ -120,6 +122,7 @@ export function buildOverlayView(input: ViewInput): OverlayView {
     diagnostics: input.diagnostics,
   };
   if (input.otherSearchUrl) base.otherSearchUrl = input.otherSearchUrl;
+  if (input.liveError) base.liveError = { zh: input.liveError.zh.slice(0, 400), en: input.liveError.en.slice(0, 400) };
   if (input.from) base.from = { city: input.from.city, ...(input.from.cityCode ? { cityCode: input.from.cityCode } : {}) };
   if (input.to) base.to = { city: input.to.city, ...(input.to.cityCode ? { cityCode: input.to.cityCode } : {}) };
   if (!input.from || !input.to) {
@@ -152,7 +155,11 @@ export function buildOverlayView(input: ViewInput): OverlayView {
     verdict: cmp.verdict,
     beats: input.show === 'air' && rail && air ? flightsBeatingTrains(cmp.options).slice(0, MAX_ROWS) : [],
   };
-  if (input.rail && rail) view.sources.rail = { at: input.rail.at, stale: !!cmp.sources.rail?.stale, source: '12306' };
-  if (input.air && air) view.sources.air = { at: input.air.at, stale: !!cmp.sources.air?.stale, source: input.air.source };
+  if (input.rail && rail) {
+    view.sources.rail = { at: input.rail.at, stale: !!cmp.sources.rail?.stale, source: '12306', ...(input.rail.live ? { live: true } : {}) };
+  }
+  if (input.air && air) {
+    view.sources.air = { at: input.air.at, stale: !!cmp.sources.air?.stale, source: input.air.source, ...(input.air.live ? { live: true } : {}) };
+  }
   return view;
 }

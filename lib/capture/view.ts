@@ -69,11 +69,13 @@ export const overlayViewSchema = z.object({
   error: bilingual.optional(),
   rows: z.array(rowViewSchema).max(600),
   verdict: bilingual.optional(),
-  /** When each source was captured (epoch ms), and whether it is stale. */
+  /** When each source was captured or queried live (epoch ms), whether it is stale, and whether it is live. */
   sources: z.object({
-    rail: z.object({ at: z.number(), stale: z.boolean(), source: z.string().max(16) }).optional(),
-    air: z.object({ at: z.number(), stale: z.boolean(), source: z.string().max(16) }).optional(),
+    rail: z.object({ at: z.number(), stale: z.boolean(), source: z.string().max(16), live: z.boolean().optional() }).optional(),
+    air: z.object({ at: z.number(), stale: z.boolean(), source: z.string().max(16), live: z.boolean().optional() }).optional(),
   }),
+  /** Why the live query for the other mode did not answer (maintenance, back-off…), when one was tried. */
+  liveError: bilingual.optional(),
   beats: z.array(beatSchema).max(600),
   /** Captures that could not be decoded so far (see the diagnostics list). */
   diagnostics: z.number().int().min(0),

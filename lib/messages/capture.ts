@@ -23,6 +23,16 @@ export const pageContextSchema = z.object({
     .optional(),
 });
 
+const overlaySite = z.enum(['12306', 'fliggy']);
+
+/**
+ * Background → content script (browser.tabs.sendMessage, not a request/response message): the
+ * stored captures changed, so an overlay showing the other mode should ask for its view again.
+ */
+export const capturesChangedEventSchema = z.object({ railair: z.literal(1), event: z.literal('captures.changed') });
+export type CapturesChangedEvent = z.infer<typeof capturesChangedEventSchema>;
+export const CAPTURES_CHANGED: CapturesChangedEvent = { railair: 1, event: 'captures.changed' };
+
 const diagnosticEntry = z.object({
   at: z.number(),
   kind: z.string().max(32),
@@ -49,6 +59,20 @@ export const captureMessages = {
     req: z.object({ show: z.enum(['rail', 'air']), date, from: placeRefSchema, to: placeRefSchema }),
     res: overlayViewSchema,
   },
+  /**
+   * What an overlay needs from the extension's settings: the UI language and whether the user
+   * collapsed this site's panel. Content scripts ask the background instead of reading storage,
+   * which is closed to them (it holds the Taobao secret).
+   */
+  'overlay.prefs': {
+    req: z.object({ site: overlaySite }),
+    res: z.object({ language: z.enum(['zh-CN', 'en']), collapsed: z.boolean() }),
+  },
+  /** Remembers a panel's collapsed/expanded state for its site. */
+  'overlay.collapse': {
+    req: z.object({ site: overlaySite, collapsed: z.boolean() }),
+    res: z.object({ ok: z.literal(true) }),
+  },
   /** The diagnostics list (undecodable captures), newest first. */
   'capture.diagnostics': {
     req: z.object({}).default({}),
@@ -56,6 +80,8 @@ export const captureMessages = {
       entries: z.array(diagnosticEntry).max(100),
       undecodable: z.number().int().min(0),
       unrecognised: z.number().int().min(0),
+      /** Stored entries found invalid when read back (dropped). */
+      dropped: z.number().int().min(0).optional(),
     }),
   },
 } satisfies Record<string, MessageDef>;

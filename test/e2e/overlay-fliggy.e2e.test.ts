@@ -1,6 +1,6 @@
 // The Fliggy side in a real Chromium: the extension reads the search JSONP the replayed page loads
-// (without fetching it again) and shows the same-day trains from an earlier 12306 search; with no
-// trains known it says so and opens 12306's search for the route in one click.
+// (without fetching it again) and shows the same-day trains from an earlier 12306 search, else from
+// a live 12306 query; when that fails too it says so and opens 12306's search for the route in one click.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
@@ -68,12 +68,32 @@ describe('Fliggy panel', () => {
     await page.close();
   });
 
-  it('with no trains known, says so and opens 12306’s search for the route in one click', async () => {
+  it('with no trains captured, asks 12306 live (once) and says that the trains are live', async () => {
+    replay.clearRequests();
+    const page = await browser.page();
+    await page.goto(fliggySearchUrl({ depCity: 'SHA', arrCity: 'CAN', date }));
+    await page.locator('.J_FlightItem').first().waitFor();
+    await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 15_000 });
+    expect(await panel(page).locator('[data-testid="railair-source-rail"]').textContent()).toContain('12306 实时查询 · live');
+    const live = trainsFor({ date, from: 'SHH', to: 'GZQ' });
+    const shown = await panel(page).locator('[data-testid="railair-rows"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((c) => live.some((t) => t.code === c))).toBe(true);
+    // One query for the route, however often the panel refreshed (the live client's cache).
+    const queries = replay.railQueries().filter((r) => r.query['leftTicketDTO.from_station'] === 'SHH' && r.query['leftTicketDTO.to_station'] === 'GZQ');
+    expect(queries).toHaveLength(1);
+    await page.close();
+  });
+
+  it('with no trains known and 12306 refusing, says so and why, and opens 12306’s search for the route in one click', async () => {
+    // The worker's live query gets a 403 (then 12306 recovers for the page the user opens).
+    replay.setScenario({ rail: { failure: 'forbidden', failureCount: 1 } });
     const page = await browser.page();
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'CAN', date }));
     await page.locator('.J_FlightItem').first().waitFor();
     await panel(page).and(page.locator('[data-state="no-data"]')).waitFor({ timeout: 15_000 });
     expect(await panel(page).locator('[data-testid="railair-no-data"]').textContent()).toContain('暂无 北京 → 广州');
+    expect(await panel(page).locator('[data-testid="railair-live-error"]').textContent()).toContain('12306');
     const link = panel(page).locator('[data-testid="railair-open-other"]');
     const href = await link.getAttribute('href');
     expect(href).toBe(
@@ -87,5 +107,6 @@ describe('Fliggy panel', () => {
     await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 15_000 });
     await opened.close();
     await page.close();
+    replay.resetScenario();
   });
 });

@@ -125,6 +125,31 @@ describe('OverlayPanel', () => {
     expect(Array.from(root.querySelectorAll('.ra-badge')).map((b) => b.textContent)).toEqual(['最便宜', '门到门最快']);
   });
 
+  it('names a live 12306 answer as such, and says why a live query did not answer', () => {
+    show(
+      { kind: 'view', view: { ...okView, show: 'rail', sources: { rail: { at: NOW - 60_000, stale: false, source: '12306', live: true } } } },
+      { site: 'fliggy' },
+    );
+    expect(q('[data-testid="railair-source-rail"]')?.textContent).toContain('12306 实时查询 · live');
+    show({ kind: 'view', view: { ...okView, sources: { air: { at: NOW - 60_000, stale: false, source: 'fliggy' } } } });
+    expect(q('[data-testid="railair-source-air"]')?.textContent).not.toContain('live');
+
+    const failed: OverlayView = {
+      ...okView,
+      show: 'rail',
+      status: 'no-data',
+      rows: [],
+      sources: {},
+      liveError: { zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' },
+      otherSearchUrl: 'https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc',
+    };
+    show({ kind: 'view', view: failed }, { site: 'fliggy' });
+    expect(q('[data-testid="railair-live-error"]')?.textContent).toContain('12306 系统维护中，06:00 后恢复');
+    expect(q('[data-testid="railair-live-error"]')?.textContent).toContain('in maintenance until 06:00');
+    // …and the one click that gets the data stays.
+    expect(q('[data-testid="railair-open-other"]')?.getAttribute('href')).toBe(failed.otherSearchUrl);
+  });
+
   it('hides its body when collapsed and reports the toggle', () => {
     const onToggle = vi.fn();
     show({ kind: 'view', view: okView }, { collapsed: true, onToggle });

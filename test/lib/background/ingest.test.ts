@@ -7,13 +7,21 @@ import {
   LIMITS,
   overlayView,
   registerCaptureService,
+  createOverlayTabs,
+  FRESH_CAPTURE_MS,
   type Diagnostics,
   type StationSource,
   type StoredResult,
 } from '../../../lib/background/ingest';
 import { dispatch } from '../../../lib/messaging';
-import { captureDiagnosticsItem, captureResultsItem } from '../../../lib/storage';
+import { captureDiagnosticsItem, captureResultsItem, overlayStateItem, settingsItem } from '../../../lib/storage';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { restrictStorageToTrustedContexts } from '../../../lib/background/storage-access';
+import { CAPTURES_CHANGED } from '../../../lib/messages/capture';
 import { decodeStationList } from '../../../lib/rail/stations';
+import { decodeLeftTicket } from '../../../lib/rail/left-ticket';
+import { decodeFliggySearch } from '../../../lib/air/fliggy-search';
+import type { AirAnswer, RailAnswer } from '../../../lib/messages/search';
 import { buildLeftTicketBody, buildRailRow, buildStationNameJs, type RailRowSpec } from '../../support/rail-rows';
 import type { FlightSearchResult } from '../../../lib/model';
 import { buildFliggyJsonp, type FlightSpec } from '../../support/air-bodies';
@@ -281,6 +289,121 @@ describe('overlay view', () => {
   });
 });
 
+describe('overlay view: live fallback', () => {
+  const stationList = () => {
+    const list = decodeStationList(
+      buildStationNameJs(
+        [
+          { abbr: 'bjp', name: '北京', telecode: 'BJP', pinyin: 'beijing', initials: 'bj', index: 0, cityCode: '0357', cityName: '北京' },
+          { abbr: 'bjn', name: '北京南', telecode: 'VNP', pinyin: 'beijingnan', initials: 'bjn', index: 1, cityCode: '0357', cityName: '北京' },
+          { abbr: 'sha', name: '上海', telecode: 'SHH', pinyin: 'shanghai', initials: 'sh', index: 2, cityCode: '0712', cityName: '上海' },
+          { abbr: 'shq', name: '上海虹桥', telecode: 'AOH', pinyin: 'shanghaihongqiao', initials: 'shhq', index: 3, cityCode: '0712', cityName: '上海' },
+        ],
+        '11-field',
+      ),
+    );
+    if (!list.ok) throw new Error('fixture');
+    return { get: async () => list.value, offer: async () => false };
+  };
+  const liveTrains = () => {
+    const d = decodeLeftTicket(railBody(), { date: DATE });
+    if (!d.ok) throw new Error('fixture');
+    return d.value;
+  };
+  const liveFlights = () => {
+    const d = decodeFliggySearch(buildFliggyJsonp(flights, 'jsonp1'));
+    if (!d.ok) throw new Error('fixture');
+    return d.value.flights;
+  };
+  const FLIGGY_PAGE = { show: 'rail' as const, date: DATE, from: { cityCode: 'BJS' }, to: { cityCode: 'SHA' } };
+  const RAIL_PAGE = { show: 'air' as const, date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '上海', telecode: 'SHH' } };
+
+  it('shows a Fliggy page the trains of a live 12306 query (city main telecodes) when none were captured', async () => {
+    const { ingest, now } = setup();
+    const asked: unknown[] = [];
+    const t = liveTrains();
+    const rail = async (q: unknown): Promise<RailAnswer> => {
+      asked.push(q);
+      return { ok: true, trains: t.trains, stationNames: t.stationNames, issues: [], fetchedAt: now() - 5000, fromCache: false, buyUrl: 'https://kyfw.12306.cn/otn/leftTicket/init' };
+    };
+    const v = await overlayView({ ingest, now, stations: stationList(), live: { rail } }, FLIGGY_PAGE);
+    expect(asked).toEqual([{ date: DATE, from: 'BJP', to: 'SHH', fromName: '北京', toName: '上海' }]);
+    expect(v.status).toBe('ok');
+    expect(v.rows.map((r) => r.code)).toEqual(['G1', 'Z281']);
+    expect(v.sources.rail).toMatchObject({ source: '12306', live: true, at: now() - 5000 });
+    expect(v.liveError).toBeUndefined();
+    // Nothing live is stored as if a page had loaded it.
+    expect(await ingest.results()).toEqual([]);
+  });
+
+  it('keeps "no data → open 12306" and says why when the live query fails (maintenance, back-off)', async () => {
+    const { ingest, now } = setup();
+    const rail = async (): Promise<RailAnswer> => ({
+      ok: false,
+      error: { code: 'maintenance', message: '12306 is in maintenance until 06:00', messageZh: '12306 系统维护中，06:00 后恢复' },
+      fetchedAt: now(),
+      buyUrl: '',
+    });
+    const v = await overlayView({ ingest, now, stations: stationList(), live: { rail } }, FLIGGY_PAGE);
+    expect(v.status).toBe('no-data');
+    expect(v.liveError).toEqual({ zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' });
+    expect(v.otherSearchUrl).toContain('fs=%E5%8C%97%E4%BA%AC,BJP');
+    const thrown = await overlayView({ ingest, now, stations: stationList(), live: { rail: () => Promise.reject(new Error('worker gone')) } }, FLIGGY_PAGE);
+    expect(thrown).toMatchObject({ status: 'no-data', liveError: { en: 'Live query failed: worker gone' } });
+  });
+
+  it('uses a fresh capture without asking, and asks again once the capture is old', async () => {
+    const { ingest, now, tick } = setup();
+    await ingest.submit(capture('left-ticket', QUERY, railBody(trains.slice(0, 1))), { url: '' });
+    let calls = 0;
+    const t = liveTrains();
+    const rail = async (): Promise<RailAnswer> => {
+      calls++;
+      return { ok: true, trains: t.trains, stationNames: t.stationNames, issues: [], fetchedAt: now(), fromCache: false, buyUrl: '' };
+    };
+    const fresh = await overlayView({ ingest, now, stations: stationList(), live: { rail } }, FLIGGY_PAGE);
+    expect(calls).toBe(0);
+    expect(fresh.rows.map((r) => r.code)).toEqual(['G1']);
+    expect(fresh.sources.rail?.live).toBeUndefined();
+    tick(FRESH_CAPTURE_MS + 60_000);
+    const old = await overlayView({ ingest, now, stations: stationList(), live: { rail } }, FLIGGY_PAGE);
+    expect(calls).toBe(1);
+    expect(old.rows.map((r) => r.code)).toEqual(['G1', 'Z281']);
+    expect(old.sources.rail?.live).toBe(true);
+  });
+
+  it('shows a 12306 page flights from the Taobao Open Platform when configured, and nothing extra when not', async () => {
+    const { ingest, now } = setup();
+    const asked: unknown[] = [];
+    const top = async (q: unknown): Promise<AirAnswer> => {
+      asked.push(q);
+      return { status: 'ok', source: 'top', flights: liveFlights(), issues: [], fetchedAt: now(), fliggyUrl: 'https://sjipiao.fliggy.com/' };
+    };
+    const v = await overlayView({ ingest, now, live: { air: top } }, RAIL_PAGE);
+    expect(asked).toEqual([{ date: DATE, fromCity: '北京', toCity: '上海' }]);
+    expect(v.status).toBe('ok');
+    expect(v.rows.map((r) => r.code)).toEqual(['MU5102', 'CA1831']);
+    expect(v.sources.air).toMatchObject({ source: 'top', live: true });
+
+    const none = await overlayView({ ingest, now, live: { air: async () => ({ status: 'none', reason: 'no-source' }) } }, RAIL_PAGE);
+    expect(none.status).toBe('no-data');
+    expect(none.liveError).toBeUndefined();
+    expect(none.otherSearchUrl).toContain('depCity=BJS&arrCity=SHA');
+
+    const failed = await overlayView(
+      {
+        ingest,
+        now,
+        live: {
+          air: async () => ({ status: 'error', source: 'top', error: { code: 'rejected', message: 'TOP: App Call Limited', messageZh: '淘宝开放平台：调用受限' }, fliggyUrl: '' }),
+        },
+      },
+      RAIL_PAGE,
+    );
+    expect(failed).toMatchObject({ status: 'no-data', liveError: { zh: '淘宝开放平台：调用受限' } });
+  });
+});
+
 describe('capture service (fake browser)', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -327,3 +450,57 @@ describe('capture service (fake browser)', () => {
     expect(reply.ok).toBe(false);
   });
 });
+
+describe('overlay tabs and prefs (content scripts have no storage access)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('tells the other overlay tabs when captures change, and forgets tabs that are gone', async () => {
+    const store = memory<number[]>([]);
+    const sent: number[] = [];
+    const tabs = createOverlayTabs({
+      store,
+      send: async (tabId, message) => {
+        expect(message).toEqual(CAPTURES_CHANGED);
+        if (tabId === 9) throw new Error('Could not establish connection. Receiving end does not exist.');
+        sent.push(tabId);
+      },
+    });
+    await tabs.add(3);
+    await tabs.add(9);
+    await tabs.add(5);
+    await tabs.add(3);
+    expect(store.peek()).toEqual([5, 9, 3]);
+    await tabs.notify(5);
+    expect(sent).toEqual([3]);
+    expect(store.peek()).toEqual([5, 3]);
+  });
+
+  it('gives content scripts their language and collapsed state, and remembers a collapse', async () => {
+    registerCaptureService();
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'en' });
+    const ask = async (site: string) => (await dispatch({ railair: 1, name: 'overlay.prefs', data: { site } })) as { ok: boolean; data: unknown };
+    expect(await ask('12306')).toEqual({ ok: true, data: { language: 'en', collapsed: false } });
+    expect(await dispatch({ railair: 1, name: 'overlay.collapse', data: { site: '12306', collapsed: true } })).toEqual({ ok: true, data: { ok: true } });
+    expect(await ask('12306')).toEqual({ ok: true, data: { language: 'en', collapsed: true } });
+    expect(await ask('fliggy')).toEqual({ ok: true, data: { language: 'en', collapsed: false } });
+    expect((await overlayStateItem.getValue()).collapsed).toEqual({ '12306': true });
+    expect((await ask('evil')).ok).toBe(false);
+  });
+
+  it('closes extension storage to content scripts where the browser allows it', async () => {
+    const calls: unknown[] = [];
+    expect(await restrictStorageToTrustedContexts({ setAccessLevel: async (o) => void calls.push(o) })).toBe(true);
+    expect(calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
+    // Firefox / Chrome < 102: no API, nothing to do, nothing thrown.
+    expect(await restrictStorageToTrustedContexts({})).toBe(false);
+    expect(await restrictStorageToTrustedContexts(undefined)).toBe(false);
+    expect(
+      await restrictStorageToTrustedContexts({
+        setAccessLevel: () => {
+          throw new Error('refused');
+        },
+      }),
+    ).toBe(false);
+  });
+});
+
