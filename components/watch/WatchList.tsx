@@ -113,7 +113,8 @@ export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshM
       <div class="ra-w-bar">
         <span class="ra-w-sp">
           {data
-            ? tr(lang, `${data.total} 个提醒，${data.withSeats} 个有票`, `${data.total} watches, ${data.withSeats} with seats`)
+            ? tr(lang, `${data.total} 个提醒，${data.withSeats} 个有票`, `${data.total} watches, ${data.withSeats} with seats`) +
+              (data.unreadable ? tr(lang, `（${data.unreadable} 个无法读取，已保留）`, ` (${data.unreadable} unreadable, kept aside)`) : '')
             : tr(lang, '加载中…', 'Loading…')}
         </span>
         <button type="button" onClick={onExport} disabled={!data?.total}>
@@ -154,8 +155,8 @@ export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshM
         <p class="ra-w-meta">
           {tr(
             lang,
-            '还没有提醒。在 12306 查询页的售罄车次旁点 🔔，有票时会通知你。',
-            'No watches yet. Click 🔔 next to a sold-out train on 12306 and you will be notified when seats appear.',
+            '还没有提醒。在 12306 查询页或“查询”页的结果里，点售罄座位旁的铃铛按钮，有票时会通知你。',
+            'No watches yet. Click the bell next to a sold-out class (on 12306 or in Search) and you will be notified when seats appear.',
           )}
         </p>
       )}

@@ -244,6 +244,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
       ...(backoff ? { backoff: { code: backoff.code, message: backoff.message, messageZh: backoff.messageZh, until: backoff.until } } : {}),
       ...(q !== undefined ? { quietUntil: q } : {}),
       ...(doc.lastCycleAt !== undefined ? { lastCycleAt: doc.lastCycleAt } : {}),
+      ...(doc.unreadable?.length ? { unreadable: doc.unreadable.length } : {}),
     };
   }
 

@@ -21,6 +21,8 @@ export const watchStatusSummarySchema = z.object({
   backoff: backoffInfo.optional(),
   quietUntil: z.number().optional(),
   lastCycleAt: z.number().optional(),
+  /** Stored watches that could not be read (kept aside in storage, not deleted). */
+  unreadable: z.number().int().optional(),
 });
 export type WatchStatusSummary = z.infer<typeof watchStatusSummarySchema>;
 

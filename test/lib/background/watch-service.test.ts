@@ -259,5 +259,7 @@ describe('watch service: review fixes (issue 6)', () => {
     expect(logs.some((m) => /1 stored watch\(es\) had over-long fields/.test(m))).toBe(true);
     expect(logs.some((m) => /1 stored watch\(es\) could not be read: set aside/.test(m))).toBe(true);
     expect((await svc.list()).watches).toHaveLength(2);
+    // The popup is told, so the user knows something was set aside.
+    expect((await svc.status()).unreadable).toBe(1);
   });
 });
