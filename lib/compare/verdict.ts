@@ -75,6 +75,11 @@ function describe(o: ComparedOption): Pair {
   };
 }
 
+/** A lead under an hour reads "50 分钟" (as in the product's own wording); longer ones "1小时5分". */
+function leadZh(min: number): string {
+  return min < 60 ? `${min} 分钟` : formatDuration(min, 'zh');
+}
+
 function difference(train: ComparedOption, flight: ComparedOption): Pair {
   const dt = train.doorToDoorMin - flight.doorToDoorMin;
   const planeLeads = dt >= 0;
@@ -82,7 +87,7 @@ function difference(train: ComparedOption, flight: ComparedOption): Pair {
   const time: Pair =
     dt === 0
       ? { zh: '门到门时间相同', en: 'takes the same time door to door' }
-      : { zh: `快 ${formatDuration(Math.abs(dt), 'zh')}`, en: `is ${formatDuration(Math.abs(dt), 'en')} faster` };
+      : { zh: `快 ${leadZh(Math.abs(dt))}`, en: `is ${formatDuration(Math.abs(dt), 'en')} faster` };
   let money: Pair | undefined;
   if (train.price !== undefined && flight.price !== undefined) {
     // Price of the leading mode minus the other one.

@@ -23,7 +23,7 @@ function run(input: Partial<CompareInput>, opts = {}) {
 describe('compare', () => {
   it('writes the verdict comparing the best train with the cheapest flight', () => {
     const { value } = run({ rail: { result: railResult([g1]), fetchedAt: NOW }, air: { result: airResult([mu]), fetchedAt: NOW } });
-    expect(value.verdict.zh).toBe('高铁 G1 ¥669，门到门 5小时40分；最便宜航班 MU5102 ¥680，门到门 4小时50分：飞机快 50分钟，贵 ¥11。');
+    expect(value.verdict.zh).toBe('高铁 G1 ¥669，门到门 5小时40分；最便宜航班 MU5102 ¥680，门到门 4小时50分：飞机快 50 分钟，贵 ¥11。');
     expect(value.verdict.en).toBe(
       'High-speed G1 ¥669, 5h 40m door to door; cheapest flight MU5102 ¥680, 4h 50m door to door: the plane is 50m faster and ¥11 dearer.',
     );
@@ -48,7 +48,7 @@ describe('compare', () => {
       { lang: 'en' },
     );
     // CZ1: 60+20 + 90 + 150 + 40+25 = 385 min door to door.
-    expect(value.verdict.zh).toBe('高铁 G1 ¥669，门到门 5小时40分；最便宜航班 CZ1 ¥1200（未含税费），门到门 6小时25分：火车快 45分钟，便宜 ¥531。');
+    expect(value.verdict.zh).toBe('高铁 G1 ¥669，门到门 5小时40分；最便宜航班 CZ1 ¥1200（未含税费），门到门 6小时25分：火车快 45 分钟，便宜 ¥531。');
     expect(value.options.find((o) => o.id === slowFlight.id)).toMatchObject({ priceIncludesTaxes: false, priceNote: 'excl. airport fee & fuel surcharge' });
   });
 
