@@ -288,17 +288,9 @@ export function buildFliggyJsonp(specs: FlightSpec[], callback = 'jsonp123'): st
 
 // ───────────────────────────── Generated days ─────────────────────────────
 
-/** mulberry32: small, seedable, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng';
+
+export { rng };
 
 // Rough block times in minutes between city pairs (either direction).
 const BLOCK_MIN: Record<string, number> = {

@@ -56,17 +56,9 @@ export interface RailRowSpec {
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const hmToMin = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 
-/** Small deterministic PRNG (mulberry32) so generated data is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng';
+
+export { rng };
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 function token(seed: string, len: number): string {
