@@ -69,8 +69,15 @@ export function PopupApp({ api }: { api: PopupApi }) {
       // A remembered day that has passed becomes today.
       const date = dates.includes(last.date as ChinaDate) ? (last.date as ChinaDate) : dates[0]!;
       setForm({ from: last.from, to: last.to, date, student: last.student });
+      if (last.filters) setFilters(last.filters);
     });
   }, []);
+
+  /** Filters and sort order are remembered with the last search, for the next time the popup opens. */
+  function changeFilters(next: Filters) {
+    setFilters(next);
+    if (searched) void api.saveLast({ ...searched, filters: next });
+  }
 
   function search(s: LastSearch) {
     const n = ++run.current;
@@ -85,7 +92,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
     } catch {
       /* ignore */
     }
-    void api.saveLast(s);
+    void api.saveLast({ ...s, filters });
     const arrived = () => {
       if (!marks.current.data) {
         marks.current.data = true;
@@ -274,7 +281,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
               </div>
               {comparison && <Verdict comparison={comparison} lang={lang} labels={labels} />}
               {(railOk || (air && air !== 'pending' && air.status === 'ok')) && (
-                <FilterBar filters={filters} onChange={setFilters} classes={classesIn(railOk?.trains ?? [])} lang={lang} />
+                <FilterBar filters={filters} onChange={changeFilters} classes={classesIn(railOk?.trains ?? [])} lang={lang} />
               )}
               {hasResults && <Timeline date={searched.date as ChinaDate} bars={bars} lang={lang} />}
               <div class="columns">

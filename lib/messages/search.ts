@@ -119,11 +119,22 @@ export const placeSchema = z.object({
 });
 export type Place = z.infer<typeof placeSchema>;
 
+/** The popup's result filters and sort order (components/popup/filter.ts), remembered with the search. */
+export const popupFiltersSchema = z.object({
+  types: z.array(z.enum(['GDC', 'ZTK', 'other'])).max(3),
+  fromHour: z.number().int().min(0).max(24),
+  toHour: z.number().int().min(0).max(24),
+  cls: z.union([seatClass, z.literal('any')]),
+  onlyBuyable: z.boolean(),
+  sort: z.enum(['depart', 'arrive', 'duration', 'price']),
+});
+
 export const lastSearchSchema = z.object({
   from: placeSchema,
   to: placeSchema,
   date,
   student: z.boolean(),
+  filters: popupFiltersSchema.optional(),
 });
 export type LastSearch = z.infer<typeof lastSearchSchema>;
 

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { onMessage, type Req } from '../../../lib/messaging';
-import type { AirAnswer, RailAnswer } from '../../../lib/messages/search';
+import { lastSearchSchema, type AirAnswer, type LastSearch, type RailAnswer } from '../../../lib/messages/search';
 import type { RailOption } from '../../../lib/model';
 import { chinaInstant } from '../../../lib/time';
 import { generateTrains } from '../../support/rail-rows';
@@ -183,6 +183,21 @@ describe('PopupApp results', () => {
     await flush(1);
     const buyable = all.filter((t) => t.status === 'on-sale' && t.seats.some((s) => s.availability.kind === 'plenty' || (s.availability.kind === 'count' && s.availability.n > 0)));
     expect($$('[data-testid=train]')).toHaveLength(buyable.length);
+  });
+
+  it('remembers filters and sort order with the last search, and restores them next time', async () => {
+    const api = fakeApi();
+    await searchLast(api);
+    await act(() => $<HTMLInputElement>('#only-buyable')!.click());
+    await flush(1);
+    const saved = (api.saveLast as unknown as { mock: { calls: [LastSearch][] } }).mock.calls.at(-1)![0];
+    expect(saved.filters).toMatchObject({ onlyBuyable: true, sort: 'depart', types: ['GDC', 'ZTK', 'other'] });
+    expect(lastSearchSchema.safeParse(saved).success).toBe(true);
+
+    const again = fakeApi();
+    again.last = saved;
+    await mount(again);
+    expect($<HTMLInputElement>('#only-buyable')!.checked).toBe(true);
   });
 
   it('shows the maintenance message for a maintenance answer', async () => {
