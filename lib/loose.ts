@@ -24,3 +24,6 @@ export function str(v: unknown): string | undefined {
 
 /** Not undefined, null or the empty string. */
 export const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/** A three-letter IATA code, upper-cased, or undefined for anything else (numbers, names, empty). */
+export const iata = (v: unknown) => (typeof v === 'string' && /^[A-Za-z]{3}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined);

@@ -2,7 +2,7 @@
 // bell on each sold-out class. The page replaces the tbody on every query, so we watch the
 // results container (the table's parent) and re-annotate whatever rows are there.
 import type { Beat } from '../../lib/capture/view';
-import type { SeatClassId } from '../../lib/model';
+import { SEAT_CLASS_BY_ID } from '../../lib/rail/seats';
 import { readTrainRows, SELECTORS } from '../../lib/sites/12306-page';
 import { inlineHost, isOwnMutation, requestWatch } from '../../components/overlay/host';
 import { BeatNote, Bell } from '../../components/overlay/RowAnnotations';
@@ -18,11 +18,6 @@ export interface RowAnnotator {
   set(data: { beats: Beat[]; route?: WatchRoute; css: string }): void;
   stop(): void;
 }
-
-const SEAT_NAMES: Partial<Record<SeatClassId, string>> = {
-  swz: '商务座', tz: '特等座', gg: '优选一等座', zy: '一等座', ze: '二等座', gr: '高级软卧', rw: '软卧',
-  srrb: '动卧', yw: '硬卧', rz: '软座', yz: '硬座', wz: '无座', qt: '其他',
-};
 
 export function annotateRows(doc: Document): RowAnnotator {
   let data: { beats: Beat[]; route?: WatchRoute; css: string } = { beats: [], css: '' };
@@ -51,7 +46,7 @@ export function annotateRows(doc: Document): RowAnnotator {
         if (!route) continue;
         for (const seat of row.seatCells) {
           if (!seat.soldOut) continue;
-          const label = `${row.code} ${SEAT_NAMES[seat.cls] ?? seat.cls}`;
+          const label = `${row.code} ${SEAT_CLASS_BY_ID[seat.cls].name}`;
           removers.push(
             inlineHost(
               seat.cell,

@@ -11,13 +11,11 @@ import { type DecodeIssue, type DecodeResult, excerpt, fail, guard, ok } from '.
 import { CHINA_OFFSET_MS, chinaDateOf, chinaInstant, DAY_MS, isChinaDate, MINUTE_MS, parseChinaDateTime, parseHm } from '../time';
 import { AIRLINE_NAMES, airlineOfFlight } from './airlines';
 import { cheapestOpen } from './fares';
-import { isObj, num, present, str, type Obj } from '../loose';
+import { iata, isObj, num, present, str, type Obj } from '../loose';
 
 const NAME = 'Fliggy flight search';
 
 const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true' || v === 'Y' || v === 'y';
-/** An IATA airport code, or undefined for anything else (numbers, names, empty). */
-const iata = (v: unknown) => (typeof v === 'string' && /^[A-Za-z]{3}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined);
 const yuanToFen = (y: number) => Math.round(y * 100);
 /** Terminal text: "T2" kept, "", "--" and "-" are "not given". */
 const terminal = (v: unknown) => {

@@ -12,12 +12,11 @@ import { CHINA_OFFSET_MS, chinaDateOf, DAY_MS, MINUTE_MS } from '../time';
 import { AIRLINE_NAMES, airlineOfFlight } from './airlines';
 import { cheapestOpen } from './fares';
 import { parseXml, XmlError } from './xml';
-import { isObj, num, present, str, type Obj } from '../loose';
+import { iata, isObj, num, present, str, type Obj } from '../loose';
 
 const NAME = 'TOP flight search';
 const ROOT = 'trip_jipiao_nsearch_ow_search_response';
 
-const iata = (v: unknown) => (typeof v === 'string' && /^[A-Za-z]{3}$/.test(v.trim()) ? v.trim().toUpperCase() : undefined);
 
 /**
  * TOP wraps lists as `{ at_n_search_item_v_o: [...] }`; XML with one child gives an object instead

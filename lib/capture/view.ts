@@ -2,9 +2,9 @@
 // date and city pair, the verdict, how old each source is, and per-train notes. One schema,
 // validated where it enters the content script (lib/messaging.ts).
 import * as z from 'zod';
+import { seatClassSchema as seatClass } from '../seat-class-schema';
 
 const bilingual = z.object({ zh: z.string().max(400), en: z.string().max(400) });
-const seatClass = z.enum(['swz', 'tz', 'zy', 'gg', 'ze', 'gr', 'rw', 'srrb', 'yw', 'rz', 'yz', 'wz', 'qt']);
 
 export const placeRefSchema = z.object({
   name: z.string().max(32).optional(),

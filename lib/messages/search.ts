@@ -2,6 +2,7 @@
 // The response schemas mirror lib/model.ts so that everything the popup renders was checked at
 // the boundary.
 import * as z from 'zod';
+import { seatClassSchema as seatClass } from '../seat-class-schema';
 import type { MessageDef } from '../messaging';
 import type { ChinaDate } from '../model';
 
@@ -38,7 +39,6 @@ const availability = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('waitlist') }),
   z.object({ kind: z.literal('not-on-sale') }),
 ]);
-const seatClass = z.enum(['swz', 'tz', 'zy', 'gg', 'ze', 'gr', 'rw', 'srrb', 'yw', 'rz', 'yz', 'wz', 'qt']);
 const seat = z.object({
   cls: seatClass,
   code: z.string().optional(),

@@ -6,7 +6,6 @@ import { watchViewSchema } from '../watch/view';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const station = z.object({ telecode: z.string().regex(/^[A-Z]{3}$/), name: z.string().max(32).optional() });
-const seatClass = z.enum(['swz', 'tz', 'zy', 'gg', 'ze', 'gr', 'rw', 'srrb', 'yw', 'rz', 'yz', 'wz', 'qt']);
 const id = z.object({ id: z.string().min(1).max(64) });
 const none = z.object({}).default({});
 
@@ -37,7 +36,7 @@ export const watchMessages = {
       trains: z.array(z.string().max(8)).max(50),
       /** 12306 internal train numbers, when known (more exact than the code). */
       trainNos: z.array(z.string().max(16)).max(50).optional(),
-      classes: z.array(seatClass).min(1),
+      classes: z.array(seatClassSchema).min(1),
       seats: z.number().int().min(1).max(9).default(1),
       origin: z.enum(['overlay', 'popup']).optional(),
       /** Which trains count when none is named (types, departure window). */

@@ -5,6 +5,7 @@
 import type { Availability, ChinaDate, Fen, LeftTicketResult, RailOption, SaleStatus, Seat, TrainType } from '../model';
 import { excerpt, fail, guard, ok, type DecodeIssue, type DecodeResult } from '../result';
 import { chinaInstant, compactToChinaDate, isChinaDate } from '../time';
+import { isObj } from '../loose';
 import * as seatTables from './seats';
 import { SEAT_CLASSES, SEAT_CODES, isBuyable, parseAvailability } from './seats';
 
@@ -43,7 +44,6 @@ export interface LeftTicketContext {
   date?: ChinaDate;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /** "HH:mm" → minutes (0–1440), -1 when malformed. Hand-rolled: this runs twice per row. */

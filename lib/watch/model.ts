@@ -4,26 +4,17 @@
 import * as z from 'zod';
 import type { ChinaDate, EpochMs, SeatClassId, TrainType } from '../model';
 import { isChinaDate } from '../time';
+import { SEAT_CLASS_BY_ID } from '../rail/seats';
+import { SEAT_CLASS_IDS, seatClassSchema } from '../seat-class-schema';
 
-export const SEAT_CLASSES = ['swz', 'tz', 'zy', 'gg', 'ze', 'gr', 'rw', 'srrb', 'yw', 'rz', 'yz', 'wz', 'qt'] as const satisfies readonly SeatClassId[];
+/** Classes in the order the popup's watch editor offers them. */
+export const SEAT_CLASSES = SEAT_CLASS_IDS;
 export const TRAIN_TYPES = ['G', 'D', 'C', 'Z', 'T', 'K', 'S', 'Y', 'L', 'number', 'other'] as const satisfies readonly TrainType[];
 
 /** zh-CN / en names of the classes, for the popup's editor (decoded rows carry their own names). */
-export const CLASS_NAMES: Record<SeatClassId, [string, string]> = {
-  swz: ['商务座', 'Business'],
-  tz: ['特等座', 'Premium'],
-  zy: ['一等座', 'First class'],
-  gg: ['优选一等座', 'Select first'],
-  ze: ['二等座', 'Second class'],
-  gr: ['高级软卧', 'Deluxe sleeper'],
-  rw: ['软卧', 'Soft sleeper'],
-  srrb: ['动卧', 'EMU sleeper'],
-  yw: ['硬卧', 'Hard sleeper'],
-  rz: ['软座', 'Soft seat'],
-  yz: ['硬座', 'Hard seat'],
-  wz: ['无座', 'Standing'],
-  qt: ['其他', 'Other'],
-};
+export const CLASS_NAMES = Object.fromEntries(
+  SEAT_CLASS_IDS.map((c) => [c, [SEAT_CLASS_BY_ID[c].name, SEAT_CLASS_BY_ID[c].nameEn]]),
+) as Record<SeatClassId, [string, string]>;
 
 export const chinaDateSchema = z
   .string()
@@ -34,7 +25,7 @@ export const stationSchema = z.object({
   telecode: z.string().regex(/^[A-Z]{3}$/),
   name: z.string().max(32).optional(),
 });
-export const seatClassSchema = z.enum(SEAT_CLASSES);
+export { seatClassSchema };
 export const trainTypeSchema = z.enum(TRAIN_TYPES);
 /** Caps of the stored document. Values are clipped where they are made (clip, errorInfoOf,
  *  AVAILABLE_MAX in match.ts) and repaired on load, so an over-long value never costs a watch. */
