@@ -1,16 +1,95 @@
-// Wiring only: services register their listeners here (see DESIGN.md).
-import { registerWatchService } from '../lib/background/watch-service';
-import { getSearchService, registerSearchService } from '../lib/background/search';
-import { registerCaptureService } from '../lib/background/ingest';
+// The composition root: every service of the worker is built here, once, in dependency order,
+// and handed what it needs; then each registers its listeners (synchronously, as MV3 requires).
+// State lives in storage items (lib/storage.ts), so a restarted worker rebuilds the same services.
+import { browser } from 'wxt/browser';
+import { parseSettings } from '../lib/settings';
+import {
+  captureDiagnosticsItem,
+  captureResultsItem,
+  overlayStateItem,
+  overlayTabsItem,
+  railClientItem,
+  settingsItem,
+  stationListItem,
+  topCredentialsItem,
+  watchesItem,
+  watchTestItem,
+} from '../lib/storage';
+import { createStationStore } from '../lib/rail/station-store';
+import { createRailClient } from '../lib/rail/client';
+import { createAirClient, TOP_ORIGINS } from '../lib/air/client';
+import { createWatchService } from '../lib/background/watch-service';
+import { registerWatchHandlers, TEST_BUILD } from '../lib/background/watch-handlers';
+import { createCaptures, registerCaptureHandlers } from '../lib/background/captures';
+import { createSearchService, registerSearchHandlers } from '../lib/background/search';
+import { createOverlay, registerOverlayHandlers } from '../lib/background/overlay';
+import { createOverlayTabs } from '../lib/background/overlay-tabs';
 import { restrictStorageToTrustedContexts } from '../lib/background/storage-access';
+
 export default defineBackground(() => {
   // Storage holds the Taobao secret: content scripts get what they need through messages.
   void restrictStorageToTrustedContexts();
-  registerCaptureService(); // first: it hands the search service the captured flights
-  registerSearchService();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     console.info('[RailAir] installed:', reason);
   });
-  // Watches poll through the shared 12306 client (its cache, back-off and endpoint discovery).
-  registerWatchService({ rail: getSearchService().rail });
+
+  const now = () => Date.now();
+  // Host-permission fetches from the worker carry 12306's cookies (credentials: 'include').
+  const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+  const settings = async () => parseSettings(await settingsItem.getValue());
+
+  // The live clients, one each, so popup, overlays and watches share cache and back-off. The
+  // station store owns the station list; the 12306 client tells it when the site names a new one.
+  const stations = createStationStore({ fetch, now, storage: stationListItem });
+  const rail = createRailClient({ fetch, now, storage: railClientItem, onStationVersion: (v) => stations.noteVersion(v) });
+  const air = createAirClient({ fetch, now });
+
+  // Watches poll through the shared 12306 client; flight answers from captures and from the
+  // Taobao Open Platform go to its fare watches.
+  const watches = createWatchService({
+    rail,
+    now,
+    settings,
+    store: watchesItem,
+    testBuild: TEST_BUILD,
+    testInterval: async () => (await watchTestItem.getValue())?.intervalSec,
+  });
+  const onFlightResult = (result: Parameters<typeof watches.onFlightResult>[0]) => watches.onFlightResult(result);
+
+  const captures = createCaptures({ now, results: captureResultsItem, diagnostics: captureDiagnosticsItem, stations, onFlightResult });
+  const search = createSearchService({
+    rail,
+    stations,
+    air,
+    captures,
+    now,
+    settings,
+    topCredentials: () => topCredentialsItem.getValue(),
+    topPermitted: async () => {
+      try {
+        return await browser.permissions.contains({ origins: TOP_ORIGINS });
+      } catch {
+        return false;
+      }
+    },
+    onFlightResult,
+  });
+  const overlay = createOverlay({
+    captures,
+    now,
+    stations,
+    settings,
+    state: overlayStateItem,
+    tabs: createOverlayTabs({ store: overlayTabsItem, send: (tabId, message) => browser.tabs.sendMessage(tabId, message) }),
+    // No fresh capture of the other mode: ask the live clients through the search service.
+    live: {
+      rail: (q) => search.searchRail({ ...q, student: false }),
+      air: (q) => search.searchAir(q),
+    },
+  });
+
+  registerCaptureHandlers(captures, (tabId) => overlay.capturesChanged(tabId));
+  registerOverlayHandlers(overlay);
+  registerSearchHandlers(search);
+  registerWatchHandlers(watches);
 });

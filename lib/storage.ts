@@ -1,8 +1,16 @@
-// Every storage item of the extension, declared once, in the `local:` area, versioned from the
-// first release. Each feature owns one section below; add items there, with `version` and
-// `migrations` when a shape changes.
+// Every storage item of the extension, declared once, versioned from the first release. Shapes
+// and their schemas live in lib/store/ (and lib/settings.ts); add an item here with `version`
+// and `migrations` when a shape changes.
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { StoredResult } from './store/captures';
+import { EMPTY_DIAGNOSTICS, type Diagnostics } from './store/diagnostics';
+import { EMPTY_OVERLAY_STATE, type OverlayState, type OverlayTabIds } from './store/overlay';
+import type { RailClientState } from './store/rail-client';
+import type { StoredStations } from './store/stations';
+import type { TopCredentials } from './store/credentials';
+import type { LastSearch } from './store/last-search';
+import type { WatchesDoc, WatchTestSettings } from './store/watches';
 
 // ── settings (shared) ──────────────────────────────────────────────────────
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -10,58 +18,55 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
-// ── captures and overlay (issue 4) ─────────────────────────────────────────
-/** Latest decoded capture per (source, date, from, to), newest first, bounded (lib/background/ingest.ts). */
-export const captureResultsItem = storage.defineItem<import('./background/ingest').StoredResult[]>('local:captureResults', {
+// ── captures and overlays ──────────────────────────────────────────────────
+/** Latest decoded capture per (source, date, from, to), newest first, bounded (lib/background/captures.ts). */
+export const captureResultsItem = storage.defineItem<StoredResult[]>('local:captureResults', {
   fallback: [],
   version: 1,
 });
 /** Captures that could not be decoded (bounded list) and counters, for diagnostics. */
-export const captureDiagnosticsItem = storage.defineItem<import('./background/ingest').Diagnostics>(
-  'local:captureDiagnostics',
-  { fallback: { entries: [], undecodable: 0, unrecognised: 0 }, version: 1 },
-);
-/** Overlay panels' collapsed state per site. */
-export const overlayStateItem = storage.defineItem<{ collapsed: { '12306'?: boolean; fliggy?: boolean } }>('local:overlayState', {
-  fallback: { collapsed: {} },
+export const captureDiagnosticsItem = storage.defineItem<Diagnostics>('local:captureDiagnostics', {
+  fallback: EMPTY_DIAGNOSTICS,
   version: 1,
 });
-
+/** Overlay panels' collapsed state per site. */
+export const overlayStateItem = storage.defineItem<OverlayState>('local:overlayState', {
+  fallback: EMPTY_OVERLAY_STATE,
+  version: 1,
+});
 /** Tabs showing an overlay, told when captures change (session area: gone with the browser session). */
-export const overlayTabsItem = storage.defineItem<number[]>('session:overlayTabs', { fallback: [] });
+export const overlayTabsItem = storage.defineItem<OverlayTabIds>('session:overlayTabs', { fallback: [] });
 
-// ── live clients, quick search, options (issue 5) ──────────────────────────
-// 12306 client state (endpoint name, shared back-off) so a restarted worker neither guesses
-// the endpoint again nor forgets that 12306 asked us to slow down.
-export const railClientItem = storage.defineItem<import('./rail/client').RailClientState>('local:railClient', {
+// ── live clients, quick search, options ────────────────────────────────────
+/** 12306 client state: the endpoint name and the shared back-off. */
+export const railClientItem = storage.defineItem<RailClientState>('local:railClient', {
   fallback: {},
   version: 1,
 });
 /** The last good station_name.js with its version and refresh times. */
-export const stationListItem = storage.defineItem<import('./rail/station-store').StoredStations | null>(
-  'local:stationList',
-  { fallback: null, version: 1 },
-);
+export const stationListItem = storage.defineItem<StoredStations | null>('local:stationList', {
+  fallback: null,
+  version: 1,
+});
 /** Taobao Open Platform app key/secret: local only, never synced, never logged. */
-export const topCredentialsItem = storage.defineItem<import('./air/client').TopCredentials | null>(
-  'local:topCredentials',
-  { fallback: null, version: 1 },
-);
+export const topCredentialsItem = storage.defineItem<TopCredentials | null>('local:topCredentials', {
+  fallback: null,
+  version: 1,
+});
 /** The popup's last search and view choices, restored when it opens. */
-export const lastSearchItem = storage.defineItem<import('./messages/search').LastSearch | null>('local:lastSearch', {
+export const lastSearchItem = storage.defineItem<LastSearch | null>('local:lastSearch', {
   fallback: null,
   version: 1,
 });
 
-// ── watches (issue 6) ──────────────────────────────────────────────────────
-// Every watch with its runtime state, per-route schedule and 12306 back-off, in one document so
-// a cycle persists atomically (lib/watch/model.ts: watchesDocSchema; read back through parseDoc).
-export const watchesItem = storage.defineItem<import('./watch/model').WatchesDoc>('local:watches', {
+// ── watches ────────────────────────────────────────────────────────────────
+/** Every watch with its runtime state, read back through parseDoc (lib/store/watches.ts). */
+export const watchesItem = storage.defineItem<WatchesDoc>('local:watches', {
   fallback: { watches: [], routes: {} },
   version: 1,
 });
 /** Test builds only (WXT_RAILAIR_TEST=1): a poll interval below 30 s for the e2e run. Ignored otherwise. */
-export const watchTestItem = storage.defineItem<{ intervalSec?: number } | null>('local:watchTest', {
+export const watchTestItem = storage.defineItem<WatchTestSettings | null>('local:watchTest', {
   fallback: null,
   version: 1,
 });

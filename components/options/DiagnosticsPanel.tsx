@@ -1,7 +1,7 @@
 // What the extension could not read: captures whose format we did not recognise (from the
 // capture helper's store), the live client's endpoint and station list state; export as JSON.
 import { useEffect, useState } from 'preact/hooks';
-import type { Diagnostics } from '../../lib/background/ingest';
+import type { Diagnostics } from '../../lib/store/diagnostics';
 import type { Lang } from '../../lib/i18n';
 import { tr } from '../../lib/i18n';
 import { chinaDateOf, chinaHm } from '../../lib/time';

@@ -1,7 +1,7 @@
 // What the options page needs from the extension; the real one is entrypoints/options/api.ts,
 // tests pass a fake. The Taobao secret only ever goes in (saveCredentials): nothing here reads
 // it back, so the page can never show or log it.
-import type { Diagnostics } from '../../lib/background/ingest';
+import type { Diagnostics } from '../../lib/store/diagnostics';
 import type { SignMethod } from '../../lib/air/client';
 import type { Settings } from '../../lib/settings';
 

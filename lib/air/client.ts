@@ -11,6 +11,7 @@ import { isChinaDate } from '../time';
 import { createTtlCache } from '../net/cache';
 import { httpRequest, type FetchLike } from '../net/http';
 import { buildTopRequest } from './top-sign';
+import type { SignMethod, TopCredentials } from '../store/credentials';
 import { decodeTopSearch } from './top-search';
 
 export const TOP_GATEWAY = 'https://gw.api.taobao.com/router/rest';
@@ -19,13 +20,7 @@ export const TOP_METHOD = 'taobao.trip.jipiao.nsearch.ow.search';
 export const TOP_ORIGINS = ['https://gw.api.taobao.com/*'];
 export const AIR_CACHE_TTL_MS = 5 * 60_000;
 
-export type SignMethod = 'md5' | 'hmac-sha256';
-
-export interface TopCredentials {
-  appKey: string;
-  secret: string;
-  signMethod: SignMethod;
-}
+export type { SignMethod, TopCredentials };
 
 export interface FlightQuery {
   date: ChinaDate | string;

@@ -1,25 +1,18 @@
-// The background service behind the popup's quick search and the options page: one 12306
-// client, one station store and one TOP client per worker, so every caller (popup, overlays,
-// watches) shares their cache, single-flight and back-off. Extension APIs stay in `register…`;
-// `createSearchService` takes its dependencies and is what the tests drive.
+// The search service behind the popup's quick search and the options page. It is given the
+// worker's one 12306 client, station store and TOP client (built once in
+// entrypoints/background.ts), so every caller — popup, overlays, watches — shares their cache,
+// single-flight and back-off.
 import type { EpochMs, FlightSearchResult, StationList } from '../model';
 import type { DecodeIssue } from '../result';
 import type { Settings } from '../settings';
-import { createRailClient, type RailClient, type RailClientStore } from '../rail/client';
-import { createStationStore, type StationStore, type StoredStations } from '../rail/station-store';
+import type { RailClient } from '../rail/client';
+import type { StationStore } from '../rail/station-store';
 import { buildStationIndex, searchStations } from '../rail/station-search';
-import { createAirClient, fliggySearchUrl, type AirClient, type TopCredentials } from '../air/client';
+import { fliggySearchUrl, type AirClient, type TopCredentials } from '../air/client';
 import { cityByName } from '../air/cities';
-import type { FetchLike } from '../net/http';
 import type { z } from 'zod';
-import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
 import type { searchMessages, AirAnswer, RailAnswer } from '../messages/search';
-import { parseSettings } from '../settings';
-import { railClientItem, settingsItem, stationListItem, topCredentialsItem } from '../storage';
-import { TOP_ORIGINS } from '../air/client';
-import { getIngest } from './ingest';
-import { getWatchService } from './watch-service';
 import { compare } from '../compare';
 
 type M = typeof searchMessages;
@@ -33,25 +26,21 @@ export interface CapturedFlights {
 }
 
 export interface SearchServiceDeps {
-  fetch: FetchLike;
+  rail: RailClient;
+  stations: StationStore;
+  air: AirClient;
+  /** The capture service: the latest Fliggy (or TOP) capture for a date and IATA city pair. */
+  captures?: { latestFlights(date: string, depCity: string, arrCity: string): Promise<CapturedFlights | undefined> };
   now: () => EpochMs;
-  railStorage?: RailClientStore;
-  stationStorage?: { get(): Promise<StoredStations | null | undefined>; set(s: StoredStations): Promise<void> };
   settings: () => Promise<Settings>;
   topCredentials: () => Promise<TopCredentials | null | undefined>;
   /** Whether the TOP gateway host permission is granted. */
   topPermitted?: () => Promise<boolean>;
-  /** The latest Fliggy (or TOP) capture for a date and IATA city pair, from the capture helper. */
-  latestFlights?: (date: string, depCity: string, arrCity: string) => Promise<CapturedFlights | undefined>;
-  bases?: { rail?: string; top?: string };
   /** Told of every Taobao Open Platform answer (flight-price watches check their thresholds on it). */
-  onAir?: (result: FlightSearchResult) => unknown;
+  onFlightResult?: (result: FlightSearchResult) => unknown;
 }
 
 export interface SearchService {
-  rail: RailClient;
-  stations: StationStore;
-  air: AirClient;
   searchStations(req: Req<'search.stations'>): Promise<Res<'search.stations'>>;
   searchRail(req: Req<'search.rail'>): Promise<RailAnswer>;
   searchAir(req: Req<'search.air'>): Promise<AirAnswer>;
@@ -61,24 +50,7 @@ export interface SearchService {
 }
 
 export function createSearchService(deps: SearchServiceDeps): SearchService {
-  const stations = createStationStore({
-    fetch: deps.fetch,
-    now: deps.now,
-    ...(deps.stationStorage ? { storage: deps.stationStorage } : {}),
-    ...(deps.bases?.rail ? { base: deps.bases.rail } : {}),
-  });
-  const rail = createRailClient({
-    fetch: deps.fetch,
-    now: deps.now,
-    ...(deps.railStorage ? { storage: deps.railStorage } : {}),
-    ...(deps.bases?.rail ? { base: deps.bases.rail } : {}),
-    onStationVersion: (v) => stations.noteVersion(v),
-  });
-  const air = createAirClient({
-    fetch: deps.fetch,
-    now: deps.now,
-    ...(deps.bases?.top ? { gateway: deps.bases.top } : {}),
-  });
+  const { rail, stations, air } = deps;
 
   // The index is rebuilt only when the list object changes (a refresh or a page's copy).
   let indexed: { list: StationList; index: ReturnType<typeof buildStationIndex> } | undefined;
@@ -116,24 +88,21 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       const r = await air.searchFlights(q, creds);
       if (r.ok) {
         void Promise.resolve()
-          .then(() => deps.onAir?.(r.value))
+          .then(() => deps.onFlightResult?.(r.value))
           .catch((e: unknown) => console.warn('[RailAir] flight listener failed', e));
         return { status: 'ok', source: 'top', flights: r.value.flights, issues: r.issues, fetchedAt: r.fetchedAt, fliggyUrl };
       }
       // TOP failed: a capture is still better than nothing, but say why TOP did not answer.
-      const cap = await deps.latestFlights?.(q.date, q.fromCity, q.toCity);
+      const cap = await deps.captures?.latestFlights(q.date, q.fromCity, q.toCity);
       if (cap) return fromCapture(cap, fliggyUrl, [{ code: 'other', message: `TOP: ${r.error.message}` }]);
       return { status: 'error', source: 'top', error: r.error, fliggyUrl };
     }
-    const cap = await deps.latestFlights?.(q.date, q.fromCity, q.toCity);
+    const cap = await deps.captures?.latestFlights(q.date, q.fromCity, q.toCity);
     if (cap) return fromCapture(cap, fliggyUrl, []);
     return { status: 'none', reason: 'no-source', fliggyUrl };
   }
 
   return {
-    rail,
-    stations,
-    air,
     async searchStations(req) {
       const list = await stations.get();
       if (!list) return { hits: [], count: 0 };
@@ -215,58 +184,12 @@ function fromCapture(cap: CapturedFlights, fliggyUrl: string, issues: DecodeIssu
   };
 }
 
-// ───────────────────────────── extension wiring ─────────────────────────────
-
-let shared: SearchService | undefined;
-
-/**
- * The one service of this worker (created on first use). The watches helper queries trains
- * through `getSearchService().rail` so its polls share the popup's cache and back-off; the
- * capture helper hands station_name.js bodies to `getSearchService().stations.offer(text, version)`.
- */
-export function getSearchService(overrides: Partial<SearchServiceDeps> = {}): SearchService {
-  shared ??= createSearchService({
-    // Host-permission fetches from the worker carry 12306's cookies (credentials: 'include').
-    fetch: (input, init) => fetch(input, init),
-    now: () => Date.now(),
-    railStorage: {
-      get: () => railClientItem.getValue(),
-      set: (s) => railClientItem.setValue(s),
-    },
-    stationStorage: {
-      get: () => stationListItem.getValue(),
-      set: (s) => stationListItem.setValue(s),
-    },
-    settings: async () => parseSettings(await settingsItem.getValue()),
-    topCredentials: () => topCredentialsItem.getValue(),
-    // The capture helper's latest Fliggy/TOP capture for the route (looked up when asked).
-    latestFlights: (date, dep, arr) => getIngest().latestFlights(date, dep, arr),
-    onAir: (result) => getWatchService()?.onFlightResult(result),
-    topPermitted: async () => {
-      try {
-        return await browser.permissions.contains({ origins: TOP_ORIGINS });
-      } catch {
-        return false;
-      }
-    },
-    ...overrides,
-  });
-  return shared;
-}
-
-/** Registers the search messages (one line in entrypoints/background.ts). */
-export function registerSearchService(overrides: Partial<SearchServiceDeps> = {}): SearchService {
-  const svc = getSearchService(overrides);
+/** Registers the search.* messages. */
+export function registerSearchHandlers(svc: SearchService): void {
   onMessage('search.stations', (req) => svc.searchStations(req));
   onMessage('search.rail', (req) => svc.searchRail(req));
   onMessage('search.air', (req) => svc.searchAir(req));
   onMessage('search.run', (req) => svc.run(req));
   onMessage('search.compare', (req) => svc.compare(req));
   onMessage('search.status', () => svc.status());
-  return svc;
-}
-
-/** Tests only: forget the shared instance. */
-export function resetSearchServiceForTests(): void {
-  shared = undefined;
 }

@@ -1,57 +1,50 @@
-// The watch scheduler's thin adapter to the extension: one named alarm, the shared 12306 client,
-// notifications and the badge. Every decision comes from lib/watch (pure); this file loads the
-// state, carries the actions out and persists after each step, so a worker that dies between two
-// steps loses nothing and a restarted one neither duplicates alarms nor polls early.
-//
-// Test builds: `WXT_RAILAIR_TEST=1 wxt build --mode e2e` (→ .output/chrome-mv3-e2e) honour
-// `local:watchTest` = { intervalSec } below the 30 s floor, so the e2e run polls every few
-// seconds instead of sleeping a minute. Other builds ignore that item.
-import { browser } from 'wxt/browser';
+// The watch service: loads the watches document, asks the pure scheduler (lib/watch) what to do,
+// queries due routes through the shared 12306 client, carries the actions out
+// (lib/background/watch-effects.ts) and persists after each step, so a worker that dies between
+// two steps loses nothing and a restarted one neither duplicates alarms nor polls early.
 import type { EpochMs, FlightSearchResult } from '../model';
 import type { DecodeError } from '../result';
 import { parseSettings, type Settings } from '../settings';
-import { onMessage, type Req, type Res } from '../messaging';
-import { settingsItem, watchesItem, watchTestItem } from '../storage';
+import type { onMessage, Req, Res } from '../messaging';
+import { settingsItem, watchesItem } from '../storage';
+import type { StoredValue } from '../store/item';
+import { parseDoc, type WatchesDoc } from '../store/watches';
+import { createSerialQueue } from '../util/queue';
 import {
   newFareWatch,
   newRailWatch,
   newWatchId,
-  parseDoc,
   railDefinitionSchema,
   UNREADABLE_MAX,
   sameRailDefinition,
   type Watch,
-  type WatchesDoc,
 } from '../watch/model';
-import { decide, observe, activeBackoff, withSeatsCount, type Action, type QueryAction, type RouteAnswer, type SchedulerSettings } from '../watch/scheduler';
+import { decide, observe, activeBackoff, withSeatsCount, type QueryAction, type RouteAnswer, type SchedulerSettings } from '../watch/scheduler';
 import { checkFareWatches } from '../watch/fare';
 import { exportWatches, importWatches } from '../watch/transfer';
 import { quietUntil } from '../watch/quiet';
 import { statusOf, viewsOf, type WatchView } from '../watch/view';
 import { fliggyUrl, searchUrl } from '../watch/notify';
+import { createWatchEffects, NOTIFICATION_PREFIX } from './watch-effects';
 
-export const WATCH_ALARM = 'railair-watch';
-const NOTIFICATION_PREFIX = 'railair-watch:';
 /** Rounds of decide → query → observe in one wake (a watch created mid-cycle is served at once). */
 const MAX_ROUNDS = 3;
-/** The extension's own icon (public/icon), shown in watch notifications. */
-const ICON_PATH = '/icon/128.png';
 
 /** What the watch service needs of the shared 12306 client (lib/rail/client.ts' RailClient). */
 export interface TrainSource {
   queryTrains(q: { date: string; from: string; to: string; student?: boolean }): Promise<RouteAnswer>;
 }
 
-export interface WatchStore {
-  get(): Promise<unknown>;
-  set(doc: WatchesDoc): Promise<void>;
-}
+/** The watches document; read back through parseDoc, so what it holds is not trusted. */
+export type WatchStore = StoredValue<WatchesDoc>;
 
 export interface WatchServiceDeps {
   rail: TrainSource;
   now?: () => EpochMs;
   rng?: () => number;
+  /** Defaults to the stored settings. */
   settings?: () => Promise<Settings>;
+  /** Defaults to lib/storage.ts watchesItem. */
   store?: WatchStore;
   /** True in test builds only: lets `testInterval` go below the 30 s floor. */
   testBuild?: boolean;
@@ -85,17 +78,13 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   const now = deps.now ?? (() => Date.now());
   const rng = deps.rng ?? Math.random;
   const log = deps.log ?? ((m: string, ...r: unknown[]) => console.info(`[RailAir watch] ${m}`, ...r));
-  const store: WatchStore = deps.store ?? { get: () => watchesItem.getValue(), set: (d) => watchesItem.setValue(d) };
+  const store: WatchStore = deps.store ?? watchesItem;
   const readSettings = deps.settings ?? (async () => parseSettings(await settingsItem.getValue()));
+  const { carryOut, setBadge } = createWatchEffects({ now, log });
 
   // All reads-modify-writes of the document go through this queue: a message arriving while a
   // query is in flight is applied to the fresh document, never overwritten by a stale one.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = queue.then(fn, fn);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const serial = createSerialQueue();
 
   /** A fresh id, never one already in the document. */
   function idFor(taken: Iterable<string>, t: EpochMs): string {
@@ -107,7 +96,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   const idsOf = (doc: WatchesDoc) => doc.watches.map((w) => w.id);
 
   async function load(): Promise<WatchesDoc> {
-    const { doc, repaired, unreadable, dropped, issues } = parseDoc(await store.get());
+    const { doc, repaired, unreadable, dropped, issues } = parseDoc(await store.getValue());
     if (repaired > 0) log(`${repaired} stored watch(es) had over-long fields: clipped and kept`);
     if (unreadable > 0) log(`${unreadable} stored watch(es) could not be read: set aside in storage (watches.unreadable), not deleted`, issues);
     if (dropped > 0) log(`${dropped} unreadable watch(es) beyond the ${UNREADABLE_MAX} kept aside were lost`);
@@ -125,55 +114,6 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
       }
     }
     return { s, settings };
-  }
-
-  /** Applies one step's effects: notifications, badge, alarm. */
-  async function carryOut(actions: Action[], s: SchedulerSettings): Promise<void> {
-    for (const a of actions) {
-      if (a.type === 'notify') await notify(a.watchId, a.notification);
-      else if (a.type === 'badge') await setBadge(a.count);
-      else if (a.type === 'wake') await setAlarm(a.at, s);
-      else if (a.type === 'expire') log(`watch ${a.watchId} expired (${a.reason})`);
-    }
-  }
-
-  async function notify(watchId: string, n: { title: string; message: string; buttonTitle: string }): Promise<void> {
-    const id = `${NOTIFICATION_PREFIX}${watchId}:${now()}`;
-    const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL(ICON_PATH), title: n.title, message: n.message, priority: 2 };
-    try {
-      await browser.notifications.create(id, { ...base, buttons: [{ title: n.buttonTitle }] } as never);
-    } catch {
-      // Firefox has no notification buttons: a click on the notification opens the page instead.
-      try {
-        await browser.notifications.create(id, base);
-      } catch (e) {
-        log('notification failed', e);
-      }
-    }
-  }
-
-  async function setBadge(count: number): Promise<void> {
-    const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
-    if (!action) return;
-    try {
-      await action.setBadgeText({ text: count > 0 ? String(count) : '' });
-      if (count > 0) await action.setBadgeBackgroundColor({ color: '#16a34a' });
-    } catch (e) {
-      log('badge failed', e);
-    }
-  }
-
-  async function setAlarm(at: EpochMs | null, s: SchedulerSettings): Promise<void> {
-    if (at === null) {
-      await browser.alarms.clear(WATCH_ALARM);
-      return;
-    }
-    const existing = await browser.alarms.get(WATCH_ALARM);
-    // Same time (within a second): leave it, so repeated start-ups do not churn the alarm.
-    if (existing && Math.abs(existing.scheduledTime - at) < 1000) return;
-    // The period is a safety net: if a worker dies mid-cycle, the alarm still comes back.
-    const periodInMinutes = Math.max(s.intervalSec, s.minIntervalSec ?? 30) / 60;
-    await browser.alarms.create(WATCH_ALARM, { when: at, periodInMinutes });
   }
 
   async function query(q: QueryAction): Promise<RouteAnswer> {
@@ -194,7 +134,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
       const { s } = await schedulerSettings();
       const queries = await serial(async () => {
         const d = decide(await load(), now(), s, rng);
-        await store.set(d.state);
+        await store.setValue(d.state);
         await carryOut(d.actions, s);
         return d.actions.filter((a): a is QueryAction => a.type === 'query');
       });
@@ -204,7 +144,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
         const answer = await query(q);
         await serial(async () => {
           const d = observe(await load(), q.route, answer, now(), s);
-          await store.set(d.state);
+          await store.setValue(d.state);
           await carryOut(d.actions, s);
         });
       }
@@ -258,7 +198,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
       const watches = [...doc.watches];
       watches[i] = fn(doc.watches[i]!);
       const next = { ...doc, watches };
-      await store.set(next);
+      await store.setValue(next);
       await setBadge(withSeatsCount(watches));
       return { watch: watches[i]!, status: statusOf(next, watches[i]!, now(), s) };
     });
@@ -282,12 +222,12 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
         const same = doc.watches.find((w) => w.kind === 'rail' && w.status === 'active' && sameRailDefinition(w, def));
         if (same) {
           // A second click on the same bell resumes a paused watch instead of adding a twin.
-          if (same.paused) await store.set({ ...doc, watches: doc.watches.map((w) => (w === same ? { ...w, paused: false } : w)) });
+          if (same.paused) await store.setValue({ ...doc, watches: doc.watches.map((w) => (w === same ? { ...w, paused: false } : w)) });
           return { id: same.id, created: false };
         }
         const t = now();
         const w = newRailWatch(def, idFor(idsOf(doc), t), t);
-        await store.set({ ...doc, watches: [...doc.watches, w] });
+        await store.setValue({ ...doc, watches: [...doc.watches, w] });
         return { id: w.id, created: true };
       });
       // Checked at once (subject to the 30 s per-route floor and batching).
@@ -304,7 +244,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
         if (same) return { id: same.id, created: false };
         const t = now();
         const w = newFareWatch({ date: req.date as never, fromCity: req.fromCity, toCity: req.toCity, maxFen: req.maxFen }, idFor(idsOf(doc), t), t);
-        await store.set({ ...doc, watches: [...doc.watches, w] });
+        await store.setValue({ ...doc, watches: [...doc.watches, w] });
         return { id: w.id, created: true };
       });
     },
@@ -348,7 +288,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
         const doc = await load();
         const watches = doc.watches.filter((w) => w.id !== req.id);
         if (watches.length === doc.watches.length) return false;
-        await store.set({ ...doc, watches });
+        await store.setValue({ ...doc, watches });
         await setBadge(withSeatsCount(watches));
         return true;
       });
@@ -371,7 +311,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
           ids.push(id);
           return id;
         });
-        if (result.added > 0) await store.set({ ...doc, watches: result.watches });
+        if (result.added > 0) await store.setValue({ ...doc, watches: result.watches });
         return result;
       });
       if (r.added > 0) void runCycle();
@@ -384,7 +324,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
         const doc = await load();
         const r = checkFareWatches(doc.watches, result, now(), { language: s.language, notify: s.notify });
         if (r.actions.length === 0) return;
-        await store.set({ ...doc, watches: r.watches });
+        await store.setValue({ ...doc, watches: r.watches });
         await carryOut(r.actions, s);
       });
     },
@@ -398,55 +338,4 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
       return w.kind === 'rail' ? searchUrl(w.date, w.from, w.to) : fliggyUrl(w);
     },
   };
-}
-
-/** The build flag behind the e2e's fast polling (see the header). */
-export const TEST_BUILD = import.meta.env.WXT_RAILAIR_TEST === '1';
-
-let registered: WatchService | undefined;
-
-/**
- * The registered service, for other background services: the capture and search services pass
- * each flight answer on with `getWatchService()?.onFlightResult(result)` (flight-price watches).
- */
-export function getWatchService(): WatchService | undefined {
-  return registered;
-}
-
-/**
- * Registers the watch service in the background (one line in entrypoints/background.ts).
- * Listeners are added synchronously, as MV3 requires, then the state is restored.
- */
-export function registerWatchService(deps: WatchServiceDeps): WatchService {
-  const svc = createWatchService({
-    testBuild: TEST_BUILD,
-    testInterval: async () => (await watchTestItem.getValue())?.intervalSec,
-    ...deps,
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === WATCH_ALARM) void svc.runCycle();
-  });
-  // A browser restart may not keep alarms, and wakes the worker only for events it listens to:
-  // this listener is what brings the watches back (start is idempotent: one alarm, no early poll).
-  browser.runtime.onStartup.addListener(() => void svc.start().catch((e) => console.warn('[RailAir watch] start failed', e)));
-  const open = async (id: string) => {
-    const url = await svc.urlForNotification(id);
-    if (!url) return;
-    await browser.tabs.create({ url });
-    await browser.notifications.clear(id);
-  };
-  browser.notifications.onButtonClicked?.addListener((id) => void open(id));
-  browser.notifications.onClicked.addListener((id) => void open(id));
-  onMessage('watch.create', (req) => svc.create(req));
-  onMessage('watch.createFare', (req) => svc.createFare(req));
-  onMessage('watch.list', () => svc.list());
-  onMessage('watch.status', () => svc.status());
-  onMessage('watch.update', (req) => svc.update(req));
-  onMessage('watch.pause', (req) => svc.pause(req));
-  onMessage('watch.delete', (req) => svc.remove(req));
-  onMessage('watch.export', () => svc.exportJson());
-  onMessage('watch.import', (req) => svc.importJson(req));
-  void svc.start().catch((e) => console.warn('[RailAir watch] start failed', e));
-  registered = svc;
-  return svc;
 }

@@ -2,7 +2,7 @@
 // The response schemas mirror lib/model.ts so that everything the popup renders was checked at
 // the boundary.
 import * as z from 'zod';
-import { seatClassSchema as seatClass } from '../seat-class-schema';
+import { airOptionSchema, railOptionSchema } from '../model-schemas';
 import type { MessageDef } from '../messaging';
 import type { ChinaDate } from '../model';
 
@@ -32,111 +32,11 @@ const issueSchema = z.object({
   sample: z.string().optional(),
 });
 
-const availability = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('count'), n: int }),
-  z.object({ kind: z.literal('plenty') }),
-  z.object({ kind: z.literal('none') }),
-  z.object({ kind: z.literal('waitlist') }),
-  z.object({ kind: z.literal('not-on-sale') }),
-]);
-const seat = z.object({
-  cls: seatClass,
-  code: z.string().optional(),
-  name: z.string(),
-  nameEn: z.string(),
-  availability,
-  price: int.optional(),
-});
-const station = z.object({ telecode: z.string(), name: z.string().optional() });
-export const railOptionSchema = z.object({
-  mode: z.literal('rail'),
-  id: z.string(),
-  trainNo: z.string(),
-  code: z.string(),
-  type: z.enum(['G', 'D', 'C', 'Z', 'T', 'K', 'S', 'Y', 'L', 'number', 'other']),
-  date: chinaDate,
-  from: station,
-  to: station,
-  origin: station,
-  terminus: station,
-  depart: z.number(),
-  arrive: z.number(),
-  durationMin: z.number(),
-  arriveDayOffset: int,
-  seats: z.array(seat),
-  status: z.enum(['on-sale', 'not-yet', 'suspended', 'maintenance', 'not-bookable', 'unknown']),
-  buttonText: z.string(),
-  fromNo: z.string().optional(),
-  toNo: z.string().optional(),
-  saleTime: z.string().optional(),
-  cheapest: z.object({ cls: seatClass, name: z.string(), price: int }).optional(),
-  hasSeats: z.boolean(),
-});
+// Trains and flights are model shapes: their schemas live beside lib/model.ts.
+export { airOptionSchema, railOptionSchema };
 
-const fare = z.object({
-  cabinClass: z.enum(['economy', 'business', 'first', 'unknown']),
-  cabin: z.string().optional(),
-  price: int,
-  taxes: int.optional(),
-  total: int.optional(),
-  discount: z.number().optional(),
-  seatsLeft: z.number().optional(),
-});
-const airport = z.object({
-  code: z.string(),
-  name: z.string().optional(),
-  terminal: z.string().optional(),
-  city: z.string().optional(),
-});
-export const airOptionSchema = z.object({
-  mode: z.literal('air'),
-  id: z.string(),
-  flightNo: z.string(),
-  airline: z.string(),
-  airlineName: z.string().optional(),
-  date: chinaDate,
-  from: airport,
-  to: airport,
-  depart: z.number(),
-  arrive: z.number(),
-  durationMin: z.number(),
-  arriveDayOffset: int,
-  stops: int,
-  transfer: z.boolean(),
-  operatedBy: z.string().optional(),
-  aircraft: z.string().optional(),
-  fares: z.array(fare),
-  lowest: fare.optional(),
-  source: z.enum(['top', 'fliggy']),
-});
-
-/** A place picked in the popup: a city (all its stations) or one station. */
-export const placeSchema = z.object({
-  kind: z.enum(['city', 'station']),
-  name: z.string().min(1).max(32),
-  telecode,
-  city: z.string().max(32),
-});
-export type Place = z.infer<typeof placeSchema>;
-
-/** The popup's result filters and sort order (components/popup/filter.ts), remembered with the search. */
-export const popupFiltersSchema = z.object({
-  types: z.array(z.enum(['GDC', 'ZTK', 'other'])).max(3),
-  fromHour: z.number().int().min(0).max(24),
-  toHour: z.number().int().min(0).max(24),
-  cls: z.union([seatClass, z.literal('any')]),
-  onlyBuyable: z.boolean(),
-  sort: z.enum(['depart', 'arrive', 'duration', 'price']),
-});
-
-export const lastSearchSchema = z.object({
-  from: placeSchema,
-  to: placeSchema,
-  date,
-  student: z.boolean(),
-  filters: popupFiltersSchema.optional(),
-});
-export type LastSearch = z.infer<typeof lastSearchSchema>;
+// The popup's remembered search is a stored shape (lib/store/last-search.ts).
+export { lastSearchSchema, placeSchema, popupFiltersSchema, type LastSearch, type Place } from '../store/last-search';
 
 const stationHit = z.object({
   kind: z.enum(['city', 'station']),

@@ -23,6 +23,8 @@ import {
 } from './endpoint';
 import { inServiceWindow, maintenanceError, saysMaintenance } from './service-window';
 import { decodeLeftTicket } from './left-ticket';
+import type { RailClientState } from '../store/rail-client';
+import type { StoredValue } from '../store/item';
 
 export const RAIL_BASE = 'https://kyfw.12306.cn';
 export const RAIL_CACHE_TTL_MS = 60_000;
@@ -45,21 +47,13 @@ export type RailQueryResult = DecodeResult<LeftTicketResult> & {
   endpoint?: string;
 };
 
-/** Persisted client state: survives the service worker being stopped. */
-export interface RailClientState {
-  endpoint?: EndpointState;
-  backoff?: BackoffState;
-}
-
-export interface RailClientStore {
-  get(): Promise<RailClientState | null | undefined>;
-  set(s: RailClientState): Promise<void>;
-}
+export type { RailClientState };
 
 export interface RailClientDeps {
   fetch: FetchLike;
   now: () => EpochMs;
-  storage?: RailClientStore;
+  /** Persisted state (lib/storage.ts railClientItem): survives the service worker being stopped. */
+  storage?: StoredValue<RailClientState | null | undefined>;
   base?: string;
   timeoutMs?: number;
   cacheTtlMs?: number;
@@ -160,10 +154,10 @@ export function createRailClient(deps: RailClientDeps): RailClient {
   let backoff: Backoff | undefined;
   let warmAt = 0;
 
-  const persist = () => void deps.storage?.set(state).catch(() => undefined);
+  const persist = () => void deps.storage?.setValue(state).catch(() => undefined);
   const load = () =>
     (loaded ??= (async () => {
-      const s = await deps.storage?.get().catch(() => undefined);
+      const s = await deps.storage?.getValue().catch(() => undefined);
       if (s) state = { ...s };
       backoff = createBackoff({
         now: deps.now,

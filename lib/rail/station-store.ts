@@ -1,34 +1,28 @@
 // The 12306 station list: fetched from 12306, kept with its version, refreshed at most once a
 // day (or sooner when the search page names a new version), and never replaced by a copy that
 // does not decode: the last good list is always what callers get. Pages the user opens on 12306
-// load the same script; the capture helper hands it to `offer()` so it refreshes us for free.
+// load the same script; the capture service hands it to `offer()` so it refreshes us for free.
+// This store is the one owner of the list: the search, capture and overlay services ask it.
 import type { EpochMs, StationList } from '../model';
 import { excerpt } from '../result';
 import { DAY_MS } from '../time';
 import { httpRequest, type FetchLike } from '../net/http';
 import { decodeStationList } from './stations';
 import { RAIL_BASE } from './client';
+import type { StoredStations } from '../store/stations';
+import type { StoredValue } from '../store/item';
 
 export const STATION_PATH = '/otn/resources/js/framework/station_name.js';
 /** After a failed refresh, wait this long before trying again. */
 export const RETRY_AFTER_FAILURE_MS = 60 * 60_000;
 
-/** What is persisted: the raw script text (smaller than the decoded list, and re-decodable). */
-export interface StoredStations {
-  text: string;
-  version?: string;
-  /** When this copy was fetched or offered. */
-  fetchedAt: EpochMs;
-  /** Last refresh attempt, successful or not. */
-  checkedAt: EpochMs;
-  lastError?: string;
-  source: 'fetch' | 'page';
-}
+export type { StoredStations };
 
 export interface StationStoreDeps {
   fetch: FetchLike;
   now: () => EpochMs;
-  storage?: { get(): Promise<StoredStations | null | undefined>; set(s: StoredStations): Promise<void> };
+  /** The persisted copy (lib/storage.ts stationListItem). */
+  storage?: StoredValue<StoredStations | null | undefined>;
   base?: string;
 }
 
@@ -44,6 +38,11 @@ export interface StationStoreStatus {
 export interface StationStore {
   /** The list (refreshing first when none is held or the copy is due). undefined if never obtained. */
   get(): Promise<StationList | undefined>;
+  /**
+   * The list held now (stored copy or a page's), without ever fetching: the capture path and the
+   * overlays must not send 12306 a request of their own.
+   */
+  held(): Promise<StationList | undefined>;
   /** Fetches now when due (`force` ignores the daily rule). Resolves to whether a new copy was kept. */
   refresh(opts?: { force?: boolean }): Promise<boolean>;
   /** A station_name.js body seen elsewhere (a page capture). Kept when it decodes. */
@@ -66,7 +65,7 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
 
   const load = () =>
     (loaded ??= (async () => {
-      const s = await deps.storage?.get().catch(() => undefined);
+      const s = await deps.storage?.getValue().catch(() => undefined);
       if (!s || typeof s.text !== 'string') return;
       const d = decodeStationList(s.text, s.version);
       if (d.ok && d.value.stations.length > 0) {
@@ -77,7 +76,7 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
 
   const save = async (s: StoredStations) => {
     stored = s;
-    await deps.storage?.set(s).catch(() => undefined);
+    await deps.storage?.setValue(s).catch(() => undefined);
   };
 
   /** Decodes and keeps `text` when it is a usable list. */
@@ -139,6 +138,10 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
         return list;
       }
       if (due(deps.now())) void refresh(false);
+      return list;
+    },
+    async held() {
+      await load();
       return list;
     },
     refresh: (opts) => refresh(!!opts?.force),

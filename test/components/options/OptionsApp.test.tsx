@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { OptionsApp } from '../../../components/options/OptionsApp';
 import type { CredentialsView, OptionsApi } from '../../../components/options/api';
-import type { Diagnostics } from '../../../lib/background/ingest';
+import type { Diagnostics } from '../../../lib/store/diagnostics';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { topCredentialsItem } from '../../../lib/storage';
 import { chinaInstant } from '../../../lib/time';

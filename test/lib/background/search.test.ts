@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import {
-  createSearchService,
-  registerSearchService,
-  resetSearchServiceForTests,
-  type SearchServiceDeps,
-} from '../../../lib/background/search';
+import { createSearchService, registerSearchHandlers, type SearchServiceDeps } from '../../../lib/background/search';
+import { createStationStore } from '../../../lib/rail/station-store';
+import { createRailClient } from '../../../lib/rail/client';
+import { createAirClient } from '../../../lib/air/client';
 import { dispatch } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import type { FetchLike } from '../../../lib/net/http';
@@ -31,15 +29,23 @@ function setup(opts: { settings?: Partial<Settings>; creds?: boolean; capture?: 
     return site.fetch(url, init);
   };
   const captured = decodeFliggySearch(buildFliggyJsonp(generateFlights(3, 'BJS', 'SHA', '2026-03-05', 9)));
+  // The live clients, built as entrypoints/background.ts builds them.
+  const stations = createStationStore({ fetch, now: () => NOW });
+  const rail = createRailClient({ fetch, now: () => NOW, onStationVersion: (v) => stations.noteVersion(v) });
+  const air = createAirClient({ fetch, now: () => NOW });
   const deps: SearchServiceDeps = {
-    fetch,
+    rail,
+    stations,
+    air,
     now: () => NOW,
     settings: async () => ({ ...DEFAULT_SETTINGS, ...opts.settings }),
     topCredentials: async () => (opts.creds ? CREDS : null),
-    latestFlights: async (date, dep, arr) =>
-      opts.capture && captured.ok && date === '2026-03-05' && dep === 'BJS' && arr === 'SHA'
-        ? { result: captured.value, at: NOW - 5 * 60_000 }
-        : undefined,
+    captures: {
+      latestFlights: async (date, dep, arr) =>
+        opts.capture && captured.ok && date === '2026-03-05' && dep === 'BJS' && arr === 'SHA'
+          ? { result: captured.value, at: NOW - 5 * 60_000 }
+          : undefined,
+    },
   };
   return { site, topCalls, deps, svc: createSearchService(deps) };
 }
@@ -80,7 +86,7 @@ describe('search service', () => {
   it('hands each Taobao Open Platform answer to the flight listener (fare watches)', async () => {
     const { deps } = setup({ creds: true, settings: { topEnabled: true } });
     const heard: number[] = [];
-    const svc = createSearchService({ ...deps, onAir: (r) => heard.push(r.flights.length) });
+    const svc = createSearchService({ ...deps, onFlightResult: (r) => heard.push(r.flights.length) });
     await svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
     await new Promise((r) => setTimeout(r, 0));
     expect(heard).toEqual([5]);
@@ -127,12 +133,11 @@ describe('search service', () => {
 describe('search messages (zod-validated both ways)', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    resetSearchServiceForTests();
   });
 
   it('answers search.rail, search.air and search.stations within the protocol', async () => {
     const { deps } = setup({ creds: true, settings: { topEnabled: true } });
-    registerSearchService({ ...deps, topPermitted: async () => true });
+    registerSearchHandlers(createSearchService({ ...deps, topPermitted: async () => true }));
     const rail = (await dispatch({ railair: 1, name: 'search.rail', data: RAIL })) as { ok: boolean; data?: { ok: boolean; trains: unknown[] } };
     expect(rail.ok).toBe(true);
     expect(rail.data?.ok).toBe(true);
@@ -150,7 +155,7 @@ describe('search messages (zod-validated both ways)', () => {
 
   it('refuses a malformed request', async () => {
     const { deps } = setup();
-    registerSearchService(deps);
+    registerSearchHandlers(createSearchService(deps));
     const r = (await dispatch({ railair: 1, name: 'search.rail', data: { ...RAIL, from: 'beijing' } })) as { ok: boolean; error?: string };
     expect(r.ok).toBe(false);
     expect(r.error).toContain('invalid request');

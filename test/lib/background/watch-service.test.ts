@@ -3,7 +3,16 @@ import { fakeBrowser } from 'wxt/testing';
 import { dispatch } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { watchesItem } from '../../../lib/storage';
-import { createWatchService, registerWatchService, WATCH_ALARM, type TrainSource } from '../../../lib/background/watch-service';
+import { createWatchService, type TrainSource, type WatchServiceDeps } from '../../../lib/background/watch-service';
+import { registerWatchHandlers } from '../../../lib/background/watch-handlers';
+import { WATCH_ALARM } from '../../../lib/background/watch-effects';
+
+/** Builds the service and registers its listeners, as entrypoints/background.ts does. */
+function registerWatchService(d: WatchServiceDeps) {
+  const svc = createWatchService(d);
+  registerWatchHandlers(svc);
+  return svc;
+}
 import type { RailWatch } from '../../../lib/watch/model';
 import type { RouteAnswer } from '../../../lib/watch/scheduler';
 import { count, DATE, none, NOON, train } from '../watch/support';

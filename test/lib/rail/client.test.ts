@@ -5,22 +5,22 @@ import {
   padDate,
   railSearchPageUrl,
   type RailClientState,
-  type RailClientStore,
 } from '../../../lib/rail/client';
 import { endpointOfUrl, parseCLeftTicketUrl, parseStationVersion } from '../../../lib/rail/endpoint';
 import { inServiceWindow, windowEnd } from '../../../lib/rail/service-window';
 import { chinaInstant } from '../../../lib/time';
+import type { StoredValue } from '../../../lib/store/item';
 import { fake12306, initPage } from '../net/fake-sites';
 
 const DAYTIME = chinaInstant('2026-03-04', 10 * 60); // 10:00 China time
 const NIGHT = chinaInstant('2026-03-04', 23 * 60 + 30); // 23:30 China time
 const Q = { date: '2026-03-05', from: 'BJP', to: 'SHH' } as const;
 
-function memoryStore(): RailClientStore & { value: RailClientState | undefined } {
+function memoryStore(): StoredValue<RailClientState | undefined> & { value: RailClientState | undefined } {
   const s = {
     value: undefined as RailClientState | undefined,
-    get: async () => s.value,
-    set: async (v: RailClientState) => {
+    getValue: async () => s.value,
+    setValue: async (v: RailClientState | undefined) => {
       s.value = structuredClone(v);
     },
   };

@@ -12,7 +12,7 @@ function setup(script: string | null = FULL) {
   const site = fake12306({ stationScript: script });
   const clock = { t: T0 };
   const box: { value: StoredStations | null } = { value: null };
-  const storage = { get: async () => box.value, set: async (v: StoredStations) => void (box.value = structuredClone(v)) };
+  const storage = { getValue: async () => box.value, setValue: async (v: StoredStations | null | undefined) => void (box.value = structuredClone(v ?? null)) };
   const store = createStationStore({ fetch: site.fetch, now: () => clock.t, storage });
   const fetches = () => site.requests.filter((u) => u.includes('station_name.js'));
   return { site, clock, box, storage, store, fetches };

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { parseDiagnostics, parseStoredResults } from '../../../lib/capture/stored';
-import { createIngest, EMPTY_DIAGNOSTICS, type Diagnostics, type StoredResult } from '../../../lib/background/ingest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { parseStoredResults, type StoredResult } from '../../../lib/store/captures';
+import { EMPTY_DIAGNOSTICS, parseDiagnostics } from '../../../lib/store/diagnostics';
+import { createCaptures } from '../../../lib/background/captures';
+import { captureDiagnosticsItem, captureResultsItem } from '../../../lib/storage';
 import { decodeLeftTicket } from '../../../lib/rail/left-ticket';
 import { buildLeftTicketBody, buildRailRow } from '../../support/rail-rows';
 
@@ -20,6 +23,8 @@ function good(key: string): StoredResult {
 const entry = { at: 1, kind: 'left-ticket', url: QUERY, status: 200, code: 'html-page', message: 'HTML', sample: '<html>' };
 
 describe('stored captures read back', () => {
+  beforeEach(() => fakeBrowser.reset());
+
   it('keeps valid results intact and drops (and counts) the invalid ones', () => {
     const ok = good('12306|a');
     const noData = { ...good('12306|b'), rail: undefined };
@@ -45,19 +50,16 @@ describe('stored captures read back', () => {
   });
 
   it('lets the background work on with what is valid, and counts what it dropped', async () => {
-    let results: unknown = [good('12306|2026-11-24|BJP|SHH'), { key: 42 }];
-    let diagnostics: unknown = { entries: [entry, { broken: true }], undecodable: 3, unrecognised: 0 };
-    const ingest = createIngest({
-      now: () => 1000,
-      results: { get: async () => results as StoredResult[], set: async (v) => void (results = v) },
-      diagnostics: { get: async () => diagnostics as Diagnostics, set: async (v) => void (diagnostics = v) },
-    });
+    // What another build may have left in storage: one good result, one broken; a broken entry.
+    await captureResultsItem.setValue([good('12306|2026-11-24|BJP|SHH'), { key: 42 }] as never);
+    await captureDiagnosticsItem.setValue({ entries: [entry, { broken: true }], undecodable: 3, unrecognised: 0 } as never);
+    const ingest = createCaptures({ now: () => 1000, results: captureResultsItem, diagnostics: captureDiagnosticsItem });
     expect((await ingest.results()).map((r) => r.key)).toEqual(['12306|2026-11-24|BJP|SHH']);
     expect(await ingest.diagnostics()).toEqual({ entries: [entry], undecodable: 3, unrecognised: 0, dropped: 1 });
     const out = await ingest.submit({ v: 1, kind: 'left-ticket', url: QUERY, status: 200, body, at: 0 });
     expect(out).toMatchObject({ outcome: 'stored' });
     // Written back clean: the new result and the valid old one; the bad one counted.
-    expect((results as StoredResult[]).map((r) => r.key)).toEqual([`12306|${DATE}|BJP|SHH`, '12306|2026-11-24|BJP|SHH']);
+    expect((await captureResultsItem.getValue()).map((r) => r.key)).toEqual([`12306|${DATE}|BJP|SHH`, '12306|2026-11-24|BJP|SHH']);
     expect(await ingest.diagnostics()).toEqual({ entries: [entry], undecodable: 3, unrecognised: 0, dropped: 2 });
     expect(EMPTY_DIAGNOSTICS.dropped).toBeUndefined();
   });

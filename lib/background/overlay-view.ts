@@ -1,4 +1,4 @@
-// Builds what an overlay shows from the stored captures (background side): runs the shared
+// Builds what an overlay shows from the stored captures: runs the shared
 // comparison for the page's date and city pair and keeps what the panel needs — the other mode's
 // options, the verdict, the sources' ages, and for 12306 the flights that beat each train.
 import type { ChinaDate, EpochMs, TravelOption } from '../model';
@@ -7,8 +7,8 @@ import { compare } from '../compare/index';
 import type { Place } from '../compare/places';
 import { optionPrice } from '../compare/price';
 import type { ComparedOption } from '../compare/types';
-import type { StoredResult } from '../background/ingest';
-import type { Beat, OverlayView, RowView, SeatView } from './view';
+import type { StoredResult } from '../store/captures';
+import type { Beat, OverlayView, RowView, SeatView } from '../capture/view';
 
 export interface ViewInput {
   /** The mode the overlay shows: the one the page is NOT about. */

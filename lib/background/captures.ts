@@ -1,0 +1,216 @@
+// The capture service: decode what the pages loaded (lib/background/capture-decode.ts), keep the
+// latest result per (source, date, from, to) with its time, and keep a bounded list of what could
+// not be decoded (URL, error, first bytes) so a format change is visible, never silent.
+// State lives in storage, read back through zod (lib/store/), so a restarted worker loses nothing.
+import type { EpochMs, FlightSearchResult, StationList } from '../model';
+import { excerpt } from '../result';
+import type { Capture } from '../capture/schema';
+import { SITE_KINDS, siteOfPage } from '../capture/urls';
+import type { StationRef } from '../sites/12306-page';
+import { onMessage } from '../messaging';
+import { createSerialQueue } from '../util/queue';
+import type { StoredValue } from '../store/item';
+import { parseStoredResults, type StoredResult } from '../store/captures';
+import { parseDiagnostics, type DiagnosticEntry, type Diagnostics } from '../store/diagnostics';
+import type { StationStore } from '../rail/station-store';
+import { decodeAirCapture, decodeRailCapture, decodeStationCapture, type Decoded, type Filing, type PageContext } from './capture-decode';
+import { railCityOf } from './places';
+
+export type { PageContext };
+
+export const LIMITS = {
+  /** Results kept (newest first); a 100-train answer is ~100 KB decoded. */
+  results: 16,
+  /** Results older than this are dropped on the next write. */
+  resultMaxAgeMs: 3 * 24 * 60 * 60_000,
+  diagnostics: 20,
+  sampleChars: 160,
+};
+
+export interface CapturesDeps {
+  now: () => EpochMs;
+  results: StoredValue<StoredResult[]>;
+  diagnostics: StoredValue<Diagnostics>;
+  /** The station store: names stations' cities, and takes the station lists pages load. */
+  stations?: Pick<StationStore, 'held' | 'offer'>;
+  /** Told of every flight answer filed (flight-price watches check their thresholds on it). */
+  onFlightResult?: (result: FlightSearchResult) => unknown;
+}
+
+export type SubmitOutcome =
+  | { outcome: 'stored'; key: string; count: number; issues: number }
+  | { outcome: 'stations'; count: number; kept: boolean }
+  | { outcome: 'moved'; endpoint?: string }
+  | { outcome: 'rejected'; code: string; message: string };
+
+export interface Captures {
+  submit(capture: Capture, page?: PageContext): Promise<SubmitOutcome>;
+  results(): Promise<StoredResult[]>;
+  diagnostics(): Promise<Diagnostics>;
+  /** Latest rail result between two cities (12306 names) on a date. */
+  latestRail(date: string, fromCity: string, toCity: string): Promise<StoredResult | undefined>;
+  /** Latest air result (Fliggy or TOP) between two cities (12306 names) on a date. */
+  latestAir(date: string, fromCity: string, toCity: string): Promise<StoredResult | undefined>;
+  /** For the search service: the latest captured flights for a date and IATA city pair. */
+  latestFlights(date: string, depCity: string, arrCity: string): Promise<{ result: FlightSearchResult; at: EpochMs } | undefined>;
+  /** The 12306 city name of a station (by telecode or name), using the station list when known. */
+  railCity(ref: StationRef | undefined): Promise<string | undefined>;
+}
+
+export function createCaptures(deps: CapturesDeps): Captures {
+  // Captures may arrive together, and each write is read-modify-write.
+  const serial = createSerialQueue();
+
+  // Invalid stored entries are dropped and counted in diagnostics.dropped (the results' count is
+  // added on the next write).
+  let resultsDropped = 0;
+  const readResults = async (): Promise<StoredResult[]> => {
+    const { results, dropped } = parseStoredResults(await deps.results.getValue());
+    resultsDropped = dropped;
+    return results;
+  };
+  const readDiagnostics = async (): Promise<Diagnostics> => {
+    const { diagnostics, dropped } = parseDiagnostics(await deps.diagnostics.getValue());
+    const total = (diagnostics.dropped ?? 0) + dropped;
+    return total > 0 ? { ...diagnostics, dropped: total } : diagnostics;
+  };
+  /** Diagnostics with the results dropped by the last read added (for the write paths). */
+  const diagnosticsForWrite = async (): Promise<Diagnostics> => {
+    const d = await readDiagnostics();
+    const total = (d.dropped ?? 0) + resultsDropped;
+    resultsDropped = 0;
+    return total > 0 ? { ...d, dropped: total } : d;
+  };
+
+  async function report(capture: Capture, code: string, message: string, sampleFrom?: string): Promise<SubmitOutcome> {
+    const d = await readDiagnostics();
+    const entry: DiagnosticEntry = {
+      at: deps.now(),
+      kind: capture.kind,
+      url: capture.responseUrl ?? capture.url,
+      status: capture.status,
+      code,
+      message,
+      sample: excerpt(sampleFrom ?? capture.body, LIMITS.sampleChars),
+    };
+    await deps.diagnostics.setValue({
+      entries: [entry, ...d.entries].slice(0, LIMITS.diagnostics),
+      undecodable: d.undecodable + 1,
+      unrecognised: d.unrecognised,
+      ...(d.dropped ? { dropped: d.dropped } : {}),
+    });
+    return { outcome: 'rejected', code, message };
+  }
+
+  /** A listener's failure must not lose the capture: it is logged and the capture is stored. */
+  function tellFlights(result: FlightSearchResult): void {
+    if (!deps.onFlightResult) return;
+    void Promise.resolve()
+      .then(() => deps.onFlightResult?.(result))
+      .catch((e: unknown) => console.warn('[RailAir] flight listener failed', e));
+  }
+
+  async function store(r: Filing): Promise<SubmitOutcome> {
+    const key = `${r.source}|${r.date}|${r.from}|${r.to}`;
+    const now = deps.now();
+    const entry: StoredResult = { ...r, key, at: now };
+    const kept = (await readResults()).filter((x) => x.key !== key && now - x.at <= LIMITS.resultMaxAgeMs);
+    await deps.results.setValue([entry, ...kept].slice(0, LIMITS.results));
+    if (r.issues > 0 || resultsDropped > 0) {
+      const d = await diagnosticsForWrite();
+      await deps.diagnostics.setValue({ ...d, unrecognised: d.unrecognised + r.issues });
+    }
+    const count = r.rail?.trains.length ?? r.air?.flights.length ?? 0;
+    return { outcome: 'stored', key, count, issues: r.issues };
+  }
+
+  async function stationList(): Promise<StationList | undefined> {
+    try {
+      return await deps.stations?.held();
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function offerStations(text: string, version: string | undefined): Promise<boolean> {
+    try {
+      return (await deps.stations?.offer(text, version)) ?? false;
+    } catch {
+      return false;
+    }
+  }
+
+  async function file(capture: Capture, d: Decoded): Promise<SubmitOutcome> {
+    switch (d.kind) {
+      case 'rejected':
+        return report(capture, d.code, d.message, d.sample);
+      case 'moved':
+        return { outcome: 'moved', ...(d.endpoint ? { endpoint: d.endpoint } : {}) };
+      case 'stations':
+        return { outcome: 'stations', count: d.count, kept: await offerStations(d.text, d.version) };
+      case 'file':
+        if (d.flights) tellFlights(d.flights);
+        return store(d.filing);
+    }
+  }
+
+  async function submit(capture: Capture, page?: PageContext): Promise<SubmitOutcome> {
+    if (capture.tooLarge) return report(capture, 'too-large', `body of ${capture.tooLarge} characters was not copied`, '');
+    if (capture.status === 0) {
+      return report(capture, 'network', 'no answer reached the page (network error, timeout, or a redirect to another site)', '');
+    }
+    if (capture.status >= 400) {
+      const code = capture.status === 403 || capture.status === 429 ? 'rate-limited' : 'network';
+      return report(capture, code, `HTTP ${capture.status}`);
+    }
+    switch (capture.kind) {
+      case 'left-ticket':
+        return file(capture, await decodeRailCapture(capture, page, stationList));
+      case 'station-list':
+        return file(capture, decodeStationCapture(capture));
+      case 'fliggy-search':
+      case 'fliggy-dom':
+        return file(capture, decodeAirCapture(capture, 'fliggy', page));
+      case 'top-search':
+        return file(capture, decodeAirCapture(capture, 'top', page));
+    }
+  }
+
+  const newest = async (pred: (r: StoredResult) => boolean) => (await readResults()).filter(pred).sort((a, b) => b.at - a.at)[0];
+
+  return {
+    submit: (capture, page) => serial(() => submit(capture, page)),
+    results: readResults,
+    diagnostics: readDiagnostics,
+    latestRail: (date, fromCity, toCity) =>
+      newest((r) => r.source === '12306' && r.date === date && r.fromCity === fromCity && r.toCity === toCity),
+    latestAir: (date, fromCity, toCity) =>
+      newest((r) => r.source !== '12306' && r.date === date && r.fromCity === fromCity && r.toCity === toCity),
+    async latestFlights(date, depCity, arrCity) {
+      const r = await newest((x) => x.source !== '12306' && x.date === date && x.from === depCity && x.to === arrCity);
+      return r?.air ? { result: r.air, at: r.at } : undefined;
+    },
+    async railCity(ref) {
+      return railCityOf(ref, await stationList());
+    },
+  };
+}
+
+/**
+ * Registers capture.submit and capture.diagnostics. `stored(tabId)` is told after a capture from
+ * that tab was filed (the overlay tells its other tabs).
+ */
+export function registerCaptureHandlers(captures: Captures, stored?: (tabId: number | undefined) => void): void {
+  onMessage('capture.submit', async ({ capture, page }, sender) => {
+    // A content script speaks for the page it runs in: a 12306 page cannot file flights, nor a
+    // Fliggy page trains (captures are page data, so the page's own site is all they can vouch for).
+    const site = siteOfPage(sender.url);
+    if (sender.url !== undefined && (!site || !(SITE_KINDS[site] as readonly string[]).includes(capture.kind))) {
+      throw new Error(`capture ${capture.kind} refused from ${site ?? 'an unknown page'}`);
+    }
+    const out = await captures.submit(capture, page);
+    if (out.outcome === 'stored') stored?.(sender.tabId);
+    return out;
+  });
+  onMessage('capture.diagnostics', () => captures.diagnostics());
+}

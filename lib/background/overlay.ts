@@ -1,0 +1,215 @@
+// The overlay service: what a panel on a 12306 or Fliggy page shows — the other mode for the
+// page's date and route, from the stored captures or, when none is fresh, from a live query
+// through the search service (shared cache, single-flight and back-off) — plus each site's
+// collapsed state and the tabs to tell when captures change.
+import type { AirOption, ChinaDate, EpochMs, RailOption, StationList } from '../model';
+import type { Buffers, Settings } from '../settings';
+import type { Place } from '../compare/places';
+import type { OverlayView, PlaceRef } from '../capture/view';
+import type { AirAnswer, RailAnswer } from '../messages/search';
+import { onMessage } from '../messaging';
+import { searchPageUrl as railSearchPageUrl } from '../sites/12306-page';
+import { searchPageUrl as fliggySearchPageUrl } from '../sites/fliggy-page';
+import type { StoredResult } from '../store/captures';
+import type { StoredValue } from '../store/item';
+import type { OverlaySite, OverlayState } from '../store/overlay';
+import type { StationStore } from '../rail/station-store';
+import type { Captures } from './captures';
+import type { OverlayTabs } from './overlay-tabs';
+import { buildOverlayView } from './overlay-view';
+import { mainStation, placeOf } from './places';
+
+/** Live queries an overlay may fall back on when no fresh capture of the other mode exists. */
+export interface LiveSources {
+  /** Trains from the live 12306 client (telecodes: a city's main station, e.g. BJP, selects the whole city). */
+  rail?: (req: { date: string; from: string; to: string; fromName?: string; toName?: string }) => Promise<RailAnswer>;
+  /** Flights from the Taobao Open Platform when configured (answers `none` otherwise). 12306 city names. */
+  air?: (req: { date: string; fromCity: string; toCity: string }) => Promise<AirAnswer>;
+}
+
+export interface ViewDeps {
+  captures: Pick<Captures, 'diagnostics' | 'latestRail' | 'latestAir'>;
+  now: () => EpochMs;
+  stations?: Pick<StationStore, 'held'>;
+  buffers?: () => Promise<{ air: Buffers; rail: Buffers } | undefined>;
+  live?: LiveSources;
+}
+
+export interface ViewRequest {
+  show: 'rail' | 'air';
+  date: string;
+  from: PlaceRef;
+  to: PlaceRef;
+}
+
+/** A capture younger than this is used as is; older (or none), the overlay asks the live client. */
+export const FRESH_CAPTURE_MS = 30 * 60_000;
+
+type Bilingual = { zh: string; en: string };
+type LiveOutcome = { result?: StoredResult; error?: Bilingual };
+type StationPick = { name: string; telecode: string };
+
+function liveFailure(e: unknown): Bilingual {
+  const m = e instanceof Error ? e.message : String(e);
+  return { zh: `实时查询失败：${m}`, en: `Live query failed: ${m}` };
+}
+
+/** Trains from the live 12306 client, as a stored-result-shaped answer (never stored). */
+async function liveRail(live: LiveSources['rail'], date: ChinaDate, a: StationPick | undefined, b: StationPick | undefined, from: Place, to: Place): Promise<LiveOutcome> {
+  if (!live || !a || !b) return {};
+  try {
+    const r = await live({ date, from: a.telecode, to: b.telecode, fromName: a.name, toName: b.name });
+    if (!r.ok) return { error: { zh: r.error.messageZh, en: r.error.message } };
+    return {
+      result: {
+        key: `live|${date}|${a.telecode}|${b.telecode}`,
+        source: '12306',
+        live: true,
+        date,
+        from: a.telecode,
+        to: b.telecode,
+        fromCity: from.city,
+        toCity: to.city,
+        at: r.fetchedAt,
+        url: r.buyUrl,
+        issues: r.issues.length,
+        rail: { format: 'pipe', fieldCounts: [], date, stationNames: r.stationNames, trains: r.trains as RailOption[] },
+      },
+    };
+  } catch (e) {
+    return { error: liveFailure(e) };
+  }
+}
+
+/** Flights from the live Taobao Open Platform client (when the user configured it). */
+async function liveAir(live: LiveSources['air'], date: ChinaDate, from: Place, to: Place): Promise<LiveOutcome> {
+  if (!live) return {};
+  try {
+    const r = await live({ date, fromCity: from.city, toCity: to.city });
+    if (r.status === 'none') return {};
+    if (r.status === 'error') return { error: { zh: r.error.messageZh, en: r.error.message } };
+    return {
+      result: {
+        key: `live|${date}|${from.cityCode ?? from.city}|${to.cityCode ?? to.city}`,
+        source: r.source,
+        live: r.source === 'top',
+        date,
+        from: from.cityCode ?? '',
+        to: to.cityCode ?? '',
+        fromCity: from.city,
+        toCity: to.city,
+        at: r.fetchedAt,
+        url: r.fliggyUrl,
+        issues: r.issues.length,
+        air: { source: r.source, date, airports: {}, airlines: {}, flights: r.flights as AirOption[] },
+      },
+    };
+  } catch (e) {
+    return { error: liveFailure(e) };
+  }
+}
+
+/**
+ * Answers `overlay.view`: the other mode for a page's date and route, from stored captures, or,
+ * when there is no fresh capture of the other mode, from a live query (shared cache and back-off).
+ */
+export async function overlayView(deps: ViewDeps, req: ViewRequest): Promise<OverlayView> {
+  let list: StationList | undefined;
+  try {
+    list = await deps.stations?.held();
+  } catch {
+    list = undefined;
+  }
+  const date = req.date as ChinaDate;
+  const from = placeOf(req.from, list);
+  const to = placeOf(req.to, list);
+  const diagnostics = (await deps.captures.diagnostics()).undecodable;
+  let otherSearchUrl: string | undefined;
+  let mainA: StationPick | undefined;
+  let mainB: StationPick | undefined;
+  if (from && to) {
+    if (req.show === 'air' && from.cityCode && to.cityCode) {
+      otherSearchUrl = fliggySearchPageUrl({ date, depCity: from.cityCode, arrCity: to.cityCode });
+    } else if (req.show === 'rail') {
+      mainA = mainStation(from, list);
+      mainB = mainStation(to, list);
+      if (mainA && mainB) otherSearchUrl = railSearchPageUrl({ date, from: mainA, to: mainB });
+    }
+  }
+  let [rail, air] =
+    from && to ? await Promise.all([deps.captures.latestRail(date, from.city, to.city), deps.captures.latestAir(date, from.city, to.city)]) : [undefined, undefined];
+  let liveError: Bilingual | undefined;
+  if (from && to) {
+    const shown = req.show === 'rail' ? rail : air;
+    if (!shown || deps.now() - shown.at > FRESH_CAPTURE_MS) {
+      const got = req.show === 'rail' ? await liveRail(deps.live?.rail, date, mainA, mainB, from, to) : await liveAir(deps.live?.air, date, from, to);
+      // A live answer replaces an old capture only when it is newer (the TOP fallback may hand back that capture).
+      if (got.result && (!shown || got.result.at >= shown.at)) {
+        if (req.show === 'rail') rail = got.result;
+        else air = got.result;
+      }
+      liveError = got.error;
+    }
+  }
+  const buffers = await deps.buffers?.().catch(() => undefined);
+  return buildOverlayView({
+    show: req.show,
+    date,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(rail ? { rail } : {}),
+    ...(air ? { air } : {}),
+    now: deps.now(),
+    ...(buffers ? { buffers } : {}),
+    diagnostics,
+    ...(otherSearchUrl ? { otherSearchUrl } : {}),
+    ...(liveError ? { liveError } : {}),
+  });
+}
+
+export interface OverlayDeps extends Omit<ViewDeps, 'buffers'> {
+  settings: () => Promise<Settings>;
+  /** Each site's panel collapsed or not (lib/storage.ts overlayStateItem). */
+  state: StoredValue<OverlayState>;
+  tabs: OverlayTabs;
+}
+
+export interface Overlay {
+  /** The view for a page; the asking tab is remembered, to be told when captures change. */
+  view(req: ViewRequest, tabId?: number): Promise<OverlayView>;
+  prefs(site: OverlaySite): Promise<{ language: Settings['language']; collapsed: boolean }>;
+  collapse(site: OverlaySite, collapsed: boolean): Promise<void>;
+  /** A capture from `tabId` was filed: the other overlay tabs ask for their view again. */
+  capturesChanged(tabId?: number): void;
+}
+
+export function createOverlay(deps: OverlayDeps): Overlay {
+  const viewDeps: ViewDeps = { ...deps, buffers: async () => (await deps.settings()).buffers };
+  return {
+    async view(req, tabId) {
+      if (tabId !== undefined) await deps.tabs.add(tabId).catch(() => undefined);
+      return overlayView(viewDeps, req);
+    },
+    async prefs(site) {
+      const [settings, state] = await Promise.all([deps.settings(), deps.state.getValue()]);
+      return { language: settings.language, collapsed: !!state?.collapsed?.[site] };
+    },
+    async collapse(site, collapsed) {
+      const state = await deps.state.getValue();
+      await deps.state.setValue({ collapsed: { ...state?.collapsed, [site]: collapsed } });
+    },
+    capturesChanged(tabId) {
+      void deps.tabs.notify(tabId).catch(() => undefined);
+    },
+  };
+}
+
+/** Registers overlay.view, overlay.prefs and overlay.collapse. */
+export function registerOverlayHandlers(overlay: Overlay): void {
+  onMessage('overlay.view', (req, sender) => overlay.view(req, sender.tabId));
+  onMessage('overlay.prefs', ({ site }) => overlay.prefs(site));
+  onMessage('overlay.collapse', async ({ site, collapsed }) => {
+    await overlay.collapse(site, collapsed);
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,70 @@
+// What the watch service does to the browser: notifications, the badge and the one named alarm.
+// The scheduler decides; these only carry its actions out.
+import { browser } from 'wxt/browser';
+import type { EpochMs } from '../model';
+import type { Action, SchedulerSettings } from '../watch/scheduler';
+
+export const WATCH_ALARM = 'railair-watch';
+export const NOTIFICATION_PREFIX = 'railair-watch:';
+/** The extension's own icon (public/icon), shown in watch notifications. */
+const ICON_PATH = '/icon/128.png';
+
+export interface WatchEffects {
+  carryOut(actions: Action[], s: SchedulerSettings): Promise<void>;
+  setBadge(count: number): Promise<void>;
+}
+
+export function createWatchEffects(deps: { now: () => EpochMs; log: (msg: string, ...rest: unknown[]) => void }): WatchEffects {
+  const { now, log } = deps;
+
+  /** Applies one step's effects: notifications, badge, alarm. */
+  async function carryOut(actions: Action[], s: SchedulerSettings): Promise<void> {
+    for (const a of actions) {
+      if (a.type === 'notify') await notify(a.watchId, a.notification);
+      else if (a.type === 'badge') await setBadge(a.count);
+      else if (a.type === 'wake') await setAlarm(a.at, s);
+      else if (a.type === 'expire') log(`watch ${a.watchId} expired (${a.reason})`);
+    }
+  }
+
+  async function notify(watchId: string, n: { title: string; message: string; buttonTitle: string }): Promise<void> {
+    const id = `${NOTIFICATION_PREFIX}${watchId}:${now()}`;
+    const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL(ICON_PATH), title: n.title, message: n.message, priority: 2 };
+    try {
+      await browser.notifications.create(id, { ...base, buttons: [{ title: n.buttonTitle }] } as never);
+    } catch {
+      // Firefox has no notification buttons: a click on the notification opens the page instead.
+      try {
+        await browser.notifications.create(id, base);
+      } catch (e) {
+        log('notification failed', e);
+      }
+    }
+  }
+
+  async function setBadge(count: number): Promise<void> {
+    const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+    if (!action) return;
+    try {
+      await action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      if (count > 0) await action.setBadgeBackgroundColor({ color: '#16a34a' });
+    } catch (e) {
+      log('badge failed', e);
+    }
+  }
+
+  async function setAlarm(at: EpochMs | null, s: SchedulerSettings): Promise<void> {
+    if (at === null) {
+      await browser.alarms.clear(WATCH_ALARM);
+      return;
+    }
+    const existing = await browser.alarms.get(WATCH_ALARM);
+    // Same time (within a second): leave it, so repeated start-ups do not churn the alarm.
+    if (existing && Math.abs(existing.scheduledTime - at) < 1000) return;
+    // The period is a safety net: if a worker dies mid-cycle, the alarm still comes back.
+    const periodInMinutes = Math.max(s.intervalSec, s.minIntervalSec ?? 30) / 60;
+    await browser.alarms.create(WATCH_ALARM, { when: at, periodInMinutes });
+  }
+
+  return { carryOut, setBadge };
+}

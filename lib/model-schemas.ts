@@ -1,0 +1,97 @@
+// The zod schemas of the model shapes that cross a boundary (messages, storage), beside the types
+// of lib/model.ts they check: each schema is declared against its type (`z.ZodType<RailOption>`),
+// so the two cannot drift apart. lib/model.ts stays type-only: code that needs only the types
+// (content scripts, decoders) carries no zod for them.
+import * as z from 'zod';
+import { seatClassSchema as seatClass } from './seat-class-schema';
+import type { AirOption, ChinaDate, RailOption } from './model';
+
+const int = z.number().int();
+
+/** A China calendar date inside a model object ("yyyy-MM-dd"), typed as the model's ChinaDate. */
+export const chinaDateSchema = z.custom<ChinaDate>((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), 'yyyy-MM-dd');
+
+const availability = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('count'), n: int }),
+  z.object({ kind: z.literal('plenty') }),
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('waitlist') }),
+  z.object({ kind: z.literal('not-on-sale') }),
+]);
+const seat = z.object({
+  cls: seatClass,
+  code: z.string().optional(),
+  name: z.string(),
+  nameEn: z.string(),
+  availability,
+  price: int.optional(),
+});
+const station = z.object({ telecode: z.string(), name: z.string().optional() });
+export const railOptionSchema = z.object({
+  mode: z.literal('rail'),
+  id: z.string(),
+  trainNo: z.string(),
+  code: z.string(),
+  type: z.enum(['G', 'D', 'C', 'Z', 'T', 'K', 'S', 'Y', 'L', 'number', 'other']),
+  date: chinaDateSchema,
+  from: station,
+  to: station,
+  origin: station,
+  terminus: station,
+  depart: z.number(),
+  arrive: z.number(),
+  durationMin: z.number(),
+  arriveDayOffset: int,
+  seats: z.array(seat),
+  status: z.enum(['on-sale', 'not-yet', 'suspended', 'maintenance', 'not-bookable', 'unknown']),
+  buttonText: z.string(),
+  fromNo: z.string().optional(),
+  toNo: z.string().optional(),
+  saleTime: z.string().optional(),
+  cheapest: z.object({ cls: seatClass, name: z.string(), price: int }).optional(),
+  hasSeats: z.boolean(),
+});
+
+const fare = z.object({
+  cabinClass: z.enum(['economy', 'business', 'first', 'unknown']),
+  cabin: z.string().optional(),
+  price: int,
+  taxes: int.optional(),
+  total: int.optional(),
+  discount: z.number().optional(),
+  seatsLeft: z.number().optional(),
+});
+const airport = z.object({
+  code: z.string(),
+  name: z.string().optional(),
+  terminal: z.string().optional(),
+  city: z.string().optional(),
+});
+export const airOptionSchema = z.object({
+  mode: z.literal('air'),
+  id: z.string(),
+  flightNo: z.string(),
+  airline: z.string(),
+  airlineName: z.string().optional(),
+  date: chinaDateSchema,
+  from: airport,
+  to: airport,
+  depart: z.number(),
+  arrive: z.number(),
+  durationMin: z.number(),
+  arriveDayOffset: int,
+  stops: int,
+  transfer: z.boolean(),
+  operatedBy: z.string().optional(),
+  aircraft: z.string().optional(),
+  fares: z.array(fare),
+  lowest: fare.optional(),
+  source: z.enum(['top', 'fliggy']),
+});
+
+// Compile-time: what the schemas accept is exactly the model's shape, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const railSame: Same<z.output<typeof railOptionSchema>, RailOption> = true;
+const airSame: Same<z.output<typeof airOptionSchema>, AirOption> = true;
+void railSame;
+void airSame;

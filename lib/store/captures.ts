@@ -1,0 +1,90 @@
+// The latest decoded capture per (source, date, from, to) (local:captureResults). What the
+// background reads back is checked like anything else crossing a boundary: an older version, a
+// half-written value or another build may have left something else there. Parsing is lenient
+// per entry — a bad entry is dropped and counted, the good ones kept — so one corrupt result
+// never hides the rest.
+import * as z from 'zod';
+import type { EpochMs, ChinaDate, FlightSearchResult, LeftTicketResult } from '../model';
+import { airOptionSchema, chinaDateSchema, railOptionSchema } from '../model-schemas';
+
+export type CaptureSource = '12306' | 'fliggy' | 'top';
+
+const names = z.record(z.string(), z.string());
+const count = z.number().int().min(0);
+
+// Options keep fields this schema does not name (loose): storage must not strip the model.
+const leftTicketResultSchema = z.looseObject({
+  format: z.enum(['pipe', 'object']),
+  fieldCounts: z.array(z.number()),
+  date: chinaDateSchema.optional(),
+  stationNames: names,
+  trains: z.array(railOptionSchema.loose()),
+});
+
+const flightSearchResultSchema = z.looseObject({
+  source: z.enum(['top', 'fliggy']),
+  date: chinaDateSchema.optional(),
+  depCity: z.string().optional(),
+  arrCity: z.string().optional(),
+  airports: names,
+  airlines: names,
+  flights: z.array(airOptionSchema.loose()),
+});
+
+export const storedResultSchema = z
+  .object({
+    key: z.string().min(1),
+    source: z.enum(['12306', 'fliggy', 'top']),
+    date: chinaDateSchema,
+    from: z.string(),
+    to: z.string(),
+    fromCity: z.string().optional(),
+    toCity: z.string().optional(),
+    at: z.number().finite(),
+    url: z.string(),
+    issues: count,
+    rail: leftTicketResultSchema.optional(),
+    air: flightSearchResultSchema.optional(),
+  })
+  .refine((r) => (r.source === '12306' ? !!r.rail : !!r.air), 'a result without the data of its source');
+
+/**
+ * One stored result: the latest decoded capture for its key. The schema above checks it when read
+ * back; `rail` / `air` are the model's own types (the schema keeps their unnamed fields).
+ */
+export interface StoredResult {
+  key: string;
+  source: CaptureSource;
+  date: ChinaDate;
+  /** Rail: queried telecodes (BJP); air: IATA city codes (BJS). */
+  from: string;
+  to: string;
+  /** City names as 12306's station list writes them (北京), the key overlays look results up by. */
+  fromCity?: string;
+  toCity?: string;
+  /** When the capture arrived (background clock). */
+  at: EpochMs;
+  url: string;
+  /** Rows the decoder could not read fully (its issues). */
+  issues: number;
+  rail?: LeftTicketResult;
+  air?: FlightSearchResult;
+  /** Answered by a live query just now (an overlay's fallback), not captured from a page; never stored. */
+  live?: boolean;
+}
+
+// Compile-time: everything the schema accepts is a StoredResult.
+const storedIsResult: z.output<typeof storedResultSchema> extends Omit<StoredResult, 'rail' | 'air'> ? true : never = true;
+void storedIsResult;
+
+/** The stored results that are valid; `dropped` counts the entries that were not. */
+export function parseStoredResults(raw: unknown): { results: StoredResult[]; dropped: number } {
+  if (raw === null || raw === undefined) return { results: [], dropped: 0 };
+  if (!Array.isArray(raw)) return { results: [], dropped: 1 };
+  const results: StoredResult[] = [];
+  for (const item of raw) {
+    const r = storedResultSchema.safeParse(item);
+    if (r.success) results.push(r.data as unknown as StoredResult);
+  }
+  return { results, dropped: raw.length - results.length };
+}

@@ -1,0 +1,262 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { FRESH_CAPTURE_MS, overlayView } from '../../../lib/background/overlay';
+import { createOverlayTabs } from '../../../lib/background/overlay-tabs';
+import { dispatch } from '../../../lib/messaging';
+import { overlayStateItem, overlayTabsItem, settingsItem } from '../../../lib/storage';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { restrictStorageToTrustedContexts } from '../../../lib/background/storage-access';
+import { CAPTURES_CHANGED } from '../../../lib/messages/capture';
+import { decodeStationList } from '../../../lib/rail/stations';
+import { decodeLeftTicket } from '../../../lib/rail/left-ticket';
+import { decodeFliggySearch } from '../../../lib/air/fliggy-search';
+import type { AirAnswer, RailAnswer } from '../../../lib/messages/search';
+import { buildStationNameJs } from '../../support/rail-rows';
+import { buildFliggyJsonp } from '../../support/air-bodies';
+import { capture, DATE, FLIGGY, flights, QUERY, railBody, registerCaptureAndOverlay, setup, trains } from './capture-fixtures';
+
+describe('overlay view', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  async function withBoth() {
+    const s = setup();
+    await s.captures.submit(capture('left-ticket', QUERY, railBody()), { url: '' });
+    await s.captures.submit(capture('fliggy-search', FLIGGY, buildFliggyJsonp(flights, 'jsonp77')), { url: '' });
+    return s;
+  }
+
+  it('shows the 12306 page the same-day flights, the verdict and which trains a flight beats', async () => {
+    const { captures, now } = await withBoth();
+    const v = await overlayView(
+      { captures, now },
+      { show: 'air', date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '上海', telecode: 'SHH' } },
+    );
+    expect(v.status).toBe('ok');
+    expect(v.rows.map((r) => r.code)).toEqual(['MU5102', 'CA1831']);
+    expect(v.rows[1]?.soldOut).toBe(true);
+    expect(v.rows[0]).toMatchObject({ price: 68000, priceIncludesTaxes: false });
+    expect(v.verdict?.zh).toContain('MU5102');
+    expect(v.sources.air?.source).toBe('fliggy');
+    expect(v.otherSearchUrl).toBe(`https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=${DATE}`);
+    // Z281 (overnight, sold out) is beaten by MU5102 door to door.
+    const z = v.beats.find((b) => b.code === 'Z281');
+    expect(z).toMatchObject({ flightNo: 'MU5102' });
+    expect(z?.fasterMin).toBeGreaterThan(300);
+  });
+
+  it('shows the Fliggy page the trains with seats per class', async () => {
+    const { captures, now } = await withBoth();
+    const v = await overlayView({ captures, now }, { show: 'rail', date: DATE, from: { cityCode: 'BJS' }, to: { cityCode: 'SHA' } });
+    expect(v.status).toBe('ok');
+    expect(v.rows.map((r) => r.code)).toEqual(['G1', 'Z281']);
+    expect(v.rows[0]?.seats.find((s) => s.cls === 'ze')).toMatchObject({ kind: 'plenty', price: 66900 });
+    expect(v.rows[0]?.best).toEqual(['cheapest', 'fastest']);
+    expect(v.rows[1]?.best).toEqual([]);
+    expect(v.rows[1]?.soldOut).toBe(true);
+    expect(v.beats).toEqual([]);
+  });
+
+  it('says there is no data for the other mode, and where to get it', async () => {
+    const { captures, now } = setup();
+    await captures.submit(capture('left-ticket', QUERY, railBody()), { url: '' });
+    const v = await overlayView({ captures, now }, { show: 'air', date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '上海', telecode: 'SHH' } });
+    expect(v.status).toBe('no-data');
+    expect(v.rows).toEqual([]);
+    expect(v.otherSearchUrl).toContain('depCity=BJS&arrCity=SHA');
+    const other = await overlayView({ captures, now }, { show: 'air', date: '2026-11-24', from: { name: '北京' }, to: { name: '上海' } });
+    expect(other.status).toBe('no-data');
+  });
+
+  it('links to 12306 with the station names and telecodes it expects when the station list is known', async () => {
+    const list = decodeStationList(
+      buildStationNameJs(
+        [
+          { abbr: 'bjp', name: '北京', telecode: 'BJP', pinyin: 'beijing', initials: 'bj', index: 0, cityCode: '0357', cityName: '北京' },
+          { abbr: 'bjn', name: '北京南', telecode: 'VNP', pinyin: 'beijingnan', initials: 'bjn', index: 1, cityCode: '0357', cityName: '北京' },
+          { abbr: 'sha', name: '上海', telecode: 'SHH', pinyin: 'shanghai', initials: 'sh', index: 2, cityCode: '0712', cityName: '上海' },
+        ],
+        '11-field',
+      ),
+    );
+    if (!list.ok) throw new Error('fixture');
+    const { captures, now } = setup();
+    const v = await overlayView(
+      { captures, now, stations: { held: async () => list.value } },
+      { show: 'rail', date: DATE, from: { cityCode: 'BJS' }, to: { cityCode: 'SHA' } },
+    );
+    expect(v.status).toBe('no-data');
+    expect(v.otherSearchUrl).toBe(
+      `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=%E5%8C%97%E4%BA%AC,BJP&ts=%E4%B8%8A%E6%B5%B7,SHH&date=${DATE}&flag=N,N,Y`,
+    );
+  });
+});
+
+describe('overlay view: live fallback', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const stationList = () => {
+    const list = decodeStationList(
+      buildStationNameJs(
+        [
+          { abbr: 'bjp', name: '北京', telecode: 'BJP', pinyin: 'beijing', initials: 'bj', index: 0, cityCode: '0357', cityName: '北京' },
+          { abbr: 'bjn', name: '北京南', telecode: 'VNP', pinyin: 'beijingnan', initials: 'bjn', index: 1, cityCode: '0357', cityName: '北京' },
+          { abbr: 'sha', name: '上海', telecode: 'SHH', pinyin: 'shanghai', initials: 'sh', index: 2, cityCode: '0712', cityName: '上海' },
+          { abbr: 'shq', name: '上海虹桥', telecode: 'AOH', pinyin: 'shanghaihongqiao', initials: 'shhq', index: 3, cityCode: '0712', cityName: '上海' },
+        ],
+        '11-field',
+      ),
+    );
+    if (!list.ok) throw new Error('fixture');
+    return { held: async () => list.value };
+  };
+  const liveTrains = () => {
+    const d = decodeLeftTicket(railBody(), { date: DATE });
+    if (!d.ok) throw new Error('fixture');
+    return d.value;
+  };
+  const liveFlights = () => {
+    const d = decodeFliggySearch(buildFliggyJsonp(flights, 'jsonp1'));
+    if (!d.ok) throw new Error('fixture');
+    return d.value.flights;
+  };
+  const FLIGGY_PAGE = { show: 'rail' as const, date: DATE, from: { cityCode: 'BJS' }, to: { cityCode: 'SHA' } };
+  const RAIL_PAGE = { show: 'air' as const, date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '上海', telecode: 'SHH' } };
+
+  it('shows a Fliggy page the trains of a live 12306 query (city main telecodes) when none were captured', async () => {
+    const { captures, now } = setup();
+    const asked: unknown[] = [];
+    const t = liveTrains();
+    const rail = async (q: unknown): Promise<RailAnswer> => {
+      asked.push(q);
+      return { ok: true, trains: t.trains, stationNames: t.stationNames, issues: [], fetchedAt: now() - 5000, fromCache: false, buyUrl: 'https://kyfw.12306.cn/otn/leftTicket/init' };
+    };
+    const v = await overlayView({ captures, now, stations: stationList(), live: { rail } }, FLIGGY_PAGE);
+    expect(asked).toEqual([{ date: DATE, from: 'BJP', to: 'SHH', fromName: '北京', toName: '上海' }]);
+    expect(v.status).toBe('ok');
+    expect(v.rows.map((r) => r.code)).toEqual(['G1', 'Z281']);
+    expect(v.sources.rail).toMatchObject({ source: '12306', live: true, at: now() - 5000 });
+    expect(v.liveError).toBeUndefined();
+    // Nothing live is stored as if a page had loaded it.
+    expect(await captures.results()).toEqual([]);
+  });
+
+  it('keeps "no data → open 12306" and says why when the live query fails (maintenance, back-off)', async () => {
+    const { captures, now } = setup();
+    const rail = async (): Promise<RailAnswer> => ({
+      ok: false,
+      error: { code: 'maintenance', message: '12306 is in maintenance until 06:00', messageZh: '12306 系统维护中，06:00 后恢复' },
+      fetchedAt: now(),
+      buyUrl: '',
+    });
+    const v = await overlayView({ captures, now, stations: stationList(), live: { rail } }, FLIGGY_PAGE);
+    expect(v.status).toBe('no-data');
+    expect(v.liveError).toEqual({ zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' });
+    expect(v.otherSearchUrl).toContain('fs=%E5%8C%97%E4%BA%AC,BJP');
+    const thrown = await overlayView({ captures, now, stations: stationList(), live: { rail: () => Promise.reject(new Error('worker gone')) } }, FLIGGY_PAGE);
+    expect(thrown).toMatchObject({ status: 'no-data', liveError: { en: 'Live query failed: worker gone' } });
+  });
+
+  it('uses a fresh capture without asking, and asks again once the capture is old', async () => {
+    const { captures, now, tick } = setup();
+    await captures.submit(capture('left-ticket', QUERY, railBody(trains.slice(0, 1))), { url: '' });
+    let calls = 0;
+    const t = liveTrains();
+    const rail = async (): Promise<RailAnswer> => {
+      calls++;
+      return { ok: true, trains: t.trains, stationNames: t.stationNames, issues: [], fetchedAt: now(), fromCache: false, buyUrl: '' };
+    };
+    const fresh = await overlayView({ captures, now, stations: stationList(), live: { rail } }, FLIGGY_PAGE);
+    expect(calls).toBe(0);
+    expect(fresh.rows.map((r) => r.code)).toEqual(['G1']);
+    expect(fresh.sources.rail?.live).toBeUndefined();
+    tick(FRESH_CAPTURE_MS + 60_000);
+    const old = await overlayView({ captures, now, stations: stationList(), live: { rail } }, FLIGGY_PAGE);
+    expect(calls).toBe(1);
+    expect(old.rows.map((r) => r.code)).toEqual(['G1', 'Z281']);
+    expect(old.sources.rail?.live).toBe(true);
+  });
+
+  it('shows a 12306 page flights from the Taobao Open Platform when configured, and nothing extra when not', async () => {
+    const { captures, now } = setup();
+    const asked: unknown[] = [];
+    const top = async (q: unknown): Promise<AirAnswer> => {
+      asked.push(q);
+      return { status: 'ok', source: 'top', flights: liveFlights(), issues: [], fetchedAt: now(), fliggyUrl: 'https://sjipiao.fliggy.com/' };
+    };
+    const v = await overlayView({ captures, now, live: { air: top } }, RAIL_PAGE);
+    expect(asked).toEqual([{ date: DATE, fromCity: '北京', toCity: '上海' }]);
+    expect(v.status).toBe('ok');
+    expect(v.rows.map((r) => r.code)).toEqual(['MU5102', 'CA1831']);
+    expect(v.sources.air).toMatchObject({ source: 'top', live: true });
+
+    const none = await overlayView({ captures, now, live: { air: async () => ({ status: 'none', reason: 'no-source' }) } }, RAIL_PAGE);
+    expect(none.status).toBe('no-data');
+    expect(none.liveError).toBeUndefined();
+    expect(none.otherSearchUrl).toContain('depCity=BJS&arrCity=SHA');
+
+    const failed = await overlayView(
+      {
+        captures,
+        now,
+        live: {
+          air: async () => ({ status: 'error', source: 'top', error: { code: 'rejected', message: 'TOP: App Call Limited', messageZh: '淘宝开放平台：调用受限' }, fliggyUrl: '' }),
+        },
+      },
+      RAIL_PAGE,
+    );
+    expect(failed).toMatchObject({ status: 'no-data', liveError: { zh: '淘宝开放平台：调用受限' } });
+  });
+});
+
+describe('overlay tabs and prefs (content scripts have no storage access)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('tells the other overlay tabs when captures change, and forgets tabs that are gone', async () => {
+    const sent: number[] = [];
+    const tabs = createOverlayTabs({
+      store: overlayTabsItem,
+      send: async (tabId, message) => {
+        expect(message).toEqual(CAPTURES_CHANGED);
+        if (tabId === 9) throw new Error('Could not establish connection. Receiving end does not exist.');
+        sent.push(tabId);
+      },
+    });
+    await tabs.add(3);
+    await tabs.add(9);
+    await tabs.add(5);
+    await tabs.add(3);
+    expect(await overlayTabsItem.getValue()).toEqual([5, 9, 3]);
+    await tabs.notify(5);
+    expect(sent).toEqual([3]);
+    expect(await overlayTabsItem.getValue()).toEqual([5, 3]);
+  });
+
+  it('gives content scripts their language and collapsed state, and remembers a collapse', async () => {
+    registerCaptureAndOverlay();
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'en' });
+    const ask = async (site: string) => (await dispatch({ railair: 1, name: 'overlay.prefs', data: { site } })) as { ok: boolean; data: unknown };
+    expect(await ask('12306')).toEqual({ ok: true, data: { language: 'en', collapsed: false } });
+    expect(await dispatch({ railair: 1, name: 'overlay.collapse', data: { site: '12306', collapsed: true } })).toEqual({ ok: true, data: { ok: true } });
+    expect(await ask('12306')).toEqual({ ok: true, data: { language: 'en', collapsed: true } });
+    expect(await ask('fliggy')).toEqual({ ok: true, data: { language: 'en', collapsed: false } });
+    expect((await overlayStateItem.getValue()).collapsed).toEqual({ '12306': true });
+    expect((await ask('evil')).ok).toBe(false);
+  });
+
+  it('closes extension storage to content scripts where the browser allows it', async () => {
+    const calls: unknown[] = [];
+    expect(await restrictStorageToTrustedContexts({ setAccessLevel: async (o) => void calls.push(o) })).toBe(true);
+    expect(calls).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
+    // Firefox / Chrome < 102: no API, nothing to do, nothing thrown.
+    expect(await restrictStorageToTrustedContexts({})).toBe(false);
+    expect(await restrictStorageToTrustedContexts(undefined)).toBe(false);
+    expect(
+      await restrictStorageToTrustedContexts({
+        setAccessLevel: () => {
+          throw new Error('refused');
+        },
+      }),
+    ).toBe(false);
+  });
+});
+
