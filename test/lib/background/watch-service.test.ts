@@ -228,7 +228,7 @@ describe('watch service (fake browser)', () => {
   });
 });
 
-describe('watch service: review fixes (issue 6)', () => {
+describe('watch service: review fixes', () => {
   it('brings the alarm back after a browser restart through runtime.onStartup, exactly once', async () => {
     const { rail } = fakeRail(() => ok([train('G101', { ze: none })]));
     const svc = registerWatchService(deps(rail));

@@ -19,6 +19,15 @@ function setup(script: string | null = FULL) {
 }
 
 describe('createStationStore', () => {
+  it('hands the capture path the list it holds without ever fetching one', async () => {
+    const { store, fetches } = setup(SMALL);
+    expect(await store.held()).toBeUndefined();
+    expect(fetches()).toHaveLength(0);
+    expect(await store.offer(SMALL, '1.0')).toBe(true);
+    expect((await store.held())?.stations).toHaveLength(3);
+    expect(fetches()).toHaveLength(0);
+  });
+
   it('fetches the list once, keeps it with its time, and serves it for a day without asking again', async () => {
     const { store, box, fetches, clock } = setup();
     const list = await store.get();

@@ -278,7 +278,7 @@ describe('back-off', () => {
   });
 });
 
-describe('stored caps (issue 6 review)', () => {
+describe('stored caps', () => {
   const first = (state: WatchesDoc) => {
     const d = decide(state, NOON, SETTINGS, seq(0.5));
     return { state: d.state, route: queries(d.actions)[0]!.route };
@@ -316,7 +316,7 @@ describe('stored caps (issue 6 review)', () => {
   });
 });
 
-describe('decide: settings changed and fare watches (issue 6 review)', () => {
+describe('decide: settings changed and fare watches', () => {
   it('pulls the next check forward when the interval is lowered, and keeps the jitter otherwise', () => {
     const slow = { ...SETTINGS, intervalSec: 600 };
     const planned = decide(doc([railWatch()]), NOON, slow, seq(0.5));
