@@ -4,9 +4,8 @@
 // two steps loses nothing and a restarted one neither duplicates alarms nor polls early.
 import type { EpochMs, FlightSearchResult } from '../model';
 import type { DecodeError } from '../result';
-import { parseSettings, type Settings } from '../settings';
+import type { Settings } from '../settings';
 import type { onMessage, Req, Res } from '../messaging';
-import { settingsItem, watchesItem } from '../storage';
 import type { StoredValue } from '../store/item';
 import { parseDoc, type WatchesDoc } from '../store/watches';
 import { createSerialQueue } from '../util/queue';
@@ -42,10 +41,9 @@ export interface WatchServiceDeps {
   rail: TrainSource;
   now?: () => EpochMs;
   rng?: () => number;
-  /** Defaults to the stored settings. */
-  settings?: () => Promise<Settings>;
-  /** Defaults to lib/storage.ts watchesItem. */
-  store?: WatchStore;
+  settings: () => Promise<Settings>;
+  /** lib/storage.ts watchesItem. */
+  store: WatchStore;
   /** True in test builds only: lets `testInterval` go below the 30 s floor. */
   testBuild?: boolean;
   testInterval?: () => Promise<number | undefined>;
@@ -78,8 +76,8 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   const now = deps.now ?? (() => Date.now());
   const rng = deps.rng ?? Math.random;
   const log = deps.log ?? ((m: string, ...r: unknown[]) => console.info(`[RailAir watch] ${m}`, ...r));
-  const store: WatchStore = deps.store ?? watchesItem;
-  const readSettings = deps.settings ?? (async () => parseSettings(await settingsItem.getValue()));
+  const store = deps.store;
+  const readSettings = deps.settings;
   const { carryOut, setBadge } = createWatchEffects({ now, log });
 
   // All reads-modify-writes of the document go through this queue: a message arriving while a

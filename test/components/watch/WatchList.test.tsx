@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { chinaInstant } from '../../../lib/time';
 import { createWatchService, type TrainSource, type WatchService } from '../../../lib/background/watch-service';
 import { registerWatchHandlers } from '../../../lib/background/watch-handlers';
+import { watchesItem } from '../../../lib/storage';
 import type { RouteAnswer } from '../../../lib/watch/scheduler';
 import { WatchList, type Send } from '../../../components/watch/WatchList';
 import { sparkPath } from '../../../components/watch/Sparkline';
@@ -27,7 +28,7 @@ beforeEach(() => {
   clock.t = NOON;
   settings = { ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch } };
   answer = { ok: true, value: { trains: [train('G101', { ze: none })], stationNames: {} } };
-  service = createWatchService({ rail, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined });
+  service = createWatchService({ rail, store: watchesItem, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined });
   registerWatchHandlers(service);
   root = document.createElement('div');
   document.body.append(root);

@@ -33,7 +33,7 @@ function fakeRail(answerFor: (route: string) => RouteAnswer | Promise<RouteAnswe
 const ok = (trains: ReturnType<typeof train>[]): RouteAnswer => ({ ok: true, value: { trains, stationNames: { BJP: '北京', SHH: '上海' } }, fetchedAt: clock.t });
 const clock = { t: NOON };
 const settings: Settings = { ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch } };
-const deps = (rail: TrainSource) => ({ rail, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined });
+const deps = (rail: TrainSource) => ({ rail, store: watchesItem, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined });
 
 const createReq = (trains: string[], from = 'BJP') => ({
   date: DATE,
