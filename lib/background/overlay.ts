@@ -12,7 +12,7 @@ import { searchPageUrl as railSearchPageUrl } from '../sites/12306-page';
 import { searchPageUrl as fliggySearchPageUrl } from '../sites/fliggy-page';
 import type { StoredResult } from '../store/captures';
 import type { StoredValue } from '../store/item';
-import type { OverlaySite, OverlayState } from '../store/overlay';
+import { parseOverlayState, type OverlaySite, type OverlayState } from '../store/overlay';
 import type { StationStore } from '../rail/station-store';
 import type { Captures } from './captures';
 import type { OverlayTabs } from './overlay-tabs';
@@ -192,11 +192,11 @@ export function createOverlay(deps: OverlayDeps): Overlay {
     },
     async prefs(site) {
       const [settings, state] = await Promise.all([deps.settings(), deps.state.getValue()]);
-      return { language: settings.language, collapsed: !!state?.collapsed?.[site] };
+      return { language: settings.language, collapsed: !!parseOverlayState(state).collapsed[site] };
     },
     async collapse(site, collapsed) {
-      const state = await deps.state.getValue();
-      await deps.state.setValue({ collapsed: { ...state?.collapsed, [site]: collapsed } });
+      const state = parseOverlayState(await deps.state.getValue());
+      await deps.state.setValue({ collapsed: { ...state.collapsed, [site]: collapsed } });
     },
     capturesChanged(tabId) {
       void deps.tabs.notify(tabId).catch(() => undefined);

@@ -9,7 +9,7 @@ import { DAY_MS } from '../time';
 import { httpRequest, type FetchLike } from '../net/http';
 import { decodeStationList } from './stations';
 import { RAIL_BASE } from './client';
-import type { StoredStations } from '../store/stations';
+import { storedStationsSchema, type StoredStations } from '../store/stations';
 import type { StoredValue } from '../store/item';
 
 export const STATION_PATH = '/otn/resources/js/framework/station_name.js';
@@ -65,8 +65,9 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
 
   const load = () =>
     (loaded ??= (async () => {
-      const s = await deps.storage?.getValue().catch(() => undefined);
-      if (!s || typeof s.text !== 'string') return;
+      const read = storedStationsSchema.safeParse(await deps.storage?.getValue().catch(() => undefined));
+      if (!read.success) return;
+      const s = read.data;
       const d = decodeStationList(s.text, s.version);
       if (d.ok && d.value.stations.length > 0) {
         stored = s;

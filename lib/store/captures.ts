@@ -4,10 +4,8 @@
 // per entry — a bad entry is dropped and counted, the good ones kept — so one corrupt result
 // never hides the rest.
 import * as z from 'zod';
-import type { EpochMs, ChinaDate, FlightSearchResult, LeftTicketResult } from '../model';
+import type { FlightSearchResult, LeftTicketResult } from '../model';
 import { airOptionSchema, chinaDateSchema, railOptionSchema } from '../model-schemas';
-
-export type CaptureSource = '12306' | 'fliggy' | 'top';
 
 const names = z.record(z.string(), z.string());
 const count = z.number().int().min(0);
@@ -36,12 +34,16 @@ export const storedResultSchema = z
     key: z.string().min(1),
     source: z.enum(['12306', 'fliggy', 'top']),
     date: chinaDateSchema,
+    /** Rail: queried telecodes (BJP); air: IATA city codes (BJS). */
     from: z.string(),
     to: z.string(),
+    /** City names as 12306's station list writes them (北京), the key overlays look results up by. */
     fromCity: z.string().optional(),
     toCity: z.string().optional(),
+    /** When the capture arrived (background clock). */
     at: z.number().finite(),
     url: z.string(),
+    /** Rows the decoder could not read fully (its issues). */
     issues: count,
     rail: leftTicketResultSchema.optional(),
     air: flightSearchResultSchema.optional(),
@@ -49,33 +51,17 @@ export const storedResultSchema = z
   .refine((r) => (r.source === '12306' ? !!r.rail : !!r.air), 'a result without the data of its source');
 
 /**
- * One stored result: the latest decoded capture for its key. The schema above checks it when read
- * back; `rail` / `air` are the model's own types (the schema keeps their unnamed fields).
+ * One stored result: the latest decoded capture for its key, as the schema reads it back, with
+ * `rail` / `air` typed as the model (the schema checks them and keeps their unnamed fields).
  */
-export interface StoredResult {
-  key: string;
-  source: CaptureSource;
-  date: ChinaDate;
-  /** Rail: queried telecodes (BJP); air: IATA city codes (BJS). */
-  from: string;
-  to: string;
-  /** City names as 12306's station list writes them (北京), the key overlays look results up by. */
-  fromCity?: string;
-  toCity?: string;
-  /** When the capture arrived (background clock). */
-  at: EpochMs;
-  url: string;
-  /** Rows the decoder could not read fully (its issues). */
-  issues: number;
+export type StoredResult = Omit<z.output<typeof storedResultSchema>, 'rail' | 'air'> & {
   rail?: LeftTicketResult;
   air?: FlightSearchResult;
   /** Answered by a live query just now (an overlay's fallback), not captured from a page; never stored. */
   live?: boolean;
-}
+};
 
-// Compile-time: everything the schema accepts is a StoredResult.
-const storedIsResult: z.output<typeof storedResultSchema> extends Omit<StoredResult, 'rail' | 'air'> ? true : never = true;
-void storedIsResult;
+export type CaptureSource = StoredResult['source'];
 
 /** The stored results that are valid; `dropped` counts the entries that were not. */
 export function parseStoredResults(raw: unknown): { results: StoredResult[]; dropped: number } {

@@ -1,15 +1,16 @@
 // The last good 12306 station list (local:stationList), owned by the station store
 // (lib/rail/station-store.ts). The raw script text is kept: smaller than the decoded list, and
 // decoded again (validated) on every load.
-import type { EpochMs } from '../model';
+import * as z from 'zod';
 
-export interface StoredStations {
-  text: string;
-  version?: string;
+export const storedStationsSchema = z.object({
+  text: z.string(),
+  version: z.string().optional(),
   /** When this copy was fetched or offered. */
-  fetchedAt: EpochMs;
+  fetchedAt: z.number(),
   /** Last refresh attempt, successful or not. */
-  checkedAt: EpochMs;
-  lastError?: string;
-  source: 'fetch' | 'page';
-}
+  checkedAt: z.number(),
+  lastError: z.string().optional(),
+  source: z.enum(['fetch', 'page']),
+});
+export type StoredStations = z.infer<typeof storedStationsSchema>;

@@ -53,14 +53,14 @@ describe('stored captures read back', () => {
     // What another build may have left in storage: one good result, one broken; a broken entry.
     await captureResultsItem.setValue([good('12306|2026-11-24|BJP|SHH'), { key: 42 }] as never);
     await captureDiagnosticsItem.setValue({ entries: [entry, { broken: true }], undecodable: 3, unrecognised: 0 } as never);
-    const ingest = createCaptures({ now: () => 1000, results: captureResultsItem, diagnostics: captureDiagnosticsItem });
-    expect((await ingest.results()).map((r) => r.key)).toEqual(['12306|2026-11-24|BJP|SHH']);
-    expect(await ingest.diagnostics()).toEqual({ entries: [entry], undecodable: 3, unrecognised: 0, dropped: 1 });
-    const out = await ingest.submit({ v: 1, kind: 'left-ticket', url: QUERY, status: 200, body, at: 0 });
+    const captures = createCaptures({ now: () => 1000, results: captureResultsItem, diagnostics: captureDiagnosticsItem });
+    expect((await captures.results()).map((r) => r.key)).toEqual(['12306|2026-11-24|BJP|SHH']);
+    expect(await captures.diagnostics()).toEqual({ entries: [entry], undecodable: 3, unrecognised: 0, dropped: 1 });
+    const out = await captures.submit({ v: 1, kind: 'left-ticket', url: QUERY, status: 200, body, at: 0 });
     expect(out).toMatchObject({ outcome: 'stored' });
     // Written back clean: the new result and the valid old one; the bad one counted.
     expect((await captureResultsItem.getValue()).map((r) => r.key)).toEqual([`12306|${DATE}|BJP|SHH`, '12306|2026-11-24|BJP|SHH']);
-    expect(await ingest.diagnostics()).toEqual({ entries: [entry], undecodable: 3, unrecognised: 0, dropped: 2 });
+    expect(await captures.diagnostics()).toEqual({ entries: [entry], undecodable: 3, unrecognised: 0, dropped: 2 });
     expect(EMPTY_DIAGNOSTICS.dropped).toBeUndefined();
   });
 });
