@@ -2,6 +2,7 @@
 // and handed what it needs; then each registers its listeners (synchronously, as MV3 requires).
 // State lives in storage items (lib/storage.ts), so a restarted worker rebuilds the same services.
 import { browser } from 'wxt/browser';
+import type { FlightSearchResult } from '../lib/model';
 import { parseSettings } from '../lib/settings';
 import {
   captureDiagnosticsItem,
@@ -54,7 +55,7 @@ export default defineBackground(() => {
     testBuild: TEST_BUILD,
     testInterval: async () => (await watchTestItem.getValue())?.intervalSec,
   });
-  const onFlightResult = (result: Parameters<typeof watches.onFlightResult>[0]) => watches.onFlightResult(result);
+  const onFlightResult = (result: FlightSearchResult) => watches.onFlightResult(result);
 
   const captures = createCaptures({ now, results: captureResultsItem, diagnostics: captureDiagnosticsItem, stations, onFlightResult });
   const search = createSearchService({
