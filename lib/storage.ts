@@ -4,8 +4,8 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { StoredResult } from './store/captures';
-import { EMPTY_DIAGNOSTICS, type Diagnostics } from './store/diagnostics';
-import { EMPTY_OVERLAY_STATE, type OverlayState, type OverlayTabIds } from './store/overlay';
+import type { Diagnostics } from './store/diagnostics';
+import type { OverlayState, OverlayTabIds } from './store/overlay';
 import type { RailClientState } from './store/rail-client';
 import type { StoredStations } from './store/stations';
 import type { TopCredentials } from './store/credentials';
@@ -26,12 +26,12 @@ export const captureResultsItem = storage.defineItem<StoredResult[]>('local:capt
 });
 /** Captures that could not be decoded (bounded list) and counters, for diagnostics. */
 export const captureDiagnosticsItem = storage.defineItem<Diagnostics>('local:captureDiagnostics', {
-  fallback: EMPTY_DIAGNOSTICS,
+  fallback: { entries: [], undecodable: 0, unrecognised: 0 },
   version: 1,
 });
 /** Overlay panels' collapsed state per site. */
 export const overlayStateItem = storage.defineItem<OverlayState>('local:overlayState', {
-  fallback: EMPTY_OVERLAY_STATE,
+  fallback: { collapsed: {} },
   version: 1,
 });
 /** Tabs showing an overlay, told when captures change (session area: gone with the browser session). */

@@ -10,8 +10,6 @@ export const overlayStateSchema = z.object({
 });
 export type OverlayState = z.infer<typeof overlayStateSchema>;
 
-export const EMPTY_OVERLAY_STATE: OverlayState = { collapsed: {} };
-
 /** Reads the stored state leniently: anything else there counts as nothing collapsed. */
 export function parseOverlayState(raw: unknown): OverlayState {
   const r = overlayStateSchema.safeParse(raw);
