@@ -63,8 +63,8 @@ describe('npm run compare', { timeout: 90_000 }, () => {
     expect(row('Z281')).toMatch(/21:00\s+08:10 \(\+1\)\s+12小时/);
     expect(row('Z281')).toMatch(/¥476 .*cheapest pareto$/);
     expect(row('CA1589')).toMatch(/23:30\s+01:40 \(\+1\)/);
-    expect(r.stdout).toContain('高铁 G1 ¥669，门到门 5小时40分；最便宜航班 MU5102 ¥680，门到门 4小时50分：飞机快 50 分钟，贵 ¥11。');
-    expect(r.stdout).toContain('High-speed G1 ¥669, 5h 40m door to door; cheapest flight MU5102 ¥680, 4h 50m door to door: the plane is 50m faster and ¥11 dearer.');
+    expect(r.stdout).toContain('高铁 G1 二等座 ¥669，门到门 5小时40分；最便宜航班 MU5102 经济舱 ¥680，门到门 4小时50分：飞机快 50 分钟，贵 ¥11。最早到达：MU5102 10:20 到门。');
+    expect(r.stdout).toContain('High-speed G1 second class ¥669, 5h 40m door to door; cheapest flight MU5102 economy ¥680, 4h 50m door to door: the plane is 50m faster and ¥11 dearer. Earliest at the door: MU5102 at 10:20.');
   });
 
   it('prints the Comparison with --json, and takes the files in either order', () => {

@@ -13,8 +13,22 @@ export const plenty: Availability = { kind: 'plenty' };
 export const none: Availability = { kind: 'none' };
 export const count = (n: number): Availability => ({ kind: 'count', n });
 
+export const waitlist: Availability = { kind: 'waitlist' };
+
+/** 12306's names for the classes the tests use; others are named by their id. */
+const SEAT_NAMES: Partial<Record<Seat['cls'], [string, string]>> = {
+  swz: ['商务座', 'Business class'],
+  zy: ['一等座', 'First class'],
+  ze: ['二等座', 'Second class'],
+  rw: ['软卧', 'Soft sleeper'],
+  yw: ['硬卧', 'Hard sleeper'],
+  yz: ['硬座', 'Hard seat'],
+  wz: ['无座', 'Standing'],
+};
+
 export function seat(cls: Seat['cls'], price: number | undefined, availability: Availability): Seat {
-  const s: Seat = { cls, name: cls, nameEn: cls, availability };
+  const [name, nameEn] = SEAT_NAMES[cls] ?? [cls, cls];
+  const s: Seat = { cls, name, nameEn, availability };
   if (price !== undefined) s.price = price;
   return s;
 }
