@@ -11,7 +11,7 @@
 
 // On failure: exit 1 and ONE line on stderr, `compare: <what>: <code>: <message>`.
 import { readFileSync, statSync } from 'node:fs';
-import { compare, resolvePlace, type ComparedOption, type Comparison, type Place, type Qualifications } from '../lib/compare';
+import { compare, fareFacts, resolvePlace, type ComparedOption, type Comparison, type Place, type Qualifications } from '../lib/compare';
 import { decodeAny } from '../lib/decode-any';
 import { formatYuan, type Lang } from '../lib/i18n';
 import type { FlightSearchResult, LeftTicketResult, StationList } from '../lib/model';
@@ -167,9 +167,7 @@ function places(air: FlightSearchResult | undefined, stations: StationList | und
 
 /** Per option, for --json readers: is the fare shown conditional, and why; has it left. */
 function withFareFacts(c: ComparedOption) {
-  const cond = c.priceCondition ?? (c.excluded === 'conditional-only' ? c.conditionalFares?.[0]?.condition : undefined);
-  const fare = cond ? { conditional: true, kinds: cond.kinds, why: cond.text } : { conditional: false };
-  return { ...c, fare, departed: c.departed };
+  return { ...c, fare: fareFacts(c), departed: c.departed };
 }
 
 function main(argv: string[]): number {

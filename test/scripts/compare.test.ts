@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Comparison } from '../../lib/compare';
+import type { ComparedOption, Comparison, FareFacts } from '../../lib/compare';
 import { buildFliggyJsonp, buildTopSearchJson, generateFlights, type FlightSpec } from '../support/air-bodies';
 import { buildLeftTicketBody, buildRailRow, generateTrains, type RailRowSpec } from '../support/rail-rows';
 
@@ -36,6 +36,9 @@ function write(name: string, text: string, ageMin = 0): string {
   utimesSync(file, t, t);
   return file;
 }
+
+/** What --json prints: the Comparison, each option with its fare facts. */
+type JsonComparison = Omit<Comparison, 'options'> & { options: (ComparedOption & { fare: FareFacts })[] };
 
 let rail = '';
 let fliggy = '';
@@ -83,6 +86,29 @@ describe('npm run compare', { timeout: 90_000 }, () => {
     });
     expect(c.options[0]).toMatchObject({ soldOut: true, tops: [] });
     expect(c.sources).toEqual({ rail: { count: 3, ageMin: 0, stale: false }, air: { count: 2, ageMin: 0, stale: false } });
+  });
+
+  it('evaluates at --now: what left before is marked departed, listed last and ranked nowhere', () => {
+    const r = run(rail, fliggy, '--json', '--now', '2026-03-10T08:30:00+08:00');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout) as JsonComparison;
+    const code = (o: Comparison['options'][number]) => (o.option.mode === 'rail' ? o.option.code : o.option.flightNo);
+    expect(c.options.map(code)).toEqual(['G1', 'Z281', 'CA1589', 'G3', 'MU5102']);
+    expect(c.options.map((o) => o.departed)).toEqual([false, false, false, true, true]);
+    expect(c.options.every((o) => o.fare.conditional === false)).toBe(true);
+    expect(c.rankings.fastest).not.toBe(c.options[4]!.id);
+    expect(c.verdict.zh).toContain('最便宜航班 CA1589');
+    const text = run(rail, fliggy, '--now', '2026-03-10T08:30:00+08:00');
+    expect(text.stdout.split('\n').find((l) => l.includes(' MU5102 '))).toMatch(/已出发/);
+    const bad = run(rail, fliggy, '--now', 'yesterday');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^compare: usage: --now needs an instant/);
+  });
+
+  it('compares a file of a past day as of its own day by default (nothing in it has left)', () => {
+    const c = JSON.parse(run(rail, fliggy, '--json').stdout) as JsonComparison;
+    expect(c.options.map((o) => o.departed)).toEqual([false, false, false, false, false]);
+    expect(c.options[0]!.fare).toEqual({ conditional: false });
   });
 
   it('compares Taobao Open Platform data and says when a source is stale', () => {

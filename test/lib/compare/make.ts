@@ -1,6 +1,18 @@
 // Hand-made options for the comparison tests: only the fields compare() reads, with times given
 // as China wall-clock "HH:mm" on a date (a day offset for arrivals after midnight).
-import type { AirOption, Availability, ChinaDate, Fare, RailOption, Seat, TrainType } from '../../../lib/model';
+import type {
+  AirOption,
+  Availability,
+  ChinaDate,
+  Fare,
+  FareCondition,
+  FareConditionKind,
+  FlightSearchResult,
+  LeftTicketResult,
+  RailOption,
+  Seat,
+  TrainType,
+} from '../../../lib/model';
 import { chinaInstant, parseHm } from '../../../lib/time';
 
 export const DATE: ChinaDate = '2026-03-10';
@@ -108,3 +120,16 @@ export function flight(
   if (lowest) o.lowest = lowest;
   return o;
 }
+
+/** A fare condition as a decoder would set it (kinds and the source's words). */
+export function cond(kinds: FareConditionKind[], zh: string, en: string): FareCondition {
+  return { kinds, text: { zh, en } };
+}
+
+export const YOUTH = cond(['youth'], '限16-25周岁', 'ages 16–25 only');
+export const MEMBER = cond(['member'], '会员价', 'member price');
+export const FIRST = cond(['premium-cabin'], '头等舱', 'first class');
+
+/** The decoded results compare() takes, for one day of hand-made options. */
+export const railResult = (trains: RailOption[], date = DATE): LeftTicketResult => ({ format: 'pipe', fieldCounts: [57], date, stationNames: {}, trains });
+export const airResult = (flights: AirOption[], date = DATE): FlightSearchResult => ({ source: 'fliggy', date, airports: {}, airlines: {}, flights });
