@@ -33,6 +33,8 @@ export function typeGroup(t: TrainType): TypeGroup {
 
 /** True when the instant falls in the departure window (hours, China time). */
 export function inWindow(t: number, f: Pick<Filters, 'fromHour' | 'toHour'>): boolean {
+  // The whole day needs no clock (and the comparison asks this for every option).
+  if (f.fromHour <= 0 && f.toHour >= 24) return true;
   const h = chinaMinuteOfDay(t) / 60;
   return h >= f.fromHour && h < f.toHour;
 }

@@ -64,41 +64,45 @@ function minBy<T>(items: T[], key: (t: T) => number): T | undefined {
 
 const byPrice = (a: { price?: Fen }, b: { price?: Fen }) => (a.price ?? Infinity) - (b.price ?? Infinity);
 
-function waitlistOf(seats: readonly Seat[]): WaitlistClass[] {
-  return seats
-    .filter((s) => s.availability.kind === 'waitlist')
-    .map((s) => ({ cls: s.cls, name: s.name, nameEn: s.nameEn, ...(s.price !== undefined ? { price: s.price } : {}) }))
-    .sort(byPrice);
-}
-
 /** "12:30" from 12306's "1230", when well formed. */
 function saleAt(o: RailOption): string | undefined {
   return o.saleTime && /^\d{4}$/.test(o.saleTime) ? `${o.saleTime.slice(0, 2)}:${o.saleTime.slice(2)}` : undefined;
 }
 
-/** The train's price in one class ('any' = its cheapest buyable class), or why it has none. */
+const clsOf = (s: Seat): PriceClass => ({ id: s.cls, zh: s.name, en: s.nameEn });
+
+/**
+ * The train's price in one class ('any' = its cheapest buyable class), or why it has none.
+ * One pass over the seats: this runs for every train of every comparison.
+ */
 export function railPrice(o: RailOption, cls: SeatClassId | 'any' = 'any'): OptionPrice {
   const cancelled = o.status === 'suspended';
-  const seats = cls === 'any' ? o.seats : o.seats.filter((s) => s.cls === cls);
-  const waitlist = cancelled ? [] : waitlistOf(seats);
-  const extra = waitlist.length ? { waitlist } : {};
-  const buyable = cancelled ? [] : seats.filter(isBuyable);
-  const priced = minBy(
-    buyable.filter((s) => s.price !== undefined),
-    (s) => s.price!,
-  );
-  const clsOf = (s: Seat): PriceClass => ({ id: s.cls, zh: s.name, en: s.nameEn });
-  if (priced) return { price: priced.price, priceIncludesTaxes: true, soldOut: false, note: { zh: priced.name, en: priced.nameEn }, cls: clsOf(priced), ...extra };
-  if (buyable.length > 0) {
-    return { priceIncludesTaxes: true, soldOut: false, note: { zh: '有票，票价未列出', en: 'seats left, fare not listed' }, cls: clsOf(buyable[0]!), ...extra };
+  let priced: Seat | undefined; // cheapest buyable with a price
+  let firstBuyable: Seat | undefined;
+  let listed: Fen | undefined; // cheapest price listed, buyable or not
+  let waitlist: WaitlistClass[] | undefined;
+  let notOnSaleCell = false;
+  for (const s of o.seats) {
+    if (cls !== 'any' && s.cls !== cls) continue;
+    if (s.price !== undefined && (listed === undefined || s.price < listed)) listed = s.price;
+    const kind = s.availability.kind;
+    if (kind === 'not-on-sale') notOnSaleCell = true;
+    if (cancelled) continue;
+    if (kind === 'waitlist') {
+      (waitlist ??= []).push({ cls: s.cls, name: s.name, nameEn: s.nameEn, ...(s.price !== undefined ? { price: s.price } : {}) });
+    } else if (isBuyable(s)) {
+      firstBuyable ??= s;
+      if (s.price !== undefined && (priced === undefined || s.price < priced.price!)) priced = s;
+    }
   }
-  const listed = minBy(
-    seats.filter((s) => s.price !== undefined),
-    (s) => s.price!,
-  );
-  const from = listed ? { zh: `（最低票价 ${formatYuan(listed.price!)}）`, en: ` (fares from ${formatYuan(listed.price!)})` } : { zh: '', en: '' };
+  const extra = waitlist ? { waitlist: waitlist.sort(byPrice) } : {};
+  if (priced) return { price: priced.price, priceIncludesTaxes: true, soldOut: false, note: { zh: priced.name, en: priced.nameEn }, cls: clsOf(priced), ...extra };
+  if (firstBuyable) {
+    return { priceIncludesTaxes: true, soldOut: false, note: { zh: '有票，票价未列出', en: 'seats left, fare not listed' }, cls: clsOf(firstBuyable), ...extra };
+  }
+  const from = listed !== undefined ? { zh: `（最低票价 ${formatYuan(listed)}）`, en: ` (fares from ${formatYuan(listed)})` } : { zh: '', en: '' };
   if (cancelled) return { priceIncludesTaxes: true, soldOut: true, note: { zh: `列车停运${from.zh}`, en: `train cancelled${from.en}` } };
-  if (o.status === 'not-yet' || seats.some((s) => s.availability.kind === 'not-on-sale')) {
+  if (o.status === 'not-yet' || notOnSaleCell) {
     const at = saleAt(o);
     return {
       priceIncludesTaxes: true,
@@ -111,7 +115,7 @@ export function railPrice(o: RailOption, cls: SeatClassId | 'any' = 'any'): Opti
   return {
     priceIncludesTaxes: true,
     soldOut: true,
-    note: waitlist.length ? { zh: `无票，可候补${from.zh}`, en: `sold out, waiting list open${from.en}` } : { zh: `无票${from.zh}`, en: `sold out${from.en}` },
+    note: waitlist ? { zh: `无票，可候补${from.zh}`, en: `sold out, waiting list open${from.en}` } : { zh: `无票${from.zh}`, en: `sold out${from.en}` },
     ...extra,
   };
 }
