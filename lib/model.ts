@@ -141,6 +141,19 @@ export interface StationList {
 
 export type CabinClass = 'economy' | 'business' | 'first' | 'unknown';
 
+/**
+ * Why a fare is not an ordinary adult economy fare: an age limit for the young (限16-25周岁), a
+ * student or senior fare, a member price, a cabin above economy, or another special sale (group,
+ * seller promotion…). Such fares are shown but only compared for a traveller who says they fit.
+ */
+export type FareConditionKind = 'youth' | 'student' | 'senior' | 'member' | 'premium-cabin' | 'special';
+
+export interface FareCondition {
+  kinds: FareConditionKind[];
+  /** The condition in words, as the source states it when it does (限16-25周岁, 会员价, 头等舱). */
+  text: { zh: string; en: string };
+}
+
 export interface Fare {
   cabinClass: CabinClass;
   /** Booking class letter (Y, R, …) when known. */
@@ -155,6 +168,17 @@ export interface Fare {
   discount?: number;
   /** Seats left at this fare, when the source says. */
   seatsLeft?: number;
+  /** Set when only some travellers may buy this fare (see FareConditionKind). */
+  condition?: FareCondition;
+}
+
+/** One flight of a connection (a transfer itinerary sold as one ticket). */
+export interface AirLeg {
+  flightNo: string;
+  from: Airport;
+  to: Airport;
+  depart: EpochMs;
+  arrive: EpochMs;
 }
 
 export interface Airport {
@@ -186,6 +210,8 @@ export interface AirOption {
   arriveDayOffset: number;
   stops: number;
   transfer: boolean;
+  /** The flights of a connection, in order, when `transfer` is true and the source lists them. */
+  legs?: AirLeg[];
   /** Marketing flight operated by another: "实际乘坐 CA1234". */
   operatedBy?: string;
   aircraft?: string;

@@ -1,19 +1,33 @@
-// `npm run compare -- RAIL_FILE AIR_FILE [--json] [--stations station_name.js] [--en]`
+// `npm run compare -- RAIL_FILE AIR_FILE [--json] [--stations station_name.js] [--en] [--now ISO]
+//   [--qualify youth,student,senior,member,premium]`
 // Decodes a saved 12306 left-ticket response and a saved flight search (Taobao Open Platform or
 // Fliggy) with the shared decoders, compares them door to door and prints a table and the
-// verdict (or, with --json, the Comparison object). The files may come in either order, and one
-// file alone gives a one-sided comparison. A file's modification time is taken as when it was
-// fetched, so an old file is reported as stale.
+// verdict (or, with --json, the Comparison object, each option saying whether its fare is
+// conditional and why, and whether it has departed). The files may come in either order, and
+// one file alone gives a one-sided comparison. A file's modification time is taken as when it
+// was fetched, so an old file is reported as stale. The comparison is made at --now (default:
+// the real clock); a file for a past day is compared as of the start of its own day, so its
+// trains and flights are not all "departed".
+
 // On failure: exit 1 and ONE line on stderr, `compare: <what>: <code>: <message>`.
 import { readFileSync, statSync } from 'node:fs';
-import { compare, resolvePlace, type ComparedOption, type Comparison, type Place } from '../lib/compare';
+import { compare, fareFacts, resolvePlace, type ComparedOption, type Comparison, type Place, type Qualifications } from '../lib/compare';
 import { decodeAny } from '../lib/decode-any';
 import { formatYuan, type Lang } from '../lib/i18n';
 import type { FlightSearchResult, LeftTicketResult, StationList } from '../lib/model';
 import { decodeStationList } from '../lib/rail/stations';
-import { chinaHm, daysBetween, chinaDateOf, formatDuration } from '../lib/time';
+import { chinaHm, chinaInstant, daysBetween, chinaDateOf, formatDuration } from '../lib/time';
 
-const USAGE = 'usage: npm run compare -- RAIL_FILE AIR_FILE [--json] [--stations station_name.js] [--en]';
+const USAGE =
+  'usage: npm run compare -- RAIL_FILE AIR_FILE [--json] [--stations station_name.js] [--en] [--now 2025-12-20T06:50:00+08:00] [--qualify youth,student,senior,member,premium]';
+
+const QUALIFY: Record<string, keyof Qualifications> = {
+  youth: 'youth',
+  student: 'student',
+  senior: 'senior',
+  member: 'member',
+  premium: 'premiumCabin',
+};
 
 class CliError extends Error {}
 
@@ -44,10 +58,12 @@ interface Args {
   json: boolean;
   lang: Lang;
   stations?: string;
+  now?: number;
+  qualifies: Qualifications;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { files: [], json: false, lang: 'zh-CN' };
+  const args: Args = { files: [], json: false, lang: 'zh-CN', qualifies: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') continue;
@@ -57,6 +73,17 @@ function parseArgs(argv: string[]): Args {
       const f = argv[++i];
       if (!f) throw new CliError(`usage: --stations needs a file. ${USAGE}`);
       args.stations = f;
+    } else if (a === '--now') {
+      const v = argv[++i];
+      const t = v ? Date.parse(v) : NaN;
+      if (!Number.isFinite(t)) throw new CliError(`usage: --now needs an instant such as 2025-12-20T06:50:00+08:00. ${USAGE}`);
+      args.now = t;
+    } else if (a === '--qualify') {
+      for (const k of (argv[++i] ?? '').split(',')) {
+        const q = QUALIFY[k.trim()];
+        if (!q) throw new CliError(`usage: --qualify takes ${Object.keys(QUALIFY).join(',')}. ${USAGE}`);
+        args.qualifies[q] = true;
+      }
     } else if (a.startsWith('--')) throw new CliError(`usage: unknown option ${a}. ${USAGE}`);
     else args.files.push(a);
   }
@@ -74,6 +101,7 @@ const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
 function availability(c: ComparedOption, lang: Lang): string {
   const o = c.option;
+  if (c.departed) return lang === 'en' ? 'departed' : '已出发';
   if (c.soldOut) return c.priceNote ?? (lang === 'en' ? 'sold out' : '无票');
   if (o.mode === 'rail') {
     const buyable = o.seats.filter((s) => s.availability.kind === 'plenty' || (s.availability.kind === 'count' && s.availability.n > 0));
@@ -137,6 +165,11 @@ function places(air: FlightSearchResult | undefined, stations: StationList | und
   return from.ok && to.ok ? { from: from.value, to: to.value } : {};
 }
 
+/** Per option, for --json readers: is the fare shown conditional, and why; has it left. */
+function withFareFacts(c: ComparedOption) {
+  return { ...c, fare: fareFacts(c), departed: c.departed };
+}
+
 function main(argv: string[]): number {
   const args = parseArgs(argv);
   let rail: { result: LeftTicketResult; fetchedAt: number; source: string } | undefined;
@@ -164,11 +197,15 @@ function main(argv: string[]): number {
     stations = s.value;
   }
   const { from, to } = places(air?.result, stations);
-  const r = compare({ rail, air, now: Date.now(), from, to }, { lang: args.lang });
+  const now = args.now ?? Date.now();
+  const date = rail?.result.date ?? rail?.result.trains[0]?.date ?? air?.result.date ?? air?.result.flights[0]?.date;
+  // A capture of a past day is read as the plan it was: nothing in it has left yet.
+  const departedBefore = args.now === undefined && date && date < chinaDateOf(now) ? chinaInstant(date) : now;
+  const r = compare({ rail, air, now, departedBefore, from, to }, { lang: args.lang, qualifies: args.qualifies });
   if (!r.ok) throw new CliError(`${r.error.code}: ${r.error.message.replace(/^compare: /, '')}`);
   const cmp = r.value;
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(cmp, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...cmp, options: cmp.options.map(withFareFacts) }, null, 2)}\n`);
   } else {
     const out = [
       sourcesLine(cmp, args.lang),
@@ -178,7 +215,7 @@ function main(argv: string[]): number {
       cmp.verdict.zh,
       cmp.verdict.en,
     ];
-    if (cmp.date < chinaDateOf(Date.now())) {
+    if (cmp.date < chinaDateOf(now)) {
       out.push(args.lang === 'en' ? `Note: ${cmp.date} is in the past.` : `注意：${cmp.date} 已是过去的日期。`);
     }
     if (cmp.options.some((c) => c.option.mode === 'air' && c.price !== undefined && !c.priceIncludesTaxes)) {

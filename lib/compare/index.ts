@@ -6,20 +6,32 @@ import type { AirOption, ChinaDate, RailOption } from '../model';
 import { fail, ok, type DecodeIssue, type DecodeResult } from '../result';
 import { DEFAULT_BUFFERS } from '../settings';
 import { MINUTE_MS } from '../time';
+import { doorClock } from './door-clock';
 import { doorToDoor } from './door-to-door';
+import { DEFAULT_FILTERS, inWindow, trainPasses, type Filters } from './filter';
 import { filterToPlaces } from './places';
-import { noteIn, optionPrice } from './price';
+import { noteIn, optionPrice, type OptionPrice } from './price';
 import { rank, topsOf } from './rank';
-import type { ComparedOption, CompareInput, CompareOptions, Comparison, SourceInfo } from './types';
+import type { ComparedOption, CompareInput, CompareOptions, Comparison, Exclusion, SourceInfo } from './types';
 import { verdict } from './verdict';
 
-export type { ComparedOption, CompareInput, CompareOptions, Comparison, SourceInfo } from './types';
+export type { ComparedOption, CompareFilters, CompareInput, CompareOptions, Comparison, DoorClock, Exclusion, SourceInfo } from './types';
 export type { Place, PlaceQuery } from './places';
 export type { Rankings, Top } from './rank';
+export type { ConditionalFare, OptionPrice, PriceClass, WaitlistClass } from './price';
+export type { Qualifications } from './fare-conditions';
+export type { Filters, SortKey, TypeGroup } from './filter';
+export type { RowNote, RowNoteRules } from './row-notes';
+export type { FareFacts } from './option-facts';
 export { resolvePlace, filterToPlaces, goesBetween } from './places';
 export { doorToDoor } from './door-to-door';
+export { doorClock } from './door-clock';
 export { optionPrice } from './price';
+export { qualifies, fareAmount, CONDITION_TEXT } from './fare-conditions';
+export { DEFAULT_FILTERS, filterTrains, filterFlights, trainPasses } from './filter';
 export { rank } from './rank';
+export { rowNotes, standIn } from './row-notes';
+export { fareFacts } from './option-facts';
 export { verdict, bestTrain, bestFlight } from './verdict';
 
 export const DEFAULT_STALE_AFTER_MIN = 30;
@@ -34,11 +46,22 @@ function dateOf(result: { date?: ChinaDate }, options: readonly { date: ChinaDat
   return result.date ?? options[0]?.date;
 }
 
+/** Why an option ranks nowhere, if it does not: the first reason that applies. */
+function exclusion(option: RailOption | AirOption, p: OptionPrice, departed: boolean, f: Omit<Filters, 'sort'>): Exclusion | undefined {
+  if (departed) return 'departed';
+  if (p.notOnSale) return 'not-on-sale';
+  if (p.conditionalOnly) return 'conditional-only';
+  const passes = option.mode === 'rail' ? trainPasses(option, f) : inWindow(option.depart, f) && (!f.onlyBuyable || !p.soldOut);
+  return passes ? undefined : 'filtered';
+}
+
 export function compare(input: CompareInput, opts: CompareOptions = {}): DecodeResult<Comparison> {
   const buffers = opts.buffers ?? DEFAULT_BUFFERS;
   const staleAfterMin = opts.staleAfterMin ?? DEFAULT_STALE_AFTER_MIN;
   const lang = opts.lang ?? 'zh-CN';
+  const filters: Omit<Filters, 'sort'> = { ...DEFAULT_FILTERS, ...opts.filters };
   const { rail, air, now } = input;
+  const departedBefore = input.departedBefore ?? now;
   const issues: DecodeIssue[] = [];
 
   if (!rail && !air) return fail('empty', 'compare: neither train nor flight data given', '比较：没有火车或航班数据');
@@ -100,7 +123,8 @@ export function compare(input: CompareInput, opts: CompareOptions = {}): DecodeR
     const id = n === 1 ? option.id : `${option.id}#${n}`;
     if (n === 2) issues.push({ code: 'other', message: `option ${option.id} appears more than once; later ones get #2, #3…`, sample: option.id });
     const d = doorToDoor(option, buffers);
-    const p = optionPrice(option);
+    const p = optionPrice(option, { cls: filters.cls, qualifies: opts.qualifies ?? {} });
+    const departed = option.depart < departedBefore;
     const c: ComparedOption = {
       id,
       option,
@@ -109,14 +133,26 @@ export function compare(input: CompareInput, opts: CompareOptions = {}): DecodeR
       reachDoor: d.reachDoor,
       priceIncludesTaxes: p.priceIncludesTaxes,
       soldOut: p.soldOut,
+      departed,
+      reachDoorAt: doorClock(d.reachDoor, option.date),
       tops: [],
     };
     if (p.price !== undefined) c.price = p.price;
     const note = noteIn(lang, p.note);
     if (note) c.priceNote = note;
+    if (p.cls) c.priceClass = p.cls;
+    if (p.condition) c.priceCondition = p.condition;
+    if (p.conditional) c.conditionalFares = p.conditional;
+    if (p.waitlist) c.waitlist = p.waitlist;
+    if (p.notOnSale?.at) c.saleOpens = p.notOnSale.at;
+    const why = exclusion(option, p, departed, filters);
+    if (why) c.excluded = why;
     compared.push(c);
   }
-  compared.sort((a, b) => a.option.depart - b.option.depart || a.reachDoor - b.reachDoor || (a.id < b.id ? -1 : 1));
+  // By departure, those already gone last (shown greyed).
+  compared.sort(
+    (a, b) => Number(a.departed) - Number(b.departed) || a.option.depart - b.option.depart || a.reachDoor - b.reachDoor || (a.id < b.id ? -1 : 1),
+  );
 
   const rankings = rank(compared);
   for (const c of compared) c.tops = topsOf(c.id, rankings);
@@ -131,7 +167,7 @@ export function compare(input: CompareInput, opts: CompareOptions = {}): DecodeR
       date: date ?? (compared[0]!.option.date),
       options: compared,
       rankings,
-      verdict: verdict({ options: compared, sources, partial }),
+      verdict: verdict({ options: compared, sources, partial, rankings }),
       sources,
       partial,
     },

@@ -1,15 +1,54 @@
 // The price a traveller can actually pay for one option: the cheapest class that can be bought
 // now. A train ticket's price is all-in; a flight fare may or may not include the airport
 // construction fee and fuel surcharge, so we add them when the source gives them and say which.
-import type { AirOption, Fen, RailOption, Seat } from '../model';
+// Classes where only the waiting list is open, and fares sold only to some travellers, are kept
+// apart: they are shown, never compared.
+import type { AirOption, CabinClass, Fare, FareCondition, Fen, RailOption, Seat, SeatClassId } from '../model';
 import { formatYuan, tr, type Lang } from '../i18n';
+import { fareAmount, fareIncludesTaxes, qualifies, type Qualifications } from './fare-conditions';
+
+type Pair = { zh: string; en: string };
+
+/** The class a compared price is for: a seat class (ze) or a cabin (economy). */
+export interface PriceClass {
+  id: SeatClassId | CabinClass;
+  zh: string;
+  en: string;
+}
+
+/** A fare this traveller is not known to qualify for: shown with its condition, never compared. */
+export interface ConditionalFare {
+  price: Fen;
+  priceIncludesTaxes: boolean;
+  condition: FareCondition;
+}
+
+/** A class where only 候补 (the waiting list) is open. */
+export interface WaitlistClass {
+  cls: SeatClassId;
+  name: string;
+  nameEn: string;
+  price?: Fen;
+}
 
 export interface OptionPrice {
   price?: Fen;
   priceIncludesTaxes: boolean;
   /** Nothing can be bought now (sold out, not on sale yet, train cancelled). */
   soldOut: boolean;
-  note?: { zh: string; en: string };
+  note?: Pair;
+  /** The class the price is for. */
+  cls?: PriceClass;
+  /** Set when the price is a conditional fare the traveller said fits them. */
+  condition?: FareCondition;
+  /** Fares open only to others, cheapest first. */
+  conditional?: ConditionalFare[];
+  /** True when fares are on sale but every one of them is conditional: no ordinary price. */
+  conditionalOnly?: boolean;
+  /** Waitlist-only classes (in the class filter), cheapest first. */
+  waitlist?: WaitlistClass[];
+  /** 12306 has not opened the sale yet; "HH:mm" when the row says when. */
+  notOnSale?: { at?: string };
 }
 
 export function isBuyable(seat: Seat): boolean {
@@ -23,84 +62,136 @@ function minBy<T>(items: T[], key: (t: T) => number): T | undefined {
   return best;
 }
 
-export function railPrice(o: RailOption): OptionPrice {
+const byPrice = (a: { price?: Fen }, b: { price?: Fen }) => (a.price ?? Infinity) - (b.price ?? Infinity);
+
+/** "12:30" from 12306's "1230", when well formed. */
+function saleAt(o: RailOption): string | undefined {
+  return o.saleTime && /^\d{4}$/.test(o.saleTime) ? `${o.saleTime.slice(0, 2)}:${o.saleTime.slice(2)}` : undefined;
+}
+
+const clsOf = (s: Seat): PriceClass => ({ id: s.cls, zh: s.name, en: s.nameEn });
+
+/**
+ * The train's price in one class ('any' = its cheapest buyable class), or why it has none.
+ * One pass over the seats: this runs for every train of every comparison.
+ */
+export function railPrice(o: RailOption, cls: SeatClassId | 'any' = 'any'): OptionPrice {
   const cancelled = o.status === 'suspended';
-  const buyable = cancelled ? [] : o.seats.filter(isBuyable);
-  const priced = minBy(
-    buyable.filter((s) => s.price !== undefined),
-    (s) => s.price!,
-  );
-  if (priced) return { price: priced.price, priceIncludesTaxes: true, soldOut: false, note: seatNote(priced) };
-  if (buyable.length > 0) {
-    return {
-      priceIncludesTaxes: true,
-      soldOut: false,
-      note: { zh: '有票，票价未列出', en: 'seats left, fare not listed' },
-    };
+  let priced: Seat | undefined; // cheapest buyable with a price
+  let firstBuyable: Seat | undefined;
+  let listed: Fen | undefined; // cheapest price listed, buyable or not
+  let waitlist: WaitlistClass[] | undefined;
+  let notOnSaleCell = false;
+  for (const s of o.seats) {
+    if (cls !== 'any' && s.cls !== cls) continue;
+    if (s.price !== undefined && (listed === undefined || s.price < listed)) listed = s.price;
+    const kind = s.availability.kind;
+    if (kind === 'not-on-sale') notOnSaleCell = true;
+    if (cancelled) continue;
+    if (kind === 'waitlist') {
+      (waitlist ??= []).push({ cls: s.cls, name: s.name, nameEn: s.nameEn, ...(s.price !== undefined ? { price: s.price } : {}) });
+    } else if (isBuyable(s)) {
+      firstBuyable ??= s;
+      if (s.price !== undefined && (priced === undefined || s.price < priced.price!)) priced = s;
+    }
   }
-  const listed = minBy(
-    o.seats.filter((s) => s.price !== undefined),
-    (s) => s.price!,
-  );
-  const from = listed ? { zh: `（最低票价 ${formatYuan(listed.price!)}）`, en: ` (fares from ${formatYuan(listed.price!)})` } : { zh: '', en: '' };
+  const extra = waitlist ? { waitlist: waitlist.sort(byPrice) } : {};
+  if (priced) return { price: priced.price, priceIncludesTaxes: true, soldOut: false, note: { zh: priced.name, en: priced.nameEn }, cls: clsOf(priced), ...extra };
+  if (firstBuyable) {
+    return { priceIncludesTaxes: true, soldOut: false, note: { zh: '有票，票价未列出', en: 'seats left, fare not listed' }, cls: clsOf(firstBuyable), ...extra };
+  }
+  const from = listed !== undefined ? { zh: `（最低票价 ${formatYuan(listed)}）`, en: ` (fares from ${formatYuan(listed)})` } : { zh: '', en: '' };
   if (cancelled) return { priceIncludesTaxes: true, soldOut: true, note: { zh: `列车停运${from.zh}`, en: `train cancelled${from.en}` } };
-  if (o.status === 'not-yet' || o.seats.some((s) => s.availability.kind === 'not-on-sale')) {
-    const at = o.saleTime ? `${o.saleTime.slice(0, 2)}:${o.saleTime.slice(2)}` : undefined;
+  if (o.status === 'not-yet' || notOnSaleCell) {
+    const at = saleAt(o);
     return {
       priceIncludesTaxes: true,
       soldOut: true,
-      note: {
-        zh: `未开售${at ? `，${at} 起售` : ''}${from.zh}`,
-        en: `not on sale yet${at ? `, opens ${at}` : ''}${from.en}`,
-      },
+      notOnSale: at ? { at } : {},
+      note: at ? { zh: `${at} 开售${from.zh}`, en: `on sale at ${at}${from.en}` } : { zh: `未开售${from.zh}`, en: `not on sale yet${from.en}` },
+      ...extra,
     };
   }
-  const waitlist = o.seats.some((s) => s.availability.kind === 'waitlist');
   return {
     priceIncludesTaxes: true,
     soldOut: true,
-    note: waitlist
-      ? { zh: `无票，可候补${from.zh}`, en: `sold out, waiting list open${from.en}` }
-      : { zh: `无票${from.zh}`, en: `sold out${from.en}` },
+    note: waitlist ? { zh: `无票，可候补${from.zh}`, en: `sold out, waiting list open${from.en}` } : { zh: `无票${from.zh}`, en: `sold out${from.en}` },
+    ...extra,
   };
 }
 
-function seatNote(s: Seat): { zh: string; en: string } {
-  return { zh: s.name, en: s.nameEn };
+const CABIN_NAMES: Record<CabinClass, Pair | undefined> = {
+  economy: { zh: '经济舱', en: 'economy' },
+  business: { zh: '公务舱', en: 'business' },
+  first: { zh: '头等舱', en: 'first class' },
+  unknown: undefined,
+};
+
+function cabinOf(f: Fare): PriceClass | undefined {
+  const n = CABIN_NAMES[f.cabinClass];
+  return n ? { id: f.cabinClass, ...n } : undefined;
 }
 
-export function airPrice(o: AirOption): OptionPrice {
+function conditionalOf(f: Fare): ConditionalFare {
+  return { price: fareAmount(f), priceIncludesTaxes: fareIncludesTaxes(f), condition: f.condition! };
+}
+
+/** The flight's cheapest taxes-in fare an ordinary adult (or this traveller) may buy now. */
+export function airPrice(o: AirOption, q: Qualifications = {}): OptionPrice {
   const open = o.fares.filter((f) => f.seatsLeft !== 0);
-  const best = minBy(open, (f) => f.total ?? (f.taxes !== undefined ? f.price + f.taxes : f.price));
+  const mine = open.filter((f) => qualifies(f.condition, q));
+  const others = open.filter((f) => !qualifies(f.condition, q)).map(conditionalOf).sort(byPrice);
+  const extra = others.length ? { conditional: others } : {};
+  const best = minBy(mine, fareAmount);
   if (!best) {
+    if (others.length) {
+      const c = others[0]!;
+      return {
+        priceIncludesTaxes: c.priceIncludesTaxes,
+        soldOut: false,
+        conditionalOnly: true,
+        note: { zh: `仅有限制票价：${c.condition.text.zh} ${formatYuan(c.price)}`, en: `restricted fares only: ${c.condition.text.en} ${formatYuan(c.price)}` },
+        ...extra,
+      };
+    }
     return {
       priceIncludesTaxes: false,
       soldOut: true,
       note: { zh: o.fares.length ? '舱位已售完' : '无可售票价', en: o.fares.length ? 'fares sold out' : 'no fare on sale' },
     };
   }
-  if (best.taxes !== undefined || best.total !== undefined) {
+  const cls = cabinOf(best);
+  const cond = best.condition ? { condition: best.condition } : {};
+  const head = best.condition ? { zh: `${best.condition.text.zh}，`, en: `${best.condition.text.en}, ` } : { zh: '', en: '' };
+  const base = { soldOut: false, ...(cls ? { cls } : {}), ...cond, ...extra };
+  if (fareIncludesTaxes(best)) {
     const taxes = best.taxes ?? best.total! - best.price;
     return {
-      price: best.total ?? best.price + taxes,
+      price: fareAmount(best),
       priceIncludesTaxes: true,
-      soldOut: false,
       note: {
-        zh: `票价 ${formatYuan(best.price)} + 税费 ${formatYuan(taxes)}`,
-        en: `fare ${formatYuan(best.price)} + ${formatYuan(taxes)} taxes & fees`,
+        zh: `${head.zh}票价 ${formatYuan(best.price)} + 税费 ${formatYuan(taxes)}`,
+        en: `${head.en}fare ${formatYuan(best.price)} + ${formatYuan(taxes)} taxes & fees`,
       },
+      ...base,
     };
   }
   return {
     price: best.price,
     priceIncludesTaxes: false,
-    soldOut: false,
-    note: { zh: '未含机建燃油', en: 'excl. airport fee & fuel surcharge' },
+    note: { zh: `${head.zh}未含机建燃油`, en: `${head.en}excl. airport fee & fuel surcharge` },
+    ...base,
   };
 }
 
-export function optionPrice(o: RailOption | AirOption): OptionPrice {
-  return o.mode === 'rail' ? railPrice(o) : airPrice(o);
+export interface PriceOptions {
+  /** Seat class to price trains in ('any' = cheapest buyable). */
+  cls?: SeatClassId | 'any';
+  qualifies?: Qualifications;
+}
+
+export function optionPrice(o: RailOption | AirOption, opts: PriceOptions = {}): OptionPrice {
+  return o.mode === 'rail' ? railPrice(o, opts.cls) : airPrice(o, opts.qualifies);
 }
 
 export function noteIn(lang: Lang, note: { zh: string; en: string } | undefined): string | undefined {

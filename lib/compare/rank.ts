@@ -1,6 +1,7 @@
 // Rankings over compared options: cheapest, fastest door to door, earliest at the door, and the
 // Pareto front of (price, arrival at the door). Options that cannot be bought are never ranked:
-// a sold-out train is not "the cheapest way" to travel.
+// a sold-out train, one that has left or is not on sale yet, a flight with only restricted fares
+// or an option outside the user's filters is not "the cheapest way" to travel.
 import type { EpochMs, Fen } from '../model';
 
 export interface Rankable {
@@ -9,6 +10,8 @@ export interface Rankable {
   doorToDoorMin: number;
   reachDoor: EpochMs;
   soldOut: boolean;
+  /** Set when the option is listed but must rank nowhere (departed, not on sale, filtered…). */
+  excluded?: string;
 }
 
 export type Top = 'cheapest' | 'fastest' | 'earliest' | 'pareto';
@@ -59,7 +62,7 @@ function paretoFront(priced: readonly Rankable[]): Rankable[] {
 }
 
 export function rank(options: readonly Rankable[]): Rankings {
-  const live = options.filter((o) => !o.soldOut);
+  const live = options.filter((o) => !o.soldOut && o.excluded === undefined);
   const priced = live.filter((o) => o.price !== undefined);
   const cheapest = [...priced].sort(by(price, arrival, d2d))[0];
   const fastest = [...live].sort(by(d2d, price, arrival))[0];

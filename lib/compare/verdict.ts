@@ -1,9 +1,13 @@
 // The verdict: one or two sentences, zh-CN and en, comparing the fastest train that can be
-// bought with the cheapest flight that can be bought (door to door and price), then what the
+// bought with the cheapest flight that can be bought (door to door and price, naming the class
+// each price is for), when the earliest option reaches the door (a clock time), then what the
 // reader should know about the data (one side missing, everything sold out, stale sources).
+// Only options that rank take part: nothing departed, not on sale, restricted to other
+// travellers or outside the user's filters.
 import { formatYuan } from '../i18n';
 import type { TrainType } from '../model';
 import { formatDuration } from '../time';
+import type { Rankings } from './rank';
 import type { ComparedOption, Comparison, SourceInfo } from './types';
 
 const TYPE_NAMES: Record<TrainType, [string, string]> = {
@@ -31,31 +35,42 @@ function byKeys(a: ComparedOption, b: ComparedOption, keys: ((o: ComparedOption)
 }
 const priceKey = (o: ComparedOption) => o.price ?? Number.POSITIVE_INFINITY;
 const d2dKey = (o: ComparedOption) => o.doorToDoorMin;
+const live = (o: ComparedOption) => !o.soldOut && o.excluded === undefined;
 
 /** Fastest buyable train (then cheapest). */
 export function bestTrain(options: readonly ComparedOption[]): ComparedOption | undefined {
   return options
-    .filter((o) => o.option.mode === 'rail' && !o.soldOut)
+    .filter((o) => o.option.mode === 'rail' && live(o))
     .sort((a, b) => byKeys(a, b, [d2dKey, priceKey]))[0];
 }
 
 /** Cheapest buyable flight (then fastest). */
 export function bestFlight(options: readonly ComparedOption[]): ComparedOption | undefined {
   return options
-    .filter((o) => o.option.mode === 'air' && !o.soldOut)
+    .filter((o) => o.option.mode === 'air' && live(o))
     .sort((a, b) => byKeys(a, b, [priceKey, d2dKey]))[0];
 }
 
 function cheapestOf(options: readonly ComparedOption[], mode: 'rail' | 'air'): ComparedOption | undefined {
   return options
-    .filter((o) => o.option.mode === mode && !o.soldOut && o.price !== undefined)
+    .filter((o) => o.option.mode === mode && live(o) && o.price !== undefined)
     .sort((a, b) => byKeys(a, b, [priceKey, d2dKey]))[0];
 }
 
+const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** "二等座 ¥553", "经济舱（限16–25周岁）¥387": the class the price is for, then the price. */
 function priceText(o: ComparedOption): Pair {
-  if (o.price === undefined) return { zh: '票价未知', en: 'fare unknown' };
+  const c = o.priceClass;
+  const cond = o.priceCondition?.text;
+  const cls: Pair = {
+    zh: `${c ? c.zh : ''}${cond ? `（${cond.zh}）` : ''}`,
+    en: `${c ? lowerFirst(c.en) : ''}${cond ? ` (${cond.en})` : ''}`,
+  };
+  const lead = (t: Pair): Pair => ({ zh: cls.zh ? `${cls.zh} ${t.zh}` : t.zh, en: cls.en ? `${cls.en} ${t.en}` : t.en });
+  if (o.price === undefined) return lead({ zh: '票价未知', en: 'fare unknown' });
   const p = formatYuan(o.price);
-  return o.priceIncludesTaxes ? { zh: p, en: p } : { zh: `${p}（未含税费）`, en: `${p} (excl. taxes)` };
+  return lead(o.priceIncludesTaxes ? { zh: p, en: p } : { zh: `${p}（未含税费）`, en: `${p} (excl. taxes)` });
 }
 
 function describe(o: ComparedOption): Pair {
@@ -115,7 +130,7 @@ function modeSummary(options: readonly ComparedOption[], mode: 'rail' | 'air'): 
   const best = mode === 'rail' ? bestTrain(options) : bestFlight(options);
   const noun = mode === 'rail' ? { zh: '火车', en: 'trains' } : { zh: '航班', en: 'flights' };
   if (all.length === 0) return { zh: `没有${noun.zh}`, en: `no ${noun.en}` };
-  if (!best) return { zh: `${noun.zh}全部无票（${all.length} ${mode === 'rail' ? '趟' : '班'}）`, en: `all ${all.length} ${noun.en} sold out` };
+  if (!best) return noneLeft(all, noun, mode === 'rail' ? '趟' : '班');
   const d = describe(best);
   if (mode === 'rail') {
     const cheap = cheapestOf(options, 'rail');
@@ -127,6 +142,28 @@ function modeSummary(options: readonly ComparedOption[], mode: 'rail' | 'air'): 
   return d;
 }
 
+/** Why no option of a mode takes part: all gone, all filtered out, or none buyable. */
+function noneLeft(all: readonly ComparedOption[], noun: Pair, unit: string): Pair {
+  const n = all.length;
+  if (all.every((o) => o.departed)) return { zh: `${noun.zh}均已出发（${n} ${unit}）`, en: `all ${n} ${noun.en} have left` };
+  if (all.every((o) => o.departed || o.excluded === 'filtered')) {
+    return { zh: `没有符合筛选条件的${noun.zh}`, en: `no ${noun.en} match the filters` };
+  }
+  if (all.some((o) => o.excluded === 'conditional-only') && all.every((o) => o.excluded !== undefined || o.soldOut)) {
+    return { zh: `${noun.zh}只剩限制票价（学生、年龄、会员等）`, en: `${noun.en} left only at restricted fares (age, student, member…)` };
+  }
+  return { zh: `${noun.zh}全部无票（${n} ${unit}）`, en: `all ${n} ${noun.en} sold out` };
+}
+
+/** "最早到达：MU5102 10:20 到门" — a clock time, with +1 for the next day. */
+function earliestText(options: readonly ComparedOption[], id: string | undefined): Pair | undefined {
+  const o = id === undefined ? undefined : options.find((x) => x.id === id);
+  if (!o) return undefined;
+  const code = o.option.mode === 'rail' ? o.option.code : o.option.flightNo;
+  const t = o.reachDoorAt.text;
+  return { zh: `最早到达：${code} ${t} 到门`, en: `earliest at the door: ${code} at ${t}` };
+}
+
 function ageText(info: SourceInfo | undefined, which: Pair): Pair | undefined {
   if (!info?.stale) return undefined;
   return {
@@ -135,7 +172,7 @@ function ageText(info: SourceInfo | undefined, which: Pair): Pair | undefined {
   };
 }
 
-export function verdict(c: Pick<Comparison, 'options' | 'sources' | 'partial'>): Pair {
+export function verdict(c: Pick<Comparison, 'options' | 'sources' | 'partial'> & { rankings?: Rankings }): Pair {
   const { options, sources, partial } = c;
   const train = bestTrain(options);
   const flight = bestFlight(options);
@@ -154,6 +191,8 @@ export function verdict(c: Pick<Comparison, 'options' | 'sources' | 'partial'>):
       en: `${capitalise(parts.map((p) => p.en).join('; '))}.`,
     };
   }
+  const earliest = earliestText(options, c.rankings?.earliestArrival);
+  if (earliest) first = { zh: `${first.zh}${earliest.zh}。`, en: `${first.en} ${capitalise(earliest.en)}.` };
   const notes: Pair[] = [];
   if (partial === 'rail-only') notes.push({ zh: '没有航班数据，只比较了火车', en: 'No flight data: trains only' });
   if (partial === 'air-only') notes.push({ zh: '没有火车数据，只比较了航班', en: 'No train data: flights only' });

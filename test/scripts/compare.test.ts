@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Comparison } from '../../lib/compare';
+import type { ComparedOption, Comparison, FareFacts } from '../../lib/compare';
 import { buildFliggyJsonp, buildTopSearchJson, generateFlights, type FlightSpec } from '../support/air-bodies';
 import { buildLeftTicketBody, buildRailRow, generateTrains, type RailRowSpec } from '../support/rail-rows';
 
@@ -37,6 +37,9 @@ function write(name: string, text: string, ageMin = 0): string {
   return file;
 }
 
+/** What --json prints: the Comparison, each option with its fare facts. */
+type JsonComparison = Omit<Comparison, 'options'> & { options: (ComparedOption & { fare: FareFacts })[] };
+
 let rail = '';
 let fliggy = '';
 
@@ -63,8 +66,8 @@ describe('npm run compare', { timeout: 90_000 }, () => {
     expect(row('Z281')).toMatch(/21:00\s+08:10 \(\+1\)\s+12小时/);
     expect(row('Z281')).toMatch(/¥476 .*cheapest pareto$/);
     expect(row('CA1589')).toMatch(/23:30\s+01:40 \(\+1\)/);
-    expect(r.stdout).toContain('高铁 G1 ¥669，门到门 5小时40分；最便宜航班 MU5102 ¥680，门到门 4小时50分：飞机快 50 分钟，贵 ¥11。');
-    expect(r.stdout).toContain('High-speed G1 ¥669, 5h 40m door to door; cheapest flight MU5102 ¥680, 4h 50m door to door: the plane is 50m faster and ¥11 dearer.');
+    expect(r.stdout).toContain('高铁 G1 二等座 ¥669，门到门 5小时40分；最便宜航班 MU5102 经济舱 ¥680，门到门 4小时50分：飞机快 50 分钟，贵 ¥11。最早到达：MU5102 10:20 到门。');
+    expect(r.stdout).toContain('High-speed G1 second class ¥669, 5h 40m door to door; cheapest flight MU5102 economy ¥680, 4h 50m door to door: the plane is 50m faster and ¥11 dearer. Earliest at the door: MU5102 at 10:20.');
   });
 
   it('prints the Comparison with --json, and takes the files in either order', () => {
@@ -83,6 +86,29 @@ describe('npm run compare', { timeout: 90_000 }, () => {
     });
     expect(c.options[0]).toMatchObject({ soldOut: true, tops: [] });
     expect(c.sources).toEqual({ rail: { count: 3, ageMin: 0, stale: false }, air: { count: 2, ageMin: 0, stale: false } });
+  });
+
+  it('evaluates at --now: what left before is marked departed, listed last and ranked nowhere', () => {
+    const r = run(rail, fliggy, '--json', '--now', '2026-03-10T08:30:00+08:00');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout) as JsonComparison;
+    const code = (o: Comparison['options'][number]) => (o.option.mode === 'rail' ? o.option.code : o.option.flightNo);
+    expect(c.options.map(code)).toEqual(['G1', 'Z281', 'CA1589', 'G3', 'MU5102']);
+    expect(c.options.map((o) => o.departed)).toEqual([false, false, false, true, true]);
+    expect(c.options.every((o) => o.fare.conditional === false)).toBe(true);
+    expect(c.rankings.fastest).not.toBe(c.options[4]!.id);
+    expect(c.verdict.zh).toContain('最便宜航班 CA1589');
+    const text = run(rail, fliggy, '--now', '2026-03-10T08:30:00+08:00');
+    expect(text.stdout.split('\n').find((l) => l.includes(' MU5102 '))).toMatch(/已出发/);
+    const bad = run(rail, fliggy, '--now', 'yesterday');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^compare: usage: --now needs an instant/);
+  });
+
+  it('compares a file of a past day as of its own day by default (nothing in it has left)', () => {
+    const c = JSON.parse(run(rail, fliggy, '--json').stdout) as JsonComparison;
+    expect(c.options.map((o) => o.departed)).toEqual([false, false, false, false, false]);
+    expect(c.options[0]!.fare).toEqual({ conditional: false });
   });
 
   it('compares Taobao Open Platform data and says when a source is stale', () => {

@@ -23,9 +23,9 @@ function run(input: Partial<CompareInput>, opts = {}) {
 describe('compare', () => {
   it('writes the verdict comparing the best train with the cheapest flight', () => {
     const { value } = run({ rail: { result: railResult([g1]), fetchedAt: NOW }, air: { result: airResult([mu]), fetchedAt: NOW } });
-    expect(value.verdict.zh).toBe('高铁 G1 ¥669，门到门 5小时40分；最便宜航班 MU5102 ¥680，门到门 4小时50分：飞机快 50 分钟，贵 ¥11。');
+    expect(value.verdict.zh).toBe('高铁 G1 二等座 ¥669，门到门 5小时40分；最便宜航班 MU5102 经济舱 ¥680，门到门 4小时50分：飞机快 50 分钟，贵 ¥11。最早到达：MU5102 10:20 到门。');
     expect(value.verdict.en).toBe(
-      'High-speed G1 ¥669, 5h 40m door to door; cheapest flight MU5102 ¥680, 4h 50m door to door: the plane is 50m faster and ¥11 dearer.',
+      'High-speed G1 second class ¥669, 5h 40m door to door; cheapest flight MU5102 economy ¥680, 4h 50m door to door: the plane is 50m faster and ¥11 dearer. Earliest at the door: MU5102 at 10:20.',
     );
     expect(value.partial).toBeNull();
     expect(value.date).toBe(DATE);
@@ -37,7 +37,7 @@ describe('compare', () => {
     });
     const [first, second] = value.options; // by departure: the 08:00 flight first
     expect(first).toMatchObject({ id: mu.id, price: 68000, priceIncludesTaxes: true, doorToDoorMin: 290, tops: ['fastest', 'earliest', 'pareto'] });
-    expect(second).toMatchObject({ id: g1.id, price: 66900, doorToDoorMin: 340, tops: ['cheapest', 'pareto'], priceNote: 'ze' });
+    expect(second).toMatchObject({ id: g1.id, price: 66900, doorToDoorMin: 340, tops: ['cheapest', 'pareto'], priceNote: '二等座' });
     expect(value.sources).toEqual({ rail: { count: 1, ageMin: 0, stale: false }, air: { count: 1, ageMin: 0, stale: false } });
   });
 
@@ -48,7 +48,7 @@ describe('compare', () => {
       { lang: 'en' },
     );
     // CZ1: 60+20 + 90 + 150 + 40+25 = 385 min door to door.
-    expect(value.verdict.zh).toBe('高铁 G1 ¥669，门到门 5小时40分；最便宜航班 CZ1 ¥1200（未含税费），门到门 6小时25分：火车快 45 分钟，便宜 ¥531。');
+    expect(value.verdict.zh).toBe('高铁 G1 二等座 ¥669，门到门 5小时40分；最便宜航班 CZ1 经济舱 ¥1200（未含税费），门到门 6小时25分：火车快 45 分钟，便宜 ¥531。最早到达：CZ1 12:35 到门。');
     expect(value.options.find((o) => o.id === slowFlight.id)).toMatchObject({ priceIncludesTaxes: false, priceNote: 'excl. airport fee & fuel surcharge' });
   });
 
@@ -93,10 +93,10 @@ describe('compare', () => {
     const rail = run({ rail: { result: railResult([g1, cheaper]), fetchedAt: NOW } }).value;
     expect(rail.partial).toBe('rail-only');
     expect(rail.sources.air).toBeUndefined();
-    expect(rail.verdict.zh).toBe('最快 高铁 G1 ¥669，门到门 5小时40分；最便宜 高铁 G101 ¥553，门到门 7小时15分。没有航班数据，只比较了火车。');
+    expect(rail.verdict.zh).toBe('最快 高铁 G1 二等座 ¥669，门到门 5小时40分；最便宜 高铁 G101 二等座 ¥553，门到门 7小时15分。最早到达：G1 13:40 到门。没有航班数据，只比较了火车。');
     const air = run({ air: { result: airResult([mu]), fetchedAt: NOW } }).value;
     expect(air.partial).toBe('air-only');
-    expect(air.verdict.en).toBe('Cheapest flight MU5102 ¥680, 4h 50m door to door. No train data: flights only.');
+    expect(air.verdict.en).toBe('Cheapest flight MU5102 economy ¥680, 4h 50m door to door. Earliest at the door: MU5102 at 10:20. No train data: flights only.');
   });
 
   it('gives each source its age and says when one is stale', () => {
@@ -116,7 +116,7 @@ describe('compare', () => {
   it('says when every train is sold out', () => {
     const gone = train('G3', 'VNP', 'AOH', '07:00', '11:00', [seat('ze', 30000, none)]);
     const { value } = run({ rail: { result: railResult([gone]), fetchedAt: NOW }, air: { result: airResult([mu]), fetchedAt: NOW } });
-    expect(value.verdict.zh).toBe('火车全部无票（1 趟）；最便宜航班 MU5102 ¥680，门到门 4小时50分。');
+    expect(value.verdict.zh).toBe('火车全部无票（1 趟）；最便宜航班 MU5102 经济舱 ¥680，门到门 4小时50分。最早到达：MU5102 10:20 到门。');
   });
 
   it('filters to the places and counts what it left out', () => {

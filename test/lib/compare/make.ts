@@ -1,6 +1,18 @@
 // Hand-made options for the comparison tests: only the fields compare() reads, with times given
 // as China wall-clock "HH:mm" on a date (a day offset for arrivals after midnight).
-import type { AirOption, Availability, ChinaDate, Fare, RailOption, Seat, TrainType } from '../../../lib/model';
+import type {
+  AirOption,
+  Availability,
+  ChinaDate,
+  Fare,
+  FareCondition,
+  FareConditionKind,
+  FlightSearchResult,
+  LeftTicketResult,
+  RailOption,
+  Seat,
+  TrainType,
+} from '../../../lib/model';
 import { chinaInstant, parseHm } from '../../../lib/time';
 
 export const DATE: ChinaDate = '2026-03-10';
@@ -13,8 +25,22 @@ export const plenty: Availability = { kind: 'plenty' };
 export const none: Availability = { kind: 'none' };
 export const count = (n: number): Availability => ({ kind: 'count', n });
 
+export const waitlist: Availability = { kind: 'waitlist' };
+
+/** 12306's names for the classes the tests use; others are named by their id. */
+const SEAT_NAMES: Partial<Record<Seat['cls'], [string, string]>> = {
+  swz: ['商务座', 'Business class'],
+  zy: ['一等座', 'First class'],
+  ze: ['二等座', 'Second class'],
+  rw: ['软卧', 'Soft sleeper'],
+  yw: ['硬卧', 'Hard sleeper'],
+  yz: ['硬座', 'Hard seat'],
+  wz: ['无座', 'Standing'],
+};
+
 export function seat(cls: Seat['cls'], price: number | undefined, availability: Availability): Seat {
-  const s: Seat = { cls, name: cls, nameEn: cls, availability };
+  const [name, nameEn] = SEAT_NAMES[cls] ?? [cls, cls];
+  const s: Seat = { cls, name, nameEn, availability };
   if (price !== undefined) s.price = price;
   return s;
 }
@@ -94,3 +120,16 @@ export function flight(
   if (lowest) o.lowest = lowest;
   return o;
 }
+
+/** A fare condition as a decoder would set it (kinds and the source's words). */
+export function cond(kinds: FareConditionKind[], zh: string, en: string): FareCondition {
+  return { kinds, text: { zh, en } };
+}
+
+export const YOUTH = cond(['youth'], '限16-25周岁', 'ages 16–25 only');
+export const MEMBER = cond(['member'], '会员价', 'member price');
+export const FIRST = cond(['premium-cabin'], '头等舱', 'first class');
+
+/** The decoded results compare() takes, for one day of hand-made options. */
+export const railResult = (trains: RailOption[], date = DATE): LeftTicketResult => ({ format: 'pipe', fieldCounts: [57], date, stationNames: {}, trains });
+export const airResult = (flights: AirOption[], date = DATE): FlightSearchResult => ({ source: 'fliggy', date, airports: {}, airlines: {}, flights });

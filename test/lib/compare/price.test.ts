@@ -35,7 +35,7 @@ describe('railPrice', () => {
       train('G7', 'VNP', 'AOH', '09:00', '13:28', [seat('ze', 55300, { kind: 'not-on-sale' })], { status: 'not-yet', saleTime: '1230' }),
     );
     expect(later.soldOut).toBe(true);
-    expect(later.note?.zh).toBe('未开售，12:30 起售（最低票价 ¥553）');
+    expect(later.note?.zh).toBe('12:30 开售（最低票价 ¥553）');
   });
 });
 
