@@ -4,7 +4,7 @@
 // (content scripts, decoders) carries no zod for them.
 import * as z from 'zod';
 import { seatClassSchema as seatClass } from './seat-class-schema';
-import type { AirOption, ChinaDate, RailOption } from './model';
+import type { AirOption, ChinaDate, Fare, RailOption } from './model';
 
 const int = z.number().int();
 
@@ -60,6 +60,12 @@ const fare = z.object({
   total: int.optional(),
   discount: z.number().optional(),
   seatsLeft: z.number().optional(),
+  condition: z
+    .object({
+      kinds: z.array(z.enum(['youth', 'student', 'senior', 'member', 'premium-cabin', 'special'])),
+      text: z.object({ zh: z.string(), en: z.string() }),
+    })
+    .optional(),
 });
 const airport = z.object({
   code: z.string(),
@@ -82,6 +88,7 @@ export const airOptionSchema = z.object({
   arriveDayOffset: int,
   stops: int,
   transfer: z.boolean(),
+  legs: z.array(z.object({ flightNo: z.string(), from: airport, to: airport, depart: z.number(), arrive: z.number() })).optional(),
   operatedBy: z.string().optional(),
   aircraft: z.string().optional(),
   fares: z.array(fare),
@@ -89,9 +96,20 @@ export const airOptionSchema = z.object({
   source: z.enum(['top', 'fliggy']),
 });
 
-// Compile-time: what the schemas accept is exactly the model's shape, both ways.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+// Compile-time: what the schemas accept is exactly the model's shape, both ways, optional keys
+// included (an optional field missing from a schema would be stripped when crossing a context).
+type Same<A, B> = [A] extends [B]
+  ? [B] extends [A]
+    ? [keyof A] extends [keyof B]
+      ? [keyof B] extends [keyof A]
+        ? true
+        : never
+      : never
+    : never
+  : never;
 const railSame: Same<z.output<typeof railOptionSchema>, RailOption> = true;
 const airSame: Same<z.output<typeof airOptionSchema>, AirOption> = true;
+const fareSame: Same<z.output<typeof fare>, Fare> = true;
+void fareSame;
 void railSame;
 void airSame;
