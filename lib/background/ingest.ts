@@ -28,7 +28,7 @@ import {
 import { readSearchFromUrl as readFliggyUrl, searchPageUrl as fliggySearchPageUrl, type FliggySearch } from '../sites/fliggy-page';
 import { isChinaDate } from '../time';
 import { parseSettings, type Buffers } from '../settings';
-import { onMessage } from '../messaging';
+import { on as onMessage } from '../messages/capture';
 import { captureDiagnosticsItem, captureResultsItem, overlayStateItem, overlayTabsItem, settingsItem, stationListItem } from '../storage';
 import { CAPTURES_CHANGED } from '../messages/capture';
 import { browser } from 'wxt/browser';
@@ -269,7 +269,9 @@ export function createIngest(deps: IngestDeps): Ingest {
       ...(pageRail.from ? { from: { ...pageRail.from } } : {}),
       ...(pageRail.to ? { to: { ...pageRail.to } } : {}),
     };
-    const route = mergeSearch(readSearchFromQueryUrl(capture.url), pageRoute);
+    // The content script sends the route it derived from the query and the page; only a capture
+    // that arrives without one (a direct caller) is read for it here.
+    const route = page?.rail ? pageRoute : mergeSearch(readSearchFromQueryUrl(capture.url), pageRoute);
     const decoded = decodeLeftTicket(capture.body, route.date ? { date: route.date } : {});
     if (!decoded.ok) {
       // 12306 telling the page the endpoint's new name is routine: the page follows it and the
@@ -311,7 +313,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     } catch {
       return { ok: false, error: { code: 'not-json', message: 'Fliggy page rows: not JSON', messageZh: '飞猪页面行：不是 JSON' } };
     }
-    const rows = fliggyDomRowsSchema.safeParse(raw);
+    const rows = fliggyDomRowsSchema().safeParse(raw);
     if (!rows.success) {
       return { ok: false, error: { code: 'schema', message: `Fliggy page rows: ${rows.error.issues[0]?.message ?? 'invalid'}`, messageZh: '飞猪页面行：格式不符' } };
     }
@@ -674,14 +676,14 @@ export function registerCaptureService(): Ingest {
     store: { get: () => overlayTabsItem.getValue(), set: (v) => overlayTabsItem.setValue(v) },
     send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   });
-  onMessage('capture.submit', async ({ capture, page }, sender) => {
+  onMessage('capture.submit', async ({ capture, route }, sender) => {
     // A content script speaks for the page it runs in: a 12306 page cannot file flights, nor a
     // Fliggy page trains (captures are page data, so the page's own site is all they can vouch for).
     const site = siteOfPage(sender.url);
     if (sender.url !== undefined && (!site || !(SITE_KINDS[site] as readonly string[]).includes(capture.kind))) {
       throw new Error(`capture ${capture.kind} refused from ${site ?? 'an unknown page'}`);
     }
-    const out = await ingest.submit(capture, page);
+    const out = await ingest.submit(capture, { url: sender.url ?? '', ...route });
     if (out.outcome === 'stored') void tabs.notify(sender.tabId).catch(() => undefined);
     return out;
   });

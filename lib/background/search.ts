@@ -13,7 +13,7 @@ import { cityByName } from '../air/cities';
 import type { FetchLike } from '../net/http';
 import type { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { onMessage } from '../messaging';
+import { on as onMessage } from '../messages/search';
 import type { searchMessages, AirAnswer, RailAnswer } from '../messages/search';
 import { parseSettings } from '../settings';
 import { railClientItem, settingsItem, stationListItem, topCredentialsItem } from '../storage';

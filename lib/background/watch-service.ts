@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import type { EpochMs, FlightSearchResult } from '../model';
 import type { DecodeError } from '../result';
 import { parseSettings, type Settings } from '../settings';
-import { onMessage, type Req, type Res } from '../messaging';
+import { on as onMessage, type Req, type Res } from '../messages/watch';
 import { settingsItem, watchesItem, watchTestItem } from '../storage';
 import {
   newFareWatch,
