@@ -137,8 +137,4 @@ export function isOwnMutation(record: MutationRecord): boolean {
 /** The bell's request (shared with the popup). */
 export { requestWatch } from '../common/watch-request';
 
-/** Resolves when the DOM can be read (content scripts here start at document_start). */
-export function domReady(doc: Document = document): Promise<void> {
-  if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
-}
+export { domReady } from './idle';

@@ -68,3 +68,9 @@ export function afterPageLoad(quietMs: number, doc: Document = document): Promis
     doc.readyState === 'complete' ? Promise.resolve() : new Promise<void>((r) => doc.defaultView?.addEventListener('load', () => r(), { once: true }));
   return loaded.then(() => new Promise<void>((r) => setTimeout(r, quietMs)));
 }
+
+/** Resolves when the DOM can be read (content scripts here start at document_start). */
+export function domReady(doc: Document = document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
+}

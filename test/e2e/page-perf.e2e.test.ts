@@ -122,11 +122,16 @@ describe('the 12306 page with and without RailAir, timed', () => {
     console.log(`[perf] rows with:    ${runs.with.map((r) => round(r.rows)).join(' ')}`);
     console.log(`[perf] rows without: ${runs.without.map((r) => round(r.rows)).join(' ')}`);
     console.log(`[perf] panel - rows: ${runs.with.map((r) => round(r.panel - r.rows)).join(' ')}`);
-    // The goals (10 ms, 50 ms) with a margin for a loaded 2-core machine: a regression to the old
-    // behaviour (+60 ms, long tasks of ours) still fails.
-    expect(rowsWith - rowsWithout).toBeLessThan(25);
-    expect(panelAfterRows).toBeLessThan(100);
-    // No long task that the page does not have without us (the API reports only tasks over 50 ms).
-    expect(longWith - longWithout).toBeLessThan(50);
+    // The goals (rows within 10 ms, panel within 50 ms of the rows, no long task of ours) with a
+    // margin, scaled by how slow the machine is right now: the page's own time without RailAir is
+    // the yardstick (about 90 ms on a quiet machine; a 2-core machine under other load is several
+    // times slower for everything alike). A return of the old behaviour (+60 ms on a quiet
+    // machine, every run with RailAir slower) still fails.
+    const scale = Math.max(1, rowsWithout / 90);
+    console.log(`[perf] machine slowness factor ${round(scale)} (page alone ${round(rowsWithout)} ms vs 90 ms quiet)`);
+    expect(rowsWith - rowsWithout).toBeLessThan(25 * scale);
+    expect(panelAfterRows).toBeLessThan(100 * scale);
+    // The API reports only tasks over 50 ms: none may be added by us beyond the noise.
+    expect(longWith - longWithout).toBeLessThan(60 * scale);
   }, 240_000);
 });
