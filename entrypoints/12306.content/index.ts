@@ -7,7 +7,7 @@ import { SITE_KINDS } from '../../lib/capture/urls';
 import type { Capture } from '../../lib/capture/schema';
 import { send } from '../../lib/messages/capture';
 import { mergeSearch, readPageSearch, readSearchFromQueryUrl, SEARCH_PAGE_MATCHES, SELECTORS, type RailSearch } from '../../lib/sites/12306-page';
-import { afterPageLoad, domReady, whenIdle, whenPage } from '../../components/overlay/idle';
+import { afterPageLoad, whenIdle, whenPage } from '../../components/overlay/idle';
 import { loadOverlay, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
 
@@ -45,15 +45,14 @@ export default defineContentScript({
     ctx.onInvalidated(stopListening);
 
     const hasRows = () => document.querySelector(`${SELECTORS.resultBody} ${SELECTORS.trainRow}`) !== null;
-    // The UI's code is fetched and evaluated in idle time once the DOM is parsed (while the page
-    // waits for its own query), so that showing the panel later is only the mount.
-    const code = domReady().then(() => new Promise<void>((r) => whenIdle(() => r(), 300))).then(() => loadOverlay('12306'));
+    // The UI's code is loaded only once it has something to show: loading it earlier, while the
+    // page waits for its own query, was measured to delay the page's rows.
     void whenPage(document, hasRows, Promise.race([firstAnswer, afterPageLoad(2000)])).then(() => {
       if (ctx.isInvalid) return;
       overlay = new Promise((resolve) => {
         whenIdle(() => {
           resolve(
-            code
+            loadOverlay('12306')
               .then((start) => start(ctx, prefs, () => mergeSearch(queried, pageSearch())))
               .catch((e: unknown) => (console.debug('[RailAir] overlay not shown', e), undefined)),
           );

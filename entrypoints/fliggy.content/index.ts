@@ -7,7 +7,7 @@ import { SITE_KINDS } from '../../lib/capture/urls';
 import type { Capture } from '../../lib/capture/schema';
 import { send } from '../../lib/messages/capture';
 import { readSearchFromUrl, SEARCH_PAGE_MATCHES, SELECTORS } from '../../lib/sites/fliggy-page';
-import { afterPageLoad, domReady, whenIdle, whenPage } from '../../components/overlay/idle';
+import { afterPageLoad, whenIdle, whenPage } from '../../components/overlay/idle';
 import { loadOverlay, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
 
@@ -42,15 +42,14 @@ export default defineContentScript({
     ctx.onInvalidated(stopListening);
 
     const hasRows = () => document.querySelector(`${SELECTORS.list} ${SELECTORS.item}`) !== null;
-    // The UI's code is fetched and evaluated in idle time once the DOM is parsed (while the page
-    // waits for its own query), so that showing the panel later is only the mount.
-    const code = domReady().then(() => new Promise<void>((r) => whenIdle(() => r(), 300))).then(() => loadOverlay('fliggy'));
+    // The UI's code is loaded only once it has something to show: loading it earlier, while the
+    // page waits for its own query, was measured to delay the page's rows.
     void whenPage(document, hasRows, Promise.race([firstAnswer, afterPageLoad(2000)])).then(() => {
       if (ctx.isInvalid) return;
       overlay = new Promise((resolve) => {
         whenIdle(() => {
           resolve(
-            code
+            loadOverlay('fliggy')
               .then((start) => start(ctx, prefs, { submit: (c) => void submit(c), dataSeen: () => dataSeen }))
               .catch((e: unknown) => (console.debug('[RailAir] overlay not shown', e), undefined)),
           );

@@ -77,7 +77,8 @@ let plain: LaunchedBrowser;
 
 beforeAll(async () => {
   replay = await startReplay();
-  withExt = await launchBrowser(replay);
+  // PERF_EXTENSION: time another build (e.g. an older one) against the same page.
+  withExt = await launchBrowser(replay, process.env.PERF_EXTENSION ? { extensionPath: process.env.PERF_EXTENSION } : {});
   plain = await launchBrowser(replay, { extension: false });
   await withExt.context.addInitScript(PROBE);
   await plain.context.addInitScript(PROBE);
