@@ -20,6 +20,12 @@ export default defineConfig({
     host_permissions: ['https://kyfw.12306.cn/*'],
     // The Taobao Open Platform gateway, requested from the options page when the user turns it on.
     optional_host_permissions: ['https://gw.api.taobao.com/*'],
+    // Each overlay's UI is loaded on demand by its content script (components/overlay/lazy.ts),
+    // so it is reachable from its own site's pages and no others.
+    web_accessible_resources: [
+      { resources: ['overlay-12306.js'], matches: ['https://kyfw.12306.cn/*'] },
+      { resources: ['overlay-fliggy.js'], matches: ['https://sjipiao.fliggy.com/*'] },
+    ],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'railair@railair.dev', strict_min_version: '128.0' } } }
       : {}),

@@ -1,100 +1,178 @@
-// The typed message protocol between content scripts, popup, options and the background.
-// Every message is declared once here with a zod schema for its request and its response;
-// both are validated where they enter a context (the receiver validates the request, the
-// sender validates the response), so nothing unchecked crosses a context boundary.
+// The transport of the typed runtime messages between content scripts, popup, options and the
+// background: the envelope, sending, dispatching to handlers, and how errors cross. It knows no
+// message: each section (lib/messages/*.ts) declares its own with zod schemas and gets its own
+// typed send/on from `section()`, so a content script carries only the sections it imports.
 //
-// Each feature owns one section of `protocol` below; keep the sections in their own files
-// (lib/messages/*.ts) and only spread them here.
+// A request is validated once, where it enters the receiving context; a reply is validated where
+// it enters the sender. Errors cross as `{ code, message: { zh, en } }`; callers branch on `code`.
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodType, input, output } from 'zod/v4/core';
 import { browser } from 'wxt/browser';
-import { captureMessages } from './messages/capture';
-import { searchMessages } from './messages/search';
-import { watchMessages } from './messages/watch';
 
-export interface MessageDef<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+export interface MessageDef<Req extends $ZodType = $ZodType, Res extends $ZodType = $ZodType> {
   req: Req;
   res: Res;
 }
+/**
+ * A message's schemas, or a function building them on first use: building zod schemas costs
+ * time, and a content script must not spend it while the page loads (see `once`).
+ */
+export type DefSource = MessageDef | (() => MessageDef);
+export type Section = Record<string, DefSource>;
+type DefOf<D> = D extends () => infer R ? R : D;
+export type ReqOf<S extends Section, N extends keyof S> = input<Resolved<S>[N]['req']>;
+export type ResOf<S extends Section, N extends keyof S> = output<Resolved<S>[N]['res']>;
 
-export const protocol = {
-  ...captureMessages,
-  ...searchMessages,
-  ...watchMessages,
-} satisfies Record<string, MessageDef>;
+/** Builds a value on first call and keeps it (for schemas that content scripts need only later). */
+export function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as T;
+  };
+}
 
-export type Protocol = typeof protocol;
-export type MessageName = keyof Protocol;
-export type Req<N extends MessageName> = z.input<Protocol[N]['req']>;
-export type Res<N extends MessageName> = z.output<Protocol[N]['res']>;
+const defOf = (d: DefSource): MessageDef => (typeof d === 'function' ? d() : d);
 
-const envelope = z.object({ railair: z.literal(1), name: z.string(), data: z.unknown() });
-const replyEnvelope = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
 
-/** Typed error raised by `sendMessage` when the receiver failed or answered out of protocol. */
+/** Codes the transport itself raises; handlers may add their own by throwing a MessageError. */
+export type TransportCode = 'unknown-message' | 'bad-request' | 'bad-reply' | 'no-reply' | 'no-receiver' | 'failed';
+
+export interface WireError {
+  code: string;
+  message: Bilingual;
+}
+
+const envelope = once(() => z.object({ railair: z.literal(1), name: z.string(), data: z.unknown() }));
+const replyEnvelope = once(() =>
+  z.union([
+    z.object({ ok: z.literal(true), data: z.unknown() }),
+    z.object({
+      ok: z.literal(false),
+      error: z.object({ code: z.string().check(z.maxLength(40)), message: z.object({ zh: z.string(), en: z.string() }) }),
+    }),
+  ]),
+);
+
+/** The error a sender sees (and a handler may throw to choose its code and words). */
 export class MessageError extends Error {
   override name = 'MessageError';
+  constructor(
+    readonly code: TransportCode | (string & {}),
+    readonly text: Bilingual,
+  ) {
+    super(text.en);
+  }
 }
 
-type Sender = (message: unknown) => Promise<unknown>;
-
-/** Sends a message to the background (or whatever listens in the extension). */
-export async function sendMessage<N extends MessageName>(
-  name: N,
-  data: Req<N>,
-  send: Sender = (m) => browser.runtime.sendMessage(m),
-): Promise<Res<N>> {
-  const def = protocol[name] as MessageDef;
-  const req = def.req.parse(data);
-  const raw = await send({ railair: 1, name, data: req });
-  const reply = replyEnvelope.safeParse(raw);
-  if (!reply.success) throw new MessageError(`${String(name)}: no valid reply`);
-  if (!reply.data.ok) throw new MessageError(reply.data.error);
-  const res = def.res.safeParse(reply.data.data);
-  if (!res.success) throw new MessageError(`${String(name)}: reply out of protocol: ${res.error.message}`);
-  return res.data as Res<N>;
+function firstIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
+  const i = error.issues[0];
+  return i ? `${i.path.map(String).join('.') || '(root)'}: ${i.message}` : 'invalid';
 }
 
-type Handler<N extends MessageName> = (
-  data: z.output<Protocol[N]['req']>,
-  sender: { tabId?: number; url?: string },
-) => Promise<z.input<Protocol[N]['res']>> | z.input<Protocol[N]['res']>;
+export type Sender = (message: unknown) => Promise<unknown>;
+const runtimeSender: Sender = (m) => browser.runtime.sendMessage(m);
 
-const handlers = new Map<string, Handler<MessageName>>();
+/** Sends one message of a section and validates the reply. Throws MessageError. */
+async function sendOne(source: DefSource, name: string, data: unknown, send: Sender): Promise<unknown> {
+  let raw: unknown;
+  try {
+    raw = await send({ railair: 1, name, data });
+  } catch (e) {
+    // The browser's own rejection (no listener, worker gone): the words stay the browser's.
+    const why = e instanceof Error ? e.message : String(e);
+    throw new MessageError('no-receiver', { zh: `扩展后台没有应答：${why}`, en: why });
+  }
+  const reply = z.safeParse(replyEnvelope(), raw);
+  if (!reply.success) throw new MessageError('no-reply', { zh: `${name}：后台没有有效应答`, en: `${name}: no valid reply` });
+  if (!reply.data.ok) throw new MessageError(reply.data.error.code, reply.data.error.message);
+  const res = z.safeParse(defOf(source).res, reply.data.data);
+  if (!res.success) {
+    throw new MessageError('bad-reply', { zh: `${name}：应答格式不符`, en: `${name}: reply out of protocol: ${firstIssue(res.error)}` });
+  }
+  return res.data;
+}
+
+export interface SenderInfo {
+  tabId?: number;
+  url?: string;
+}
+type AnyHandler = (data: unknown, sender: SenderInfo) => unknown;
+
+const handlers = new Map<string, { def: DefSource; handler: AnyHandler }>();
 let listening = false;
 
-/** Registers the handler for one message (background side). Returns an unregister function. */
-export function onMessage<N extends MessageName>(name: N, handler: Handler<N>): () => void {
-  handlers.set(name, handler as unknown as Handler<MessageName>);
+function register(name: string, def: DefSource, handler: AnyHandler): () => void {
+  handlers.set(name, { def, handler });
   if (!listening) {
     listening = true;
     // Synchronous undefined for messages that are not ours, so other listeners may answer them.
     browser.runtime.onMessage.addListener(((raw: unknown, sender: never) =>
-      envelope.safeParse(raw).success ? dispatch(raw, sender) : undefined) as never);
+      z.safeParse(envelope(), raw).success ? dispatch(raw, sender) : undefined) as never);
   }
-  return () => handlers.delete(name);
+  return () => {
+    if (handlers.get(name)?.handler === handler) handlers.delete(name);
+  };
 }
+
+const fail = (code: string, text: Bilingual) => ({ ok: false as const, error: { code, message: text } });
 
 /** Routes one raw runtime message to its handler; exported for tests. */
 export async function dispatch(
   raw: unknown,
   sender: { tab?: { id?: number; url?: string }; url?: string } = {},
 ): Promise<unknown> {
-  const env = envelope.safeParse(raw);
+  const env = z.safeParse(envelope(), raw);
   if (!env.success) return undefined; // not ours: let other listeners answer
-  const name = env.data.name as MessageName;
-  const handler = handlers.get(name);
-  const def = (protocol as Record<string, MessageDef>)[name];
-  if (!handler || !def) return { ok: false, error: `unknown message ${name}` };
-  const req = def.req.safeParse(env.data.data);
-  if (!req.success) return { ok: false, error: `${name}: invalid request: ${req.error.message}` };
-  try {
-    const data = await handler(req.data as never, { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url });
-    return { ok: true, data: def.res.parse(data) };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  const name = env.data.name;
+  const entry = handlers.get(name);
+  if (!entry) return fail('unknown-message', { zh: `未知消息 ${name}`, en: `unknown message ${name}` });
+  const def = defOf(entry.def);
+  const req = z.safeParse(def.req, env.data.data);
+  if (!req.success) {
+    return fail('bad-request', { zh: `${name}：请求格式不符`, en: `${name}: invalid request: ${firstIssue(req.error)}` });
   }
+  let data: unknown;
+  try {
+    data = await entry.handler(req.data, { tabId: sender.tab?.id, url: sender.tab?.url ?? sender.url });
+  } catch (e) {
+    if (e instanceof MessageError) return fail(e.code, e.text);
+    const why = e instanceof Error ? e.message : String(e);
+    return fail('failed', { zh: `扩展后台出错：${why}`, en: why });
+  }
+  const res = z.safeParse(def.res, data);
+  if (!res.success) return fail('bad-reply', { zh: `${name}：应答格式不符`, en: `${name}: reply out of protocol: ${firstIssue(res.error)}` });
+  return { ok: true, data: res.data };
+}
+
+/** A section with every message's schemas as built (what the thunks return). */
+export type Resolved<S extends Section> = { [K in keyof S]: DefOf<S[K]> extends MessageDef ? DefOf<S[K]> : never };
+
+export type Handler<D extends MessageDef> = (
+  data: output<D['req']>,
+  sender: SenderInfo,
+) => Promise<input<D['res']>> | input<D['res']>;
+
+/** The typed send/on of one section of messages. */
+export function section<S extends Section>(defs: S) {
+  type R = Resolved<S>;
+  return {
+    /** Sends a message to the background (or whatever listens in the extension). */
+    send<N extends keyof R & string>(name: N, data: input<R[N]['req']>, send: Sender = runtimeSender): Promise<output<R[N]['res']>> {
+      return sendOne(defs[name] as DefSource, name, data, send) as Promise<output<R[N]['res']>>;
+    },
+    /** Registers the handler for one message (background side). Returns an unregister function. */
+    on<N extends keyof R & string>(name: N, handler: Handler<R[N]>): () => void {
+      return register(name, defs[name] as DefSource, handler as AnyHandler);
+    },
+  };
 }

@@ -1,6 +1,8 @@
 // Asking the background for a train watch from a bell (popup; the overlay has the same outcome
 // kinds). Lives in common/ so the popup need not load the overlay's shadow-DOM host code.
-import { MessageError, sendMessage, type Req } from '../../lib/messaging';
+import { MessageError } from '../../lib/messaging';
+import { send as sendMessage } from '../../lib/messages/overlay';
+import type { Req } from '../../lib/messages/watch';
 import type { Availability } from '../../lib/model';
 import type { WatchOutcome } from '../overlay/RowAnnotations';
 
@@ -17,9 +19,8 @@ export async function requestWatch(req: WatchRequest, send?: Sender): Promise<Wa
     const r = await sendMessage('watch.create', req, send);
     return r.created ? { kind: 'created' } : { kind: 'exists' };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (e instanceof MessageError && /unknown message|no valid reply/i.test(message)) return { kind: 'unavailable' };
-    if (/Receiving end does not exist|Could not establish connection/i.test(message)) return { kind: 'unavailable' };
-    return { kind: 'error', message };
+    // No watch service answering (not registered, or no background listening) is not a failure of the watch.
+    if (e instanceof MessageError && (e.code === 'unknown-message' || e.code === 'no-reply' || e.code === 'no-receiver')) return { kind: 'unavailable' };
+    return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
   }
 }

@@ -6,10 +6,12 @@ import { render, type ComponentChildren } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Lang } from '../../lib/i18n';
-import { sendMessage } from '../../lib/messaging';
 import { browser } from 'wxt/browser';
-import { capturesChangedEventSchema } from '../../lib/messages/capture';
+import { capturesChangedEventSchema, send as sendMessage } from '../../lib/messages/capture';
 import { OverlayPanel, type PanelState } from './OverlayPanel';
+// The panel's styles go into its shadow root only (the overlay's script is loaded on demand, so
+// the styles travel with it rather than as the content script's CSS file).
+import overlayCss from './overlay.css?inline';
 
 export const OVERLAY_ATTR = 'data-railair-overlay';
 
@@ -57,6 +59,7 @@ export async function mountPanel(
 
   const ui = await createShadowRootUi(ctx, {
     name: 'railair-panel',
+    css: overlayCss,
     position: 'inline',
     anchor: opts.anchor,
     append: opts.append,
@@ -89,17 +92,7 @@ export async function mountPanel(
   };
 }
 
-/**
- * What the panel needs from the settings, asked of the background (content scripts cannot read
- * extension storage). Defaults when the background does not answer: Chinese, expanded.
- */
-export async function overlayPrefs(site: '12306' | 'fliggy'): Promise<{ language: Lang; collapsed: boolean }> {
-  try {
-    return await sendMessage('overlay.prefs', { site });
-  } catch {
-    return { language: 'zh-CN', collapsed: false };
-  }
-}
+export { overlayPrefs } from './prefs';
 
 /**
  * Calls `onChange` when the background says the stored captures changed (a search in another
@@ -109,7 +102,7 @@ type MessageEvents = { onMessage: { addListener(l: never): void; removeListener(
 
 export function onCapturesChanged(onChange: () => void, runtime: MessageEvents = browser.runtime as unknown as MessageEvents): () => void {
   const listener = (message: unknown) => {
-    if (!capturesChangedEventSchema.safeParse(message).success) return undefined;
+    if (!capturesChangedEventSchema().safeParse(message).success) return undefined;
     onChange();
     return Promise.resolve({ ok: true });
   };
@@ -144,8 +137,4 @@ export function isOwnMutation(record: MutationRecord): boolean {
 /** The bell's request (shared with the popup). */
 export { requestWatch } from '../common/watch-request';
 
-/** Resolves when the DOM can be read (content scripts here start at document_start). */
-export function domReady(doc: Document = document): Promise<void> {
-  if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
-}
+export { domReady } from './idle';

@@ -3,7 +3,7 @@
 // typed watch messages (the `send` prop lets tests stand in for the background).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { tr, type Lang } from '../../lib/i18n';
-import { sendMessage, type MessageName, type Req, type Res } from '../../lib/messaging';
+import { send as sendMessage, type Name as MessageName, type Req, type Res } from '../../lib/messages/watch';
 import type { Watch } from '../../lib/watch/model';
 import type { WatchView } from '../../lib/watch/view';
 import { searchUrl, fliggyUrl } from '../../lib/watch/notify';

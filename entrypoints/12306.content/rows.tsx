@@ -3,9 +3,10 @@
 // results container (the table's parent) and re-annotate whatever rows are there.
 import type { Beat } from '../../lib/capture/view';
 import { SEAT_CLASS_BY_ID } from '../../lib/rail/seats';
-import { readTrainRows, SELECTORS } from '../../lib/sites/12306-page';
+import { readTrainRows, SELECTORS, type TrainRow } from '../../lib/sites/12306-page';
 import { inlineHost, isOwnMutation, requestWatch } from '../../components/overlay/host';
 import { BeatNote, Bell } from '../../components/overlay/RowAnnotations';
+import { inIdleSlices, whenIdle } from '../../components/overlay/idle';
 
 export interface WatchRoute {
   date: string;
@@ -30,57 +31,64 @@ export function annotateRows(doc: Document): RowAnnotator {
     removers = [];
   };
 
+  /** Cancels the row work still queued in idle time. */
+  let pending = () => {};
+
+  // One row's notes and bells: a few shadow hosts, done in idle time a few rows at a time, so no
+  // task of ours grows long on a page of 100 trains.
+  const annotate = (row: TrainRow, beat: Beat | undefined, route: WatchRoute | undefined, css: string) => {
+    if (beat && row.infoCell) removers.push(inlineHost(row.infoCell, '12306-row', css, <BeatNote beat={beat} />));
+    if (!route) return;
+    for (const seat of row.seatCells) {
+      if (!seat.soldOut) continue;
+      const label = `${row.code} ${SEAT_CLASS_BY_ID[seat.cls].name}`;
+      removers.push(
+        inlineHost(
+          seat.cell,
+          '12306-bell',
+          css,
+          <Bell
+            label={label}
+            onWatch={() =>
+              requestWatch({
+                date: route.date,
+                from: route.from,
+                to: route.to,
+                trains: [row.code.slice(0, 8)],
+                trainNos: [row.trainNo.slice(0, 16)],
+                classes: [seat.cls],
+                seats: 1,
+                origin: 'overlay',
+              })
+            }
+          />,
+        ),
+      );
+    }
+  };
+
   const run = () => {
     scheduled = false;
+    pending();
     const list = doc.querySelector(SELECTORS.resultList);
     if (!list) return;
     observer?.disconnect();
-    try {
-      clear();
-      const byTrain = new Map(data.beats.map((b) => [b.trainNo, b]));
-      const byCode = new Map(data.beats.map((b) => [b.code, b]));
-      for (const row of readTrainRows(list)) {
-        const beat = byTrain.get(row.trainNo) ?? byCode.get(row.code);
-        if (beat && row.infoCell) removers.push(inlineHost(row.infoCell, '12306-row', data.css, <BeatNote beat={beat} />));
-        const route = data.route;
-        if (!route) continue;
-        for (const seat of row.seatCells) {
-          if (!seat.soldOut) continue;
-          const label = `${row.code} ${SEAT_CLASS_BY_ID[seat.cls].name}`;
-          removers.push(
-            inlineHost(
-              seat.cell,
-              '12306-bell',
-              data.css,
-              <Bell
-                label={label}
-                onWatch={() =>
-                  requestWatch({
-                    date: route.date,
-                    from: route.from,
-                    to: route.to,
-                    trains: [row.code.slice(0, 8)],
-                    trainNos: [row.trainNo.slice(0, 16)],
-                    classes: [seat.cls],
-                    seats: 1,
-                    origin: 'overlay',
-                  })
-                }
-              />,
-            ),
-          );
-        }
-      }
-    } finally {
-      observe();
-    }
+    clear();
+    const { beats, route, css } = data;
+    const byTrain = new Map(beats.map((b) => [b.trainNo, b]));
+    const byCode = new Map(beats.map((b) => [b.code, b]));
+    const rows = readTrainRows(list).filter((row) => byTrain.has(row.trainNo) || byCode.has(row.code) || (route && row.seatCells.some((c) => c.soldOut)));
+    pending = inIdleSlices(rows, (row) => annotate(row, byTrain.get(row.trainNo) ?? byCode.get(row.code), route, css));
+    // Watching again at once: a new query while rows are pending cancels them (our own
+    // insertions are recognised and ignored).
+    observe();
   };
 
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    // After the page has finished its own DOM work for this turn.
-    setTimeout(run, 0);
+    // After the page has finished its own DOM work, when the thread is idle.
+    whenIdle(run, 100);
   };
 
   function observe() {
@@ -100,6 +108,7 @@ export function annotateRows(doc: Document): RowAnnotator {
       schedule();
     },
     stop() {
+      pending();
       observer?.disconnect();
       clear();
     },

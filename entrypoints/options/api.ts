@@ -2,7 +2,7 @@
 // gateway, and the background's status message.
 import { browser } from 'wxt/browser';
 import { TOP_ORIGINS } from '../../lib/air/client';
-import { sendMessage } from '../../lib/messaging';
+import { send as sendMessage } from '../../lib/messages/search';
 import { parseSettings, settingsSchema } from '../../lib/settings';
 import { captureDiagnosticsItem, settingsItem, topCredentialsItem } from '../../lib/storage';
 import type { OptionsApi } from '../../components/options/api';

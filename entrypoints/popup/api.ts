@@ -2,7 +2,7 @@
 // the last search and settings, and tabs for the buy / Fliggy links.
 import type { ComponentType } from 'preact';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../../lib/messaging';
+import { send as sendMessage } from '../../lib/messages/search';
 import { lastSearchSchema } from '../../lib/messages/search';
 import { parseSettings } from '../../lib/settings';
 import { captureResultsItem, lastSearchItem, settingsItem } from '../../lib/storage';

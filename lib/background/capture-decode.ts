@@ -43,7 +43,9 @@ export async function decodeRailCapture(capture: Capture, page: PageContext | un
     ...(pageRail.from ? { from: { ...pageRail.from } } : {}),
     ...(pageRail.to ? { to: { ...pageRail.to } } : {}),
   };
-  const route = mergeSearch(readSearchFromQueryUrl(capture.url), pageRoute);
+  // The content script sends the route it derived from the query and the page; only a capture
+  // that arrives without one (a direct caller) is read for it here.
+  const route = page?.rail ? pageRoute : mergeSearch(readSearchFromQueryUrl(capture.url), pageRoute);
   const decoded = decodeLeftTicket(capture.body, route.date ? { date: route.date } : {});
   if (!decoded.ok) {
     if (decoded.error.code === 'endpoint-moved') return { kind: 'moved', ...(decoded.error.endpoint ? { endpoint: decoded.error.endpoint } : {}) };
@@ -85,7 +87,7 @@ function decodeDom(capture: Capture, page?: PageContext): DecodeResult<FlightSea
   } catch {
     return { ok: false, error: { code: 'not-json', message: 'Fliggy page rows: not JSON', messageZh: '飞猪页面行：不是 JSON' } };
   }
-  const rows = fliggyDomRowsSchema.safeParse(raw);
+  const rows = fliggyDomRowsSchema().safeParse(raw);
   if (!rows.success) {
     return { ok: false, error: { code: 'schema', message: `Fliggy page rows: ${rows.error.issues[0]?.message ?? 'invalid'}`, messageZh: '飞猪页面行：格式不符' } };
   }

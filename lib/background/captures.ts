@@ -7,7 +7,7 @@ import { excerpt } from '../result';
 import type { Capture } from '../capture/schema';
 import { SITE_KINDS, siteOfPage } from '../capture/urls';
 import type { StationRef } from '../sites/12306-page';
-import { onMessage } from '../messaging';
+import { on as onMessage } from '../messages/capture';
 import { createSerialQueue } from '../util/queue';
 import type { StoredValue } from '../store/item';
 import { parseStoredResults, type StoredResult } from '../store/captures';
@@ -201,14 +201,14 @@ export function createCaptures(deps: CapturesDeps): Captures {
  * that tab was filed (the overlay tells its other tabs).
  */
 export function registerCaptureHandlers(captures: Captures, stored?: (tabId: number | undefined) => void): void {
-  onMessage('capture.submit', async ({ capture, page }, sender) => {
+  onMessage('capture.submit', async ({ capture, route }, sender) => {
     // A content script speaks for the page it runs in: a 12306 page cannot file flights, nor a
     // Fliggy page trains (captures are page data, so the page's own site is all they can vouch for).
     const site = siteOfPage(sender.url);
     if (sender.url !== undefined && (!site || !(SITE_KINDS[site] as readonly string[]).includes(capture.kind))) {
       throw new Error(`capture ${capture.kind} refused from ${site ?? 'an unknown page'}`);
     }
-    const out = await captures.submit(capture, page);
+    const out = await captures.submit(capture, { url: sender.url ?? '', ...route });
     if (out.outcome === 'stored') stored?.(sender.tabId);
     return out;
   });

@@ -7,7 +7,7 @@ import type { Buffers, Settings } from '../settings';
 import type { Place } from '../compare/places';
 import type { OverlayView, PlaceRef } from '../capture/view';
 import type { AirAnswer, RailAnswer } from '../messages/search';
-import { onMessage } from '../messaging';
+import { on as onMessage } from '../messages/capture';
 import { searchPageUrl as railSearchPageUrl } from '../sites/12306-page';
 import { searchPageUrl as fliggySearchPageUrl } from '../sites/fliggy-page';
 import type { StoredResult } from '../store/captures';

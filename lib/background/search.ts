@@ -11,7 +11,7 @@ import { buildStationIndex, searchStations } from '../rail/station-search';
 import { fliggySearchUrl, type AirClient, type TopCredentials } from '../air/client';
 import { cityByName } from '../air/cities';
 import type { z } from 'zod';
-import { onMessage } from '../messaging';
+import { on as onMessage } from '../messages/search';
 import type { searchMessages, AirAnswer, RailAnswer } from '../messages/search';
 import { compare } from '../compare';
 

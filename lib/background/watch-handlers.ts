@@ -5,7 +5,7 @@
 // `local:watchTest` = { intervalSec } below the 30 s floor, so the e2e run polls every few
 // seconds instead of sleeping a minute. Other builds ignore that item.
 import { browser } from 'wxt/browser';
-import { onMessage } from '../messaging';
+import { on as onMessage } from '../messages/watch';
 import type { WatchService } from './watch-service';
 import { WATCH_ALARM } from './watch-effects';
 

@@ -5,7 +5,7 @@
 import type { EpochMs, FlightSearchResult } from '../model';
 import type { DecodeError } from '../result';
 import type { Settings } from '../settings';
-import type { onMessage, Req, Res } from '../messaging';
+import type { Name, Req, Res } from '../messages/watch';
 import type { StoredValue } from '../store/item';
 import { parseDoc, type WatchesDoc } from '../store/watches';
 import { createSerialQueue } from '../util/queue';
@@ -50,7 +50,7 @@ export interface WatchServiceDeps {
   log?: (msg: string, ...rest: unknown[]) => void;
 }
 
-type R<N extends Parameters<typeof onMessage>[0]> = Promise<Res<N>>;
+type R<N extends Name> = Promise<Res<N>>;
 
 export interface WatchService {
   /** Idempotent: restore the state, run what is due, (re)create the one alarm. */

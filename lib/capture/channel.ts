@@ -2,12 +2,15 @@
 //
 // Why this channel: a MAIN-world script shares everything with the page, so no channel out of it
 // can be secret (the page could read any token we agreed on). We therefore do not pretend: the
-// tap dispatches a CustomEvent with a unique type on `document`, carrying one JSON string (strings
-// cross the world boundary in Chrome and Firefox; objects do not). The page never sees it unless
+// tap dispatches a CustomEvent with a unique type on `document`, carrying one string (strings
+// cross the world boundary in Chrome and Firefox; objects do not): a one-line JSON header, a
+// newline, then the body exactly as the page received it. The body is never JSON-encoded or
+// parsed on the page's thread: the isolated script reads the small header and hands the body on
+// as it is, to be validated once where it enters the worker. The page never sees it unless
 // it listens for this exact type, so its own handlers are not disturbed (unlike `postMessage`,
 // which every `message` listener of the page would receive). The isolated script treats every
 // event as untrusted page data — exactly as trustworthy as what the page itself displays — and
-// validates it with zod and a size cap (lib/capture/schema.ts) before anything else sees it.
+// validates the header with zod and the body's size (lib/capture/schema.ts) before passing it on.
 
 import type { CaptureKind } from './urls';
 
@@ -35,9 +38,15 @@ export interface TapMessage {
 
 export type Emit = (message: TapMessage) => void;
 
+/** The event's detail: the header as one line of JSON (JSON.stringify escapes newlines), '\n', the body. */
+export function encodeTapDetail(message: TapMessage): string {
+  const { body, ...header } = message;
+  return `${JSON.stringify(header)}\n${body}`;
+}
+
 /** The tap's sender: one CustomEvent per capture on `doc`. */
 export function documentEmitter(doc: Document, Custom: typeof CustomEvent = CustomEvent): Emit {
   return (message) => {
-    doc.dispatchEvent(new Custom(CAPTURE_EVENT, { detail: JSON.stringify(message) }));
+    doc.dispatchEvent(new Custom(CAPTURE_EVENT, { detail: encodeTapDetail(message) }));
   };
 }

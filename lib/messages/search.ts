@@ -1,9 +1,9 @@
-// Messages of the quick search, live clients and options (issue 5): popup/options → background.
+// Messages of the quick search, live clients and options: popup/options → background.
 // The response schemas mirror lib/model.ts so that everything the popup renders was checked at
 // the boundary.
 import * as z from 'zod';
 import { airOptionSchema, railOptionSchema } from '../model-schemas';
-import type { MessageDef } from '../messaging';
+import { section, type MessageDef, type ReqOf, type ResOf } from '../messaging';
 import type { ChinaDate } from '../model';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -172,3 +172,8 @@ export const searchMessages = {
     }),
   },
 } satisfies Record<string, MessageDef>;
+
+export type Name = keyof typeof searchMessages;
+export type Req<N extends Name> = ReqOf<typeof searchMessages, N>;
+export type Res<N extends Name> = ResOf<typeof searchMessages, N>;
+export const { send, on } = section(searchMessages);

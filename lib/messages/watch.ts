@@ -1,6 +1,6 @@
-// Messages of the availability watches (issue 6): overlay/popup → background.
+// Messages of the availability watches: overlay/popup → background.
 import * as z from 'zod';
-import type { MessageDef } from '../messaging';
+import { section, type MessageDef, type ReqOf, type ResOf } from '../messaging';
 import { fareDefinitionSchema, seatClassSchema, trainFilterSchema } from '../watch/model';
 import { watchViewSchema } from '../watch/view';
 
@@ -78,3 +78,8 @@ export const watchMessages = {
     }),
   },
 } satisfies Record<string, MessageDef>;
+
+export type Name = keyof typeof watchMessages;
+export type Req<N extends Name> = ReqOf<typeof watchMessages, N>;
+export type Res<N extends Name> = ResOf<typeof watchMessages, N>;
+export const { send, on } = section(watchMessages);

@@ -33,7 +33,7 @@ function flight(code: string, depMin: number, price: number | undefined, extra: 
   };
 }
 
-const okView: OverlayView = overlayViewSchema.parse({
+const okView: OverlayView = overlayViewSchema().parse({
   show: 'air',
   date: DATE,
   from: { city: '北京', cityCode: 'BJS' },

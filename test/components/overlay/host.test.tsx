@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { onCapturesChanged, overlayPrefs } from '../../../components/overlay/host';
 import { CAPTURES_CHANGED } from '../../../lib/messages/capture';
-import { dispatch, onMessage } from '../../../lib/messaging';
+import { dispatch } from '../../../lib/messaging';
+import { on as onMessage } from '../../../lib/messages/capture';
 
 describe('overlay host: messages instead of storage', () => {
   beforeEach(() => fakeBrowser.reset());

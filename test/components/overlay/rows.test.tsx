@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { annotateRows } from '../../../entrypoints/12306.content/rows';
 import { OVERLAY_ATTR } from '../../../components/overlay/host';
 
-const wait = () => new Promise((r) => setTimeout(r, 10));
+// Annotations are made in idle time (a timeout fallback where there are no idle callbacks).
+const wait = () => new Promise((r) => setTimeout(r, 150));
 
 function tbody(trains: Array<{ no: string; code: string; ze: string }>): string {
   return trains

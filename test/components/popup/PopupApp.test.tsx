@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/popup/PopupApp';
-import { onMessage, type Req } from '../../../lib/messaging';
+import { on as onMessage, type Req } from '../../../lib/messages/watch';
 import { lastSearchSchema, type AirAnswer, type LastSearch, type RailAnswer } from '../../../lib/messages/search';
 import type { RailOption } from '../../../lib/model';
 import { chinaInstant } from '../../../lib/time';

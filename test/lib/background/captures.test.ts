@@ -167,12 +167,12 @@ describe('capture service (fake browser)', () => {
     const reply = (await dispatch({
       railair: 1,
       name: 'capture.submit',
-      data: { capture: capture('left-ticket', QUERY, railBody()), page: { url: 'https://kyfw.12306.cn/otn/leftTicket/init' } },
+      data: { capture: capture('left-ticket', QUERY, railBody()), route: {} },
     })) as { ok: boolean; data: unknown };
     expect(reply).toEqual({ ok: true, data: { outcome: 'stored', key: `12306|${DATE}|BJP|SHH`, count: 2, issues: 0 } });
     expect((await captureResultsItem.getValue())[0]?.key).toBe(`12306|${DATE}|BJP|SHH`);
 
-    await dispatch({ railair: 1, name: 'capture.submit', data: { capture: capture('left-ticket', QUERY, '<html></html>'), page: { url: '' } } });
+    await dispatch({ railair: 1, name: 'capture.submit', data: { capture: capture('left-ticket', QUERY, '<html></html>'), route: {} } });
     expect((await captureDiagnosticsItem.getValue()).undecodable).toBe(1);
     const diag = (await dispatch({ railair: 1, name: 'capture.diagnostics', data: {} })) as { ok: boolean; data: Diagnostics };
     expect(diag.data.entries[0]?.code).toBe('html-page');
@@ -182,14 +182,14 @@ describe('capture service (fake browser)', () => {
     registerCaptureAndOverlay();
     const fromFliggy = { tab: { id: 3, url: 'https://sjipiao.fliggy.com/flight_search_result.htm?depCity=BJS' } };
     const forged = (await dispatch(
-      { railair: 1, name: 'capture.submit', data: { capture: capture('left-ticket', QUERY, railBody()), page: { url: '' } } },
+      { railair: 1, name: 'capture.submit', data: { capture: capture('left-ticket', QUERY, railBody()), route: {} } },
       fromFliggy,
-    )) as { ok: boolean; error?: string };
+    )) as { ok: boolean; error?: { code: string; message: { zh: string; en: string } } };
     expect(forged).toMatchObject({ ok: false });
-    expect(forged.error).toContain('refused');
+    expect(forged.error?.message.en).toContain('refused');
     expect(await captureResultsItem.getValue()).toEqual([]);
     const fromRail = { tab: { id: 4, url: 'https://kyfw.12306.cn/otn/leftTicket/init' } };
-    const real = (await dispatch({ railair: 1, name: 'capture.submit', data: { capture: capture('left-ticket', QUERY, railBody()), page: { url: '' } } }, fromRail)) as {
+    const real = (await dispatch({ railair: 1, name: 'capture.submit', data: { capture: capture('left-ticket', QUERY, railBody()), route: {} } }, fromRail)) as {
       ok: boolean;
     };
     expect(real.ok).toBe(true);
@@ -200,7 +200,7 @@ describe('capture service (fake browser)', () => {
     const reply = (await dispatch({
       railair: 1,
       name: 'capture.submit',
-      data: { capture: { ...capture('left-ticket', 'javascript:alert(1)', 'x') }, page: { url: '' } },
+      data: { capture: { ...capture('left-ticket', 'javascript:alert(1)', 'x') }, route: {} },
     })) as { ok: boolean };
     expect(reply.ok).toBe(false);
   });

@@ -156,8 +156,9 @@ describe('search messages (zod-validated both ways)', () => {
   it('refuses a malformed request', async () => {
     const { deps } = setup();
     registerSearchHandlers(createSearchService(deps));
-    const r = (await dispatch({ railair: 1, name: 'search.rail', data: { ...RAIL, from: 'beijing' } })) as { ok: boolean; error?: string };
+    const r = (await dispatch({ railair: 1, name: 'search.rail', data: { ...RAIL, from: 'beijing' } })) as { ok: boolean; error?: { code: string; message: { zh: string; en: string } } };
     expect(r.ok).toBe(false);
-    expect(r.error).toContain('invalid request');
+    expect(r.error?.code).toBe('bad-request');
+    expect(r.error?.message.en).toContain('invalid request');
   });
 });

@@ -45,8 +45,8 @@ const createReq = (trains: string[], from = 'BJP') => ({
 });
 
 async function send(name: string, data: unknown) {
-  const r = (await dispatch({ railair: 1, name, data })) as { ok: boolean; data?: any; error?: string };
-  if (!r.ok) throw new Error(r.error);
+  const r = (await dispatch({ railair: 1, name, data })) as { ok: boolean; data?: any; error?: { code: string; message: { en: string } } };
+  if (!r.ok) throw new Error(r.error?.message.en);
   return r.data;
 }
 

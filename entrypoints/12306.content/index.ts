@@ -1,0 +1,63 @@
+// 12306 search page, isolated world. Starts at document_start but stays light there: it only
+// forwards the tap's captures, each with its route (derived here, once), to the background. The
+// overlay's UI (entrypoints/12306.content/ui.tsx, built as entrypoints/overlay-12306.ts) is loaded once the page's own result rows exist
+// (or a capture came back, or the page has been loaded a while), in idle time, so the page renders first.
+import { listenForCaptures } from '../../lib/capture/receive';
+import { SITE_KINDS } from '../../lib/capture/urls';
+import type { Capture } from '../../lib/capture/schema';
+import { send } from '../../lib/messages/capture';
+import { mergeSearch, readPageSearch, readSearchFromQueryUrl, SEARCH_PAGE_MATCHES, SELECTORS, type RailSearch } from '../../lib/sites/12306-page';
+import { afterPageLoad, whenIdle, whenPage } from '../../components/overlay/idle';
+import { loadOverlay, type Overlay } from '../../components/overlay/lazy';
+import { overlayPrefs } from '../../components/overlay/prefs';
+
+export default defineContentScript({
+  matches: SEARCH_PAGE_MATCHES,
+  runAt: 'document_start',
+  main(ctx) {
+    /** The route of the last query the page made (what its table shows). */
+    let queried: RailSearch = {};
+    let overlay: Promise<Overlay | undefined> | undefined;
+    let answered = () => {};
+    const firstAnswer = new Promise<void>((r) => (answered = r));
+
+    const pageSearch = () => readPageSearch(document, location.href, document.cookie);
+
+    async function submit(capture: Capture) {
+      // What was actually queried wins; the page's form, cookies and URL fill the gaps (names, a date).
+      const rail = capture.kind === 'left-ticket' ? mergeSearch(readSearchFromQueryUrl(capture.url), pageSearch()) : undefined;
+      if (rail) queried = rail;
+      try {
+        const res = await send('capture.submit', { capture, route: rail ? { rail } : {} });
+        if (res.outcome === 'stored' || res.outcome === 'rejected') {
+          answered();
+          void overlay?.then((o) => o?.refresh());
+        }
+      } catch (e) {
+        console.debug('[RailAir] capture not delivered', e);
+      }
+    }
+
+    // Asked now, while the page is still loading (a small message), so the panel need not wait for it later.
+    const prefs = overlayPrefs('12306');
+
+    const stopListening = listenForCaptures(document, (c) => void submit(c), (why) => console.debug('[RailAir] ignored capture:', why), SITE_KINDS['12306']);
+    ctx.onInvalidated(stopListening);
+
+    const hasRows = () => document.querySelector(`${SELECTORS.resultBody} ${SELECTORS.trainRow}`) !== null;
+    // The UI's code is loaded only once it has something to show: loading it earlier, while the
+    // page waits for its own query, was measured to delay the page's rows.
+    void whenPage(document, hasRows, Promise.race([firstAnswer, afterPageLoad(2000)])).then(() => {
+      if (ctx.isInvalid) return;
+      overlay = new Promise((resolve) => {
+        whenIdle(() => {
+          resolve(
+            loadOverlay('12306')
+              .then((start) => start(ctx, prefs, () => mergeSearch(queried, pageSearch())))
+              .catch((e: unknown) => (console.debug('[RailAir] overlay not shown', e), undefined)),
+          );
+        }, 30);
+      });
+    });
+  },
+});

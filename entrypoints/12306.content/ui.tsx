@@ -1,0 +1,48 @@
+// The 12306 overlay, loaded by index.ts once the results exist: the same-day flights and the
+// verdict in a panel under the result bar, with notes and bells on the train rows.
+import { send } from '../../lib/messages/capture';
+import { SELECTORS, type RailSearch } from '../../lib/sites/12306-page';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Overlay, OverlayPrefs } from '../../components/overlay/lazy';
+import { domReady, mountPanel, onCapturesChanged } from '../../components/overlay/host';
+import { annotateRows } from './rows';
+
+/** Mounts the panel and the row annotations; undefined when this is not a results page we know. */
+export async function startRailOverlay(ctx: ContentScriptContext, prefsAsked: OverlayPrefs, route: () => RailSearch): Promise<Overlay | undefined> {
+  await domReady();
+  const anchor = document.querySelector(SELECTORS.resultBar) ?? document.querySelector(SELECTORS.resultList);
+  if (!anchor) return undefined; // not a results page we know: stay invisible
+  // Settings come through the background: extension storage is closed to content scripts.
+  const prefs = await prefsAsked;
+  const panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', lang: prefs.language, collapsed: prefs.collapsed });
+  const rows = annotateRows(document);
+  ctx.onInvalidated(() => rows.stop());
+  let refreshing = 0;
+
+  async function refresh() {
+    const { date, from, to } = route();
+    if (!date || !from || !to || !(from.name || from.telecode) || !(to.name || to.telecode)) {
+      panel.update({ kind: 'no-route' });
+      return;
+    }
+    const mine = ++refreshing;
+    try {
+      const view = await send('overlay.view', { show: 'air', date, from, to });
+      if (mine !== refreshing) return;
+      panel.update({ kind: 'view', view });
+      rows.set({
+        beats: view.beats,
+        css: panel.css(),
+        ...(from.telecode && to.telecode ? { route: { date, from: { ...from, telecode: from.telecode }, to: { ...to, telecode: to.telecode } } } : {}),
+      });
+    } catch (e) {
+      if (mine === refreshing) panel.update({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  // Flights captured in another tab (a Fliggy search) show up here without a reload.
+  const unwatch = onCapturesChanged(() => void refresh());
+  ctx.onInvalidated(unwatch);
+  void refresh();
+  return { refresh };
+}

@@ -1,0 +1,60 @@
+// Fliggy flight search page, isolated world. Starts at document_start but stays light there: it
+// only forwards the tap's captures, each with the page's search (its route), to the background.
+// The overlay's UI (entrypoints/fliggy.content/ui.tsx, built as entrypoints/overlay-fliggy.ts) is loaded once the page's flight list has
+// rows (or a capture came back, or the page has been loaded a while), in idle time.
+import { listenForCaptures } from '../../lib/capture/receive';
+import { SITE_KINDS } from '../../lib/capture/urls';
+import type { Capture } from '../../lib/capture/schema';
+import { send } from '../../lib/messages/capture';
+import { readSearchFromUrl, SEARCH_PAGE_MATCHES, SELECTORS } from '../../lib/sites/fliggy-page';
+import { afterPageLoad, whenIdle, whenPage } from '../../components/overlay/idle';
+import { loadOverlay, type Overlay } from '../../components/overlay/lazy';
+import { overlayPrefs } from '../../components/overlay/prefs';
+
+export default defineContentScript({
+  matches: SEARCH_PAGE_MATCHES,
+  runAt: 'document_start',
+  main(ctx) {
+    let overlay: Promise<Overlay | undefined> | undefined;
+    /** Set once the page's JSONP (or a TOP answer) was stored: then the rendered list is not read. */
+    let dataSeen = false;
+    let answered = () => {};
+    const firstAnswer = new Promise<void>((r) => (answered = r));
+
+    async function submit(capture: Capture) {
+      const air = readSearchFromUrl(location.href);
+      try {
+        const res = await send('capture.submit', { capture, route: { air } });
+        if (res.outcome === 'stored' && capture.kind !== 'fliggy-dom') dataSeen = true;
+        if (res.outcome === 'stored' || res.outcome === 'rejected') {
+          answered();
+          void overlay?.then((o) => o?.refresh());
+        }
+      } catch (e) {
+        console.debug('[RailAir] capture not delivered', e);
+      }
+    }
+
+    // Asked now, while the page is still loading (a small message), so the panel need not wait for it later.
+    const prefs = overlayPrefs('fliggy');
+
+    const stopListening = listenForCaptures(document, (c) => void submit(c), (why) => console.debug('[RailAir] ignored capture:', why), SITE_KINDS['fliggy']);
+    ctx.onInvalidated(stopListening);
+
+    const hasRows = () => document.querySelector(`${SELECTORS.list} ${SELECTORS.item}`) !== null;
+    // The UI's code is loaded only once it has something to show: loading it earlier, while the
+    // page waits for its own query, was measured to delay the page's rows.
+    void whenPage(document, hasRows, Promise.race([firstAnswer, afterPageLoad(2000)])).then(() => {
+      if (ctx.isInvalid) return;
+      overlay = new Promise((resolve) => {
+        whenIdle(() => {
+          resolve(
+            loadOverlay('fliggy')
+              .then((start) => start(ctx, prefs, { submit: (c) => void submit(c), dataSeen: () => dataSeen }))
+              .catch((e: unknown) => (console.debug('[RailAir] overlay not shown', e), undefined)),
+          );
+        }, 30);
+      });
+    });
+  },
+});

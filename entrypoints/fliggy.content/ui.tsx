@@ -1,0 +1,77 @@
+// The Fliggy overlay, loaded by index.ts once the flight list exists: the same-day trains
+// (cheapest, fastest, seats left per class) and the verdict in a panel above the flight list.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Overlay, OverlayPrefs } from '../../components/overlay/lazy';
+import type { Capture } from '../../lib/capture/schema';
+import { send } from '../../lib/messages/capture';
+import { panelAnchor, readFlightRows, readSearchFromUrl, SELECTORS } from '../../lib/sites/fliggy-page';
+import { domReady, isOwnMutation, mountPanel, onCapturesChanged } from '../../components/overlay/host';
+import { whenIdle } from '../../components/overlay/idle';
+
+export async function startFliggyOverlay(
+  ctx: ContentScriptContext,
+  prefsAsked: OverlayPrefs,
+  page: { submit: (capture: Capture) => void; dataSeen: () => boolean },
+): Promise<Overlay | undefined> {
+  await domReady();
+  const place = panelAnchor(document);
+  if (!place) return undefined;
+  // Settings come through the background: extension storage is closed to content scripts.
+  const prefs = await prefsAsked;
+  const panel = await mountPanel(ctx, { site: 'fliggy', anchor: place.anchor, append: place.append, lang: prefs.language, collapsed: prefs.collapsed });
+  let refreshing = 0;
+  let lastRows = '';
+
+  async function refresh() {
+    const { date, depCity, arrCity } = readSearchFromUrl(location.href);
+    if (!date || !depCity || !arrCity) {
+      panel.update({ kind: 'no-route' });
+      return;
+    }
+    const mine = ++refreshing;
+    try {
+      const view = await send('overlay.view', { show: 'rail', date, from: { cityCode: depCity }, to: { cityCode: arrCity } });
+      if (mine === refreshing) panel.update({ kind: 'view', view });
+    } catch (e) {
+      if (mine === refreshing) panel.update({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  // Trains captured in another tab (a 12306 search) show up here without a reload.
+  const unwatch = onCapturesChanged(() => void refresh());
+  ctx.onInvalidated(unwatch);
+  void refresh();
+  watchRenderedList();
+  return { refresh };
+
+  /**
+   * When the page renders flights but no JSONP reached us (the page may render on the server,
+   * or load its data another way), read the rendered rows instead — once the list is quiet, and
+   * in idle time.
+   */
+  function watchRenderedList() {
+    const list = document.querySelector(SELECTORS.list);
+    if (!list) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () =>
+      whenIdle(() => {
+        if (page.dataSeen()) return;
+        const rows = readFlightRows(list, readSearchFromUrl(location.href)).slice(0, 500);
+        const body = JSON.stringify(rows);
+        if (rows.length === 0 || body === lastRows) return;
+        lastRows = body;
+        page.submit({ v: 1, kind: 'fliggy-dom', url: location.href, status: 200, body, at: Date.now() });
+      }, 200);
+    const observer = new MutationObserver((records) => {
+      if (records.every(isOwnMutation)) return;
+      clearTimeout(timer);
+      timer = setTimeout(read, 1500);
+    });
+    observer.observe(list, { childList: true, subtree: true });
+    timer = setTimeout(read, 1500);
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      clearTimeout(timer);
+    });
+  }
+}

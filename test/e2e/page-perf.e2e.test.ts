@@ -1,0 +1,138 @@
+// The page must not feel us: the replayed 12306 search page is loaded N times, interleaved, in a
+// warm browser with RailAir and in one without; we compare when the page's own result rows
+// appear, the main thread's long tasks, and when our panel follows the rows. Medians over the
+// runs, not single runs: a 2-core machine shared with other work is noisy, a median difference
+// is not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chinaTomorrow, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
+
+const RUNS = Number(process.env.PERF_RUNS ?? 9);
+const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date: chinaTomorrow() };
+
+/**
+ * Runs in the page's main world before any of its scripts: records (performance.now()) when the
+ * first train row is in #queryLeftTable, when our panel host shows its panel, and every long task.
+ */
+const PROBE = `(() => {
+  const t = { rows: -1, panel: -1, long: [] };
+  Object.defineProperty(window, '__perfProbe', { value: t });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) t.long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const check = () => {
+    if (t.rows < 0 && document.querySelector('#queryLeftTable tr[id^="ticket_"]')) t.rows = performance.now();
+    if (t.panel < 0) {
+      const host = document.querySelector('[data-railair-overlay="12306"]');
+      const root = host && host.shadowRoot;
+      if (root && root.querySelector('[data-testid="railair-panel"]')) t.panel = performance.now();
+      else if (root && !root.__probed) {
+        root.__probed = true;
+        new MutationObserver(check).observe(root, { childList: true, subtree: true });
+      }
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})();`;
+
+interface Run {
+  rows: number;
+  panel: number;
+  longTotal: number;
+  longMax: number;
+}
+
+async function load(b: LaunchedBrowser, extension: boolean): Promise<Run> {
+  const page: Page = await b.page();
+  await page.goto(railSearchUrl(route));
+  await page.waitForFunction(() => (window as unknown as { __perfProbe: { rows: number } }).__perfProbe.rows >= 0);
+  if (extension) await page.waitForFunction(() => (window as unknown as { __perfProbe: { panel: number } }).__perfProbe.panel >= 0);
+  // Long tasks are delivered asynchronously: give the observer a moment after the last one.
+  await page.waitForTimeout(300);
+  const probe = await page.evaluate(
+    () => (window as unknown as { __perfProbe: { rows: number; panel: number; long: Array<{ duration: number }> } }).__perfProbe,
+  );
+  await page.close();
+  const durations = probe.long.map((l) => l.duration);
+  return {
+    rows: probe.rows,
+    panel: probe.panel,
+    longTotal: durations.reduce((a, b) => a + b, 0),
+    longMax: durations.length ? Math.max(...durations) : 0,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+let replay: Replay;
+let withExt: LaunchedBrowser;
+let plain: LaunchedBrowser;
+
+beforeAll(async () => {
+  replay = await startReplay();
+  // PERF_EXTENSION: time another build (e.g. an older one) against the same page.
+  withExt = await launchBrowser(replay, process.env.PERF_EXTENSION ? { extensionPath: process.env.PERF_EXTENSION } : {});
+  plain = await launchBrowser(replay, { extension: false });
+  await withExt.context.addInitScript(PROBE);
+  await plain.context.addInitScript(PROBE);
+});
+afterAll(async () => {
+  await withExt?.close();
+  await plain?.close();
+  await replay?.close();
+});
+
+describe('the 12306 page with and without RailAir, timed', () => {
+  it('shows its own rows as fast, with no long task of ours, and our panel soon after', async () => {
+    // Warm both profiles (HTTP cache, compiled scripts, a station list in the extension's store).
+    for (let i = 0; i < 2; i++) {
+      await load(plain, false);
+      await load(withExt, true);
+    }
+    const runs: { with: Run[]; without: Run[] } = { with: [], without: [] };
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate which goes first so a drift of the machine's load hits both alike.
+      if (i % 2) {
+        runs.with.push(await load(withExt, true));
+        runs.without.push(await load(plain, false));
+      } else {
+        runs.without.push(await load(plain, false));
+        runs.with.push(await load(withExt, true));
+      }
+    }
+    const rowsWith = median(runs.with.map((r) => r.rows));
+    const rowsWithout = median(runs.without.map((r) => r.rows));
+    const panelAfterRows = median(runs.with.map((r) => r.panel - r.rows));
+    const longWith = median(runs.with.map((r) => r.longTotal));
+    const longWithout = median(runs.without.map((r) => r.longTotal));
+    const longMaxWith = median(runs.with.map((r) => r.longMax));
+    const longMaxWithout = median(runs.without.map((r) => r.longMax));
+    console.log(
+      `[perf] 12306 rows appear, median of ${RUNS} interleaved warm loads: with RailAir ${round(rowsWith)} ms, ` +
+        `without ${round(rowsWithout)} ms (difference ${round(rowsWith - rowsWithout)} ms); ` +
+        `panel ${round(panelAfterRows)} ms after the rows; long tasks (>50 ms) total with ${round(longWith)} ms, ` +
+        `without ${round(longWithout)} ms, longest with ${round(longMaxWith)} ms, without ${round(longMaxWithout)} ms`,
+    );
+    console.log(`[perf] rows with:    ${runs.with.map((r) => round(r.rows)).join(' ')}`);
+    console.log(`[perf] rows without: ${runs.without.map((r) => round(r.rows)).join(' ')}`);
+    console.log(`[perf] panel - rows: ${runs.with.map((r) => round(r.panel - r.rows)).join(' ')}`);
+    // The goals (rows within 10 ms, panel within 50 ms of the rows, no long task of ours) with a
+    // margin, scaled by how slow the machine is right now: the page's own time without RailAir is
+    // the yardstick (about 90 ms on a quiet machine; a 2-core machine under other load is several
+    // times slower for everything alike). A return of the old behaviour (+60 ms on a quiet
+    // machine, every run with RailAir slower) still fails.
+    const scale = Math.max(1, rowsWithout / 90);
+    console.log(`[perf] machine slowness factor ${round(scale)} (page alone ${round(rowsWithout)} ms vs 90 ms quiet)`);
+    expect(rowsWith - rowsWithout).toBeLessThan(25 * scale);
+    expect(panelAfterRows).toBeLessThan(100 * scale);
+    // The API reports only tasks over 50 ms: none may be added by us beyond the noise.
+    expect(longWith - longWithout).toBeLessThan(60 * scale);
+  }, 240_000);
+});
