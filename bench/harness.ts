@@ -33,3 +33,51 @@ export type BenchSuite = () => BenchRow[] | Promise<BenchRow[]>;
 
 export const us = (t: number) => `${t.toFixed(1)} µs`;
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+export interface Interleaved {
+  /** Median of the per-round ratios candidate / baseline. */
+  ratio: number;
+  /** Inter-quartile range of those ratios: how far to trust the median. */
+  q1: number;
+  q3: number;
+  baseUs: number;
+  candUs: number;
+  rounds: number;
+}
+
+/**
+ * Baseline and candidate in one loop, alternating which goes first in each round; each round
+ * times `batch` calls of each and yields one ratio. The median of those ratios is what to
+ * report: measuring the two apart lets GC, JIT tiering and the other processes of a shared
+ * machine fall on one side only, and the ratio then moves by a whole unit from run to run.
+ */
+export function interleave(base: () => unknown, cand: () => unknown, rounds = 300, batch = 3, warmup = 40): Interleaved {
+  for (let i = 0; i < warmup; i++) {
+    base();
+    cand();
+  }
+  const time = (fn: () => unknown) => {
+    const t0 = performance.now();
+    for (let k = 0; k < batch; k++) fn();
+    return ((performance.now() - t0) * 1000) / batch;
+  };
+  const ratios: number[] = [];
+  const bs: number[] = [];
+  const cs: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let b: number;
+    let c: number;
+    if (r % 2 === 0) {
+      b = time(base);
+      c = time(cand);
+    } else {
+      c = time(cand);
+      b = time(base);
+    }
+    bs.push(b);
+    cs.push(c);
+    ratios.push(c / b);
+  }
+  const med = (xs: number[], q = 0.5) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  return { ratio: med(ratios), q1: med(ratios, 0.25), q3: med(ratios, 0.75), baseUs: med(bs), candUs: med(cs), rounds };
+}
