@@ -50,16 +50,20 @@ export interface Interleaved {
  * times `batch` calls of each and yields one ratio. The median of those ratios is what to
  * report: measuring the two apart lets GC, JIT tiering and the other processes of a shared
  * machine fall on one side only, and the ratio then moves by a whole unit from run to run.
+ * Times are process CPU time (µs), so they include GC helper threads.
  */
 export function interleave(base: () => unknown, cand: () => unknown, rounds = 300, batch = 3, warmup = 40): Interleaved {
   for (let i = 0; i < warmup; i++) {
     base();
     cand();
   }
+  // CPU time of this process, not wall time: on a shared machine a round in which the scheduler
+  // runs someone else would otherwise count against whichever side it fell on.
   const time = (fn: () => unknown) => {
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     for (let k = 0; k < batch; k++) fn();
-    return ((performance.now() - t0) * 1000) / batch;
+    const d = process.cpuUsage(t0);
+    return (d.user + d.system) / batch;
   };
   const ratios: number[] = [];
   const bs: number[] = [];

@@ -23,6 +23,43 @@ function buildTrains(at: number[], rows: string[], date: ChinaDate, names: Recor
   return trains;
 }
 
+interface Pending {
+  at: number[];
+  rows: string[];
+  date: ChinaDate;
+  names: Record<string, string>;
+}
+/**
+ * Where a result whose trains have not been read yet keeps what building them needs: a
+ * non-enumerable symbol key, which JSON, structured clone and deep equality all skip. (On the
+ * object itself rather than in a WeakMap or a closure per result: those put the pending rows
+ * behind an old-generation object, and every young-generation GC then copies them instead of
+ * freeing them — measured at several times the cost of the decoder.)
+ */
+const PENDING = Symbol('pending trains');
+type WithPending = { [PENDING]?: Pending };
+const NO_TRAINS: RailOption[] = [];
+
+/** Replaces the accessor with a plain data property, as an eager decoder would have made it. */
+function settle(self: WithPending, trains: RailOption[]): RailOption[] {
+  delete self[PENDING];
+  Object.defineProperty(self, 'trains', { value: trains, writable: true, enumerable: true, configurable: true });
+  return trains;
+}
+
+/** Shared by every result (no closure per decode), in the key order of the eager object. */
+const LAZY_TRAINS: PropertyDescriptor = {
+  get(this: WithPending): RailOption[] {
+    const p = this[PENDING];
+    return settle(this, p ? buildTrains(p.at, p.rows, p.date, p.names) : []);
+  },
+  set(this: WithPending, v: RailOption[]) {
+    settle(this, v);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /** Inserts (i, row) into the row-ordered lists. */
 function insertRow(at: number[], rows: string[], i: number, row: string): void {
   let k = at.length;
@@ -83,23 +120,12 @@ export function decodeRows(
     }
     issues.sort((a, b) => (a.row ?? -1) - (b.row ?? -1));
   }
-  let trains: RailOption[] | undefined = kept.length === 0 ? [] : undefined;
-  const settle = (self: LeftTicketResult, v: RailOption[]) => {
-    trains = v;
-    Object.defineProperty(self, 'trains', { value: v, writable: true, enumerable: true, configurable: true });
-    return v;
-  };
-  const value: LeftTicketResult = {
-    format,
-    fieldCounts: [...counts].sort((a, b) => a - b),
-    stationNames: names,
-    get trains(): RailOption[] {
-      return settle(this, trains ?? buildTrains(keptAt, kept, date!, names));
-    },
-    set trains(v: RailOption[]) {
-      settle(this, v);
-    },
-  };
+  const value: LeftTicketResult = { format, fieldCounts: [...counts].sort((a, b) => a - b), stationNames: names, trains: NO_TRAINS };
+  if (kept.length > 0) {
+    const pending: Pending = { at: keptAt, rows: kept, date: date!, names };
+    Object.defineProperty(value, PENDING, { value: pending, writable: false, enumerable: false, configurable: true });
+    Object.defineProperty(value, 'trains', LAZY_TRAINS);
+  } else value.trains = [];
   if (date) value.date = date;
   return ok(value, issues);
 }
