@@ -4,7 +4,7 @@
 // cannot read is a typed error, a row it cannot read fully is an issue.
 //   envelope.ts    the outer JSON and error shapes, where the rows are
 //   objects.ts     the pre-2017 object format, rewritten as pipe rows
-//   rows.ts        rows → result: check every row now, build the trains on first read
+//   rows.ts        rows → result: row order, rows without a date, the query date
 //   row.ts         one row → RailOption (code, stations, date, times, status)
 //   seat-cells.ts  seat codes, price groups and count cells → seats, hasSeats, cheapest
 //   scan.ts        field boundaries of a row, in-place time and digit readers

@@ -1,6 +1,4 @@
 // One scanned pipe row → RailOption: train code, stations, date, times, sale status, seats.
-// readRow runs twice per row when decoding a response: once checking (every issue is found
-// then, nothing is built) and once building, when the trains are first read (see rows.ts).
 import type { ChinaDate, RailOption, SaleStatus, TrainType } from '../../model';
 import { excerpt, type DecodeIssue } from '../../result';
 import { chinaInstant, compactToChinaDate } from '../../time';
@@ -83,7 +81,7 @@ function rowDateLookup(s: string): ChinaDate | undefined {
 
 const dayStartCache = new Map<string, number>();
 /** Epoch of China midnight of a date; cached because every row of a response shares it. */
-function dayStart(date: ChinaDate): number {
+export function dayStart(date: ChinaDate): number {
   let t = dayStartCache.get(date);
   if (t === undefined) {
     t = chinaInstant(date);
@@ -99,10 +97,9 @@ const station = (telecode: string, names: Record<string, string>) => {
 };
 
 /**
- * Reads the row scanned last (FS/FE hold its n fields). Returns undefined — with an issue saying
- * why — when it lacks what an option needs: train code, both stations, a departure time and a
- * date. Otherwise, with `build`, the option; without, only the option's date (every issue about
- * the row is found either way). `date` is the queried date when known; else start_train_date.
+ * Builds the option for the row scanned last (FS/FE hold its n fields), or undefined — with an
+ * issue saying why — when it lacks what an option needs: train code, both stations, a departure
+ * time and a date. `date` is the queried date when known; otherwise the row's start_train_date.
  */
 export function readRow(
   row: string,
@@ -111,8 +108,7 @@ export function readRow(
   date: ChinaDate | undefined,
   names: Record<string, string>,
   issues: DecodeIssue[],
-  build: boolean,
-): RailOption | ChinaDate | undefined {
+): RailOption | undefined {
   const code = field(row, n, 3);
   const from = fieldCached(row, n, 6);
   const to = fieldCached(row, n, 7);
@@ -157,7 +153,7 @@ export function readRow(
   }
   if (placeholder) start = 1440;
 
-  const read = readSeats(row, n, i, code, issues, build);
+  const read = readSeats(row, n, i, code, issues);
   let hasSeats = read.hasSeats;
   let cheapest = read.cheapest;
   const seats = read.seats;
@@ -173,8 +169,6 @@ export function readRow(
   if (garbled) {
     issues.push({ code: 'other', row: i, message: `row ${i} (${code}): replacement characters (the body was probably not UTF-8)`, sample: excerpt(button, 30) });
   }
-  if (!build) return day;
-
   if (status === 'suspended') {
     cheapest = undefined;
     hasSeats = false; // a suspended train sells nothing, whatever its cells still say
@@ -228,6 +222,6 @@ export function decodeLeftTicketRow(
     issues.push({ code: 'row-short', row: i, message: `row ${i}: ${n} fields, at least ${MIN_ROW_FIELDS} needed`, sample: excerpt(row, 80) });
     return { issues, fieldCount: n };
   }
-  const option = readRow(row, n, i, ctx.date, map, issues, true) as RailOption | undefined;
+  const option = readRow(row, n, i, ctx.date, map, issues);
   return option ? { option, issues, fieldCount: n } : { issues, fieldCount: n };
 }

@@ -1,6 +1,6 @@
 // Seats and prices of one scanned row: seat codes from seat_types, price groups from yp_info_new
 // (or the old yp_info), the count cells of every class, and from them the Seat list, hasSeats and
-// the cheapest buyable class. Issues about the row's seats are found here in both passes.
+// the cheapest buyable class, with the issues about them.
 import type { Availability, Fen, RailOption, Seat } from '../../model';
 import { excerpt, type DecodeIssue } from '../../result';
 import * as seatTables from '../seats';
@@ -65,28 +65,6 @@ function cellAt(row: string, s: number, e: number): Availability | null | 'unkno
     if (k === e) return v === 0 ? AVAIL_NONE : { kind: 'count', n: v };
   }
   return readCell(row.slice(s, e)); // spaces around, or a value we do not know
-}
-
-/** cellAt without the allocation: 0 = not on this train, 1 = buyable, 2 = not buyable, 3 = unreadable. */
-function cellKindAt(row: string, s: number, e: number): number {
-  const len = e - s;
-  const c0 = row.charCodeAt(s);
-  if (len === 1) {
-    if (c0 === 0x6709) return 1; // 有
-    if (c0 === 0x65e0 || c0 === 42) return 2; // 无 *
-  }
-  if (len <= 6) {
-    let v = 0;
-    let k = s;
-    for (; k < e; k++) {
-      const d = row.charCodeAt(k) - 48;
-      if (d < 0 || d > 9) break;
-      v = v * 10 + d;
-    }
-    if (k === e) return v === 0 ? 2 : 1;
-  }
-  const a = cellAt(row, s, e);
-  return a === null ? 0 : a === 'unknown' ? 3 : buyable(a) ? 1 : 2;
 }
 
 // Price groups of the row read last by readPriceGroupsAt: tenths of a yuan and count field of each.
@@ -177,15 +155,11 @@ export interface RowSeats {
 
 /** The pieces of readSeats' answer, reused: the caller copies them out before the next row. */
 const OUT: RowSeats = { seats: [], hasSeats: false, cheapest: undefined };
-const NO_SEATS: Seat[] = [];
 
-/**
- * Seats of the row scanned last, with every issue about them. `build` false only checks (no
- * Seat objects, no cheapest: the first pass of decodeRows, which keeps nothing but the issues).
- */
-export function readSeats(row: string, n: number, i: number, code: string, issues: DecodeIssue[], build: boolean): RowSeats {
+/** Seats of the row scanned last, with every issue about them. */
+export function readSeats(row: string, n: number, i: number, code: string, issues: DecodeIssue[]): RowSeats {
   readCodesAndPrices(row, n, i, code, issues);
-  const seats: Seat[] = build ? [] : NO_SEATS;
+  const seats: Seat[] = [];
   let hasSeats = false;
   let cheapest: RailOption['cheapest'];
   let short = false;
@@ -200,19 +174,12 @@ export function readSeats(row: string, n: number, i: number, code: string, issue
     const cs = SFS[fi]!;
     const ce = SFE[fi]!;
     if (cs === ce) continue; // empty: class not on this train (most cells; skips the call)
-    if (!build) {
-      const kind = cellKindAt(row, cs, ce);
-      if (kind === 0) continue;
-      if (kind === 3) unreadableCell(row, n, i, code, fi, issues);
-      priced &= ~(1 << k);
-      continue;
-    }
     const parsed = cellAt(row, cs, ce);
     if (parsed === null) continue;
     const cls = CLASSES[k]!;
     let availability: Availability;
     if (parsed === 'unknown') {
-      unreadableCell(row, n, i, code, fi, issues);
+      issues.push({ code: 'row-unknown-seat', row: i, field: cls.field, message: `row ${i} (${code}): unreadable ${cls.field} cell (kept as not on sale)`, sample: excerpt(field(row, n, fi), 20) });
       availability = AVAIL_NOT_ON_SALE;
     } else availability = parsed;
     const sc = CODE_OF[k]!;
@@ -246,9 +213,4 @@ export function readSeats(row: string, n: number, i: number, code: string, issue
   OUT.hasSeats = hasSeats;
   OUT.cheapest = cheapest;
   return OUT;
-}
-
-function unreadableCell(row: string, n: number, i: number, code: string, fi: number, issues: DecodeIssue[]): void {
-  const cls = CLASSES[SEAT_INDEX.indexOf(fi)]!;
-  issues.push({ code: 'row-unknown-seat', row: i, field: cls.field, message: `row ${i} (${code}): unreadable ${cls.field} cell (kept as not on sale)`, sample: excerpt(field(row, n, fi), 20) });
 }

@@ -1,7 +1,8 @@
-// decodeLeftTicket checks every row up front and builds the trains on first read. These tests
-// hold it to an eager reference — every row decoded on its own with decodeLeftTicketRow, which
-// builds at once — so laziness can change neither the values, nor what JSON and structured
-// clone see, nor which issues are reported before anything is read.
+// decodeLeftTicket over whole responses against a reference made row by row with
+// decodeLeftTicketRow: the same trains, the same issues in row order, and the same value after
+// JSON and structured clone (what storage and runtime messages do to it), for every row layout,
+// clean and with defects, with and without the query date. Any later change to how the rows are
+// decoded (e.g. building parts of a train on first read) must keep these equal.
 import { describe, expect, it } from 'vitest';
 import type { ChinaDate, LeftTicketResult, RailOption } from '../../../lib/model';
 import type { DecodeIssue } from '../../../lib/result';
@@ -32,7 +33,7 @@ function mangle(rows: string[]): string[] {
   });
 }
 
-/** The eager reference: each row decoded and built on its own, issues in row order. */
+/** The reference: each row decoded and built on its own, issues in row order. */
 function reference(rows: string[], date: ChinaDate): { value: LeftTicketResult; issues: DecodeIssue[] } {
   const trains: RailOption[] = [];
   const issues: DecodeIssue[] = [];
@@ -62,24 +63,24 @@ describe.each(cases)('%s rows, seed %i, mangled %s, query date given %s', (layou
     return r;
   };
 
-  it('reports every issue before the trains are read', () => {
+  it('reports the issues of every row, in row order', () => {
     const r = fresh();
     expect(r.issues).toEqual(ref.issues);
     if (bad) expect(r.issues.length).toBeGreaterThan(5);
   });
 
-  it('serialises to exactly the eager JSON (same keys, same order) without being read first', () => {
+  it('serialises to exactly the reference JSON (same keys, same order)', () => {
     expect(JSON.stringify(fresh().value)).toBe(JSON.stringify(ref.value));
     expect(JSON.parse(JSON.stringify(fresh().value))).toEqual(JSON.parse(JSON.stringify(ref.value)));
   });
 
-  it('structured-clones to the eager value without being read first', () => {
+  it('structured-clones to the reference value', () => {
     const cloned = structuredClone(fresh().value);
     expect(cloned).toStrictEqual(structuredClone(ref.value));
     expect(Object.keys(cloned)).toEqual(Object.keys(ref.value));
   });
 
-  it('reads as the eager value, and the trains stay the same array once read', () => {
+  it('reads as the reference value; trains is a plain data property', () => {
     const v = fresh().value;
     expect(v).toEqual(ref.value);
     expect(v.trains).toBe(v.trains);
@@ -90,7 +91,7 @@ describe.each(cases)('%s rows, seed %i, mangled %s, query date given %s', (layou
 describe('the trains property', () => {
   const body = buildLeftTicketBody(generateTrains(5, { from: 'BJP', to: 'SHH' }, DATE, 1).map((s) => buildRailRow(s, '2025')), MAP);
 
-  it('can be assigned before it is read, like a plain property', () => {
+  it('can be assigned like a plain property', () => {
     const r = decodeLeftTicket(body);
     if (!r.ok) throw new Error('expected ok');
     r.value.trains = [];
@@ -98,7 +99,7 @@ describe('the trains property', () => {
     expect(JSON.parse(JSON.stringify(r.value)).trains).toEqual([]);
   });
 
-  it('is one own enumerable key among the others, in the eager order', () => {
+  it('is one own enumerable key among the others, in the usual order', () => {
     const r = decodeLeftTicket(body);
     if (!r.ok) throw new Error('expected ok');
     expect(Object.keys(r.value)).toEqual(['format', 'fieldCounts', 'stationNames', 'trains', 'date']);
