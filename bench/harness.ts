@@ -33,3 +33,55 @@ export type BenchSuite = () => BenchRow[] | Promise<BenchRow[]>;
 
 export const us = (t: number) => `${t.toFixed(1)} µs`;
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+export interface Interleaved {
+  /** Median of the per-round ratios candidate / baseline. */
+  ratio: number;
+  /** Inter-quartile range of those ratios: how far to trust the median. */
+  q1: number;
+  q3: number;
+  baseUs: number;
+  candUs: number;
+  rounds: number;
+}
+
+/**
+ * Baseline and candidate in one loop, alternating which goes first in each round; each round
+ * times `batch` calls of each and yields one ratio. The median of those ratios is what to
+ * report: measuring the two apart lets GC, JIT tiering and the other processes of a shared
+ * machine fall on one side only, and the ratio then moves by a whole unit from run to run.
+ * Times are process CPU time (µs), so they include GC helper threads.
+ */
+export function interleave(base: () => unknown, cand: () => unknown, rounds = 300, batch = 3, warmup = 40): Interleaved {
+  for (let i = 0; i < warmup; i++) {
+    base();
+    cand();
+  }
+  // CPU time of this process, not wall time: on a shared machine a round in which the scheduler
+  // runs someone else would otherwise count against whichever side it fell on.
+  const time = (fn: () => unknown) => {
+    const t0 = process.cpuUsage();
+    for (let k = 0; k < batch; k++) fn();
+    const d = process.cpuUsage(t0);
+    return (d.user + d.system) / batch;
+  };
+  const ratios: number[] = [];
+  const bs: number[] = [];
+  const cs: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let b: number;
+    let c: number;
+    if (r % 2 === 0) {
+      b = time(base);
+      c = time(cand);
+    } else {
+      c = time(cand);
+      b = time(base);
+    }
+    bs.push(b);
+    cs.push(c);
+    ratios.push(c / b);
+  }
+  const med = (xs: number[], q = 0.5) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+  return { ratio: med(ratios), q1: med(ratios, 0.25), q3: med(ratios, 0.75), baseUs: med(bs), candUs: med(cs), rounds };
+}

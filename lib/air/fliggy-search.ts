@@ -1,22 +1,20 @@
 // Decoder for Fliggy's (飞猪) one-way flight search data, two ways in (see shared/SITES.md):
 //   1. the JSONP the search page loads from sjipiao.fliggy.com/searchow/search.htm?…&callback=NAME,
 //      `NAME({data:{depCityCode, arrCityCode, aircodeNameMap, airportMap, flight[]}})`, prices in YUAN;
-//   2. the rendered list (tr.flight-item-tr), read by the content script into FliggyDomRow texts.
+//   2. the rendered list (tr.flight-item-tr), read by the content script into FliggyDomRow texts
+//      (decoded in ./fliggy/dom.ts, re-exported here).
 // The field names come from public reports, not a captured body: we are strict on what a flight
 // needs (number, airports, times) and lenient on everything else; a body of an unknown shape is a
 // 'schema' error naming the missing field, a flight we cannot read is an issue with its index.
 
-import type { AirOption, CabinClass, ChinaDate, EpochMs, Fare, FlightSearchResult } from '../model';
-import { type DecodeIssue, type DecodeResult, excerpt, fail, guard, ok } from '../result';
-import { CHINA_OFFSET_MS, chinaDateOf, chinaInstant, DAY_MS, isChinaDate, MINUTE_MS, parseChinaDateTime, parseHm } from '../time';
-import { AIRLINE_NAMES, airlineOfFlight } from './airlines';
-import { cheapestOpen } from './fares';
-import { iata, isObj, num, present, str, type Obj } from '../loose';
-
-const NAME = 'Fliggy flight search';
+import type { AirOption, CabinClass, EpochMs, Fare, FlightSearchResult } from '../model';
+import { type DecodeIssue, type DecodeResult, excerpt, fail, guard } from '../result';
+import { CHINA_OFFSET_MS, chinaDateOf, chinaInstant, MINUTE_MS, parseChinaDateTime, parseHm } from '../time';
+import { airlineOfFlight } from './airlines';
+import { NAME, baseOption, finish, normalizeDiscount, sameDayMerge, yuanToFen } from './fliggy/common';
+import { iata, isObj, num, present, str } from '../loose';
 
 const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true' || v === 'Y' || v === 'y';
-const yuanToFen = (y: number) => Math.round(y * 100);
 /** Terminal text: "T2" kept, "", "--" and "-" are "not given". */
 const terminal = (v: unknown) => {
   const t = str(v);
@@ -26,14 +24,6 @@ const terminal = (v: unknown) => {
 // Fliggy runs on the same Alitrip backend as TOP, whose scale is 0 first / 1 business / 2 economy;
 // only 2 = economy is confirmed by public reports for Fliggy itself.
 const CABIN_CLASSES: Record<number, CabinClass> = { 0: 'first', 1: 'business', 2: 'economy' };
-
-/** Discount as 0–10: Fliggy shows "3.5折"; a 0–1 fraction or a 0–100 percentage is rescaled. */
-function normalizeDiscount(d: number): number | undefined {
-  if (d > 0 && d <= 1) return Math.round(d * 100) / 10;
-  if (d > 1 && d <= 10) return d;
-  if (d > 10 && d <= 100) return Math.round(d) / 10;
-  return undefined;
-}
 
 function nameMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -57,78 +47,6 @@ export function unwrapJsonp(text: string): string {
   return m ? m[1]! : t;
 }
 
-function sameDayMerge(byId: Map<string, AirOption>, f: AirOption): boolean {
-  const prev = byId.get(f.id);
-  if (!prev) {
-    byId.set(f.id, f);
-    return false;
-  }
-  // The same flight listed twice (another cabin, or the page's hidden duplicate row): one option, all fares.
-  for (const fare of f.fares) {
-    if (!prev.fares.some((p) => p.price === fare.price && p.cabinClass === fare.cabinClass && p.cabin === fare.cabin)) {
-      prev.fares.push(fare);
-    }
-  }
-  return true;
-}
-
-function finish(
-  byId: Map<string, AirOption>,
-  airports: Record<string, string>,
-  airlines: Record<string, string>,
-  depCity: string | undefined,
-  arrCity: string | undefined,
-  issues: DecodeIssue[],
-): DecodeResult<FlightSearchResult> {
-  const flights = [...byId.values()];
-  for (const f of flights) {
-    f.fares.sort((a, b) => a.price - b.price);
-    const lowest = cheapestOpen(f.fares);
-    if (lowest) f.lowest = lowest;
-    else delete f.lowest;
-    const name = f.airlineName ?? airlines[f.airline] ?? AIRLINE_NAMES[f.airline];
-    if (name) f.airlineName = name;
-    if (!f.from.name && airports[f.from.code]) f.from.name = airports[f.from.code];
-    if (!f.to.name && airports[f.to.code]) f.to.name = airports[f.to.code];
-  }
-  flights.sort((a, b) => a.depart - b.depart || a.flightNo.localeCompare(b.flightNo));
-  const value: FlightSearchResult = { source: 'fliggy', airports, airlines, flights };
-  if (flights[0]) value.date = flights[0].date;
-  if (depCity) value.depCity = depCity;
-  if (arrCity) value.arrCity = arrCity;
-  return ok(value, issues);
-}
-
-function baseOption(
-  flightNo: string,
-  airline: string,
-  depart: EpochMs,
-  arrive: EpochMs,
-  from: AirOption['from'],
-  to: AirOption['to'],
-): AirOption {
-  const date = chinaDateOf(depart);
-  return {
-    mode: 'air',
-    id: `${flightNo}@${date}`,
-    flightNo,
-    airline,
-    date,
-    from,
-    to,
-    depart,
-    arrive,
-    durationMin: Math.round((arrive - depart) / MINUTE_MS),
-    arriveDayOffset: Math.max(0, chinaDayIndex(arrive) - chinaDayIndex(depart)),
-    stops: 0,
-    transfer: false,
-    fares: [],
-    source: 'fliggy',
-  };
-}
-
-/** Days since the epoch on China's calendar: cheap day arithmetic on the hot path. */
-const chinaDayIndex = (t: EpochMs) => Math.floor((t + CHINA_OFFSET_MS) / DAY_MS);
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -319,170 +237,4 @@ export function decodeFliggySearch(text: string): DecodeResult<FlightSearchResul
   return guard(NAME, () => decodeJson(text));
 }
 
-// ───────────────────────────── Rendered list ─────────────────────────────
-
-/**
- * The texts a DOM reader pulls from one `tr.flight-item-tr` (plus the search's date and cities,
- * which the row does not show). Plain data: the DOM itself stays out of lib/.
- */
-export interface FliggyDomRow {
-  /** Departure date of the search, yyyy-MM-dd (from the page URL's depDate). */
-  date: string;
-  /** "MU5101" (`.J_line` text; may carry the airline name in front, we take the flight number). */
-  flightNo: string;
-  /** "东方航空". */
-  airlineName?: string;
-  /** Aircraft text (`.J_FlightType`), e.g. "空客321(中)". */
-  aircraft?: string;
-  /** "07:00". */
-  depTime: string;
-  /** "09:15", may carry "+1" / "+1天" / "次日" for the next day. */
-  arrTime: string;
-  /** "首都机场T3" / "首都国际机场 T3" (`.port-dep`). */
-  depAirport: string;
-  arrAirport: string;
-  /** IATA codes when the row carries them (data attributes); otherwise `airportCode` resolves names. */
-  depAirportCode?: string;
-  arrAirportCode?: string;
-  /** "¥680", "680起", "￥1,280", "售完". */
-  price: string;
-  /** "3.5折", "经济舱4.2折", "全价". */
-  discount?: string;
-  transfer?: boolean;
-  /** Codeshare note, e.g. "实际乘坐航班：CA1234" (`[data-content*="实际乘坐航班"]`). */
-  codeshare?: string;
-  /** City codes of the search (BJS, SHA…), from the page URL. */
-  depCity?: string;
-  arrCity?: string;
-}
-
-export interface FliggyDomOptions {
-  /** Airport name ("首都国际机场") → IATA code, e.g. from lib/air/cities. */
-  airportCode?: (name: string) => string | undefined;
-}
-
-/** A flight number inside a text: two-character airline code with a letter (MU, 3U, G5), 2–4 digits. */
-const FLIGHT_NO_RE = /(?<![A-Z0-9])((?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\d{2,4}[A-Z]?)(?![0-9])/;
-
-/** "首都国际机场 T3" → { name: "首都国际机场", terminal: "T3" }. */
-function splitAirport(text: string): { name: string; terminal?: string } {
-  const t = text.replace(/\s+/g, ' ').trim();
-  const m = /^(.*?)\s*((?:T|航站楼)\s*\d[A-Z]?|T[A-Z]|[A-Z]\d?航站楼)$/i.exec(t);
-  if (m && m[1]) return { name: m[1].trim(), terminal: m[2]!.replace(/\s+/g, '').toUpperCase() };
-  return { name: t };
-}
-
-function dayOffsetMark(s: string): number | undefined {
-  const plus = /\+\s*(\d)/.exec(s);
-  if (plus) return Number(plus[1]);
-  if (/次日/.test(s)) return 1;
-  return undefined;
-}
-
-/** Price text → fen; undefined for sold out, NaN for unreadable text. */
-function domPrice(s: string): number | undefined {
-  const t = s.replace(/\s+/g, '');
-  if (!t || /售完|售罄|无票|已满|sold/i.test(t)) return undefined;
-  const m = /(\d[\d,]*(?:\.\d+)?)/.exec(t);
-  if (!m) return NaN;
-  const yuan = Number(m[1]!.replace(/,/g, ''));
-  return yuan > 0 ? yuanToFen(yuan) : NaN;
-}
-
-/** Builds the same normalized flights from the rendered list as from the JSONP. */
-export function decodeFliggyDomRows(rows: FliggyDomRow[], opts: FliggyDomOptions = {}): DecodeResult<FlightSearchResult> {
-  return guard(`${NAME} (page)`, () => {
-    const issues: DecodeIssue[] = [];
-    const byId = new Map<string, AirOption>();
-    const airports: Record<string, string> = {};
-    const airlines: Record<string, string> = {};
-    let depCity: string | undefined;
-    let arrCity: string | undefined;
-    rows.forEach((r, row) => {
-      const field = `row[${row}]`;
-      const flightNo = FLIGHT_NO_RE.exec((r.flightNo ?? '').toUpperCase())?.[1];
-      const date = r.date;
-      const depMin = parseHm((r.depTime ?? '').replace(/[^\d:]/g, '').slice(0, 5));
-      const arrHmText = /(\d{1,2}:\d{2})/.exec(r.arrTime ?? '')?.[1];
-      const arrMin = arrHmText ? parseHm(arrHmText) : undefined;
-      const bad = [
-        !flightNo && 'flightNo',
-        !(typeof date === 'string' && isChinaDate(date)) && 'date',
-        depMin === undefined && 'depTime',
-        arrMin === undefined && 'arrTime',
-        !str(r.depAirport) && !str(r.depAirportCode) && 'depAirport',
-        !str(r.arrAirport) && !str(r.arrAirportCode) && 'arrAirport',
-      ].filter((x): x is string => Boolean(x));
-      if (bad.length || !flightNo || depMin === undefined || arrMin === undefined || !isChinaDate(date)) {
-        issues.push({
-          code: 'row-bad-field',
-          row,
-          field: `${field}.${bad[0]}`,
-          message: `${field}${flightNo ? ` (${flightNo})` : ''}: missing or malformed ${bad.join(', ')}`,
-          sample: excerpt(JSON.stringify(r), 120),
-        });
-        return;
-      }
-      const depart = chinaInstant(date as ChinaDate, depMin);
-      const mark = dayOffsetMark(r.arrTime);
-      const offset = mark ?? (arrMin <= depMin ? 1 : 0);
-      const arrive = chinaInstant(date as ChinaDate, arrMin + offset * 24 * 60);
-      if (arrive <= depart) {
-        issues.push({ code: 'row-bad-field', row, field: `${field}.arrTime`, message: `${flightNo}: arrival is not after departure` });
-        return;
-      }
-      const ends = (['dep', 'arr'] as const).map((side) => {
-        const text = (side === 'dep' ? r.depAirport : r.arrAirport) ?? '';
-        const given = str(side === 'dep' ? r.depAirportCode : r.arrAirportCode)?.toUpperCase();
-        const { name, terminal: term } = splitAirport(text);
-        const code = given ?? (name ? opts.airportCode?.(name) : undefined);
-        if (!code) {
-          issues.push({
-            code: 'unknown-field',
-            row,
-            field: `${field}.${side}Airport`,
-            message: `${flightNo}: no IATA code known for airport "${name}"`,
-          });
-        }
-        const a: AirOption['from'] = { code: code ?? '' };
-        if (name) a.name = name;
-        if (term) a.terminal = term;
-        if (code && name) airports[code] = name;
-        return a;
-      });
-      const airline = airlineOfFlight(flightNo) ?? flightNo.slice(0, 2);
-      const f = baseOption(flightNo, airline, depart, arrive, ends[0]!, ends[1]!);
-      if (r.depCity) f.from.city = depCity = r.depCity.toUpperCase();
-      if (r.arrCity) f.to.city = arrCity = r.arrCity.toUpperCase();
-      const airlineName = str(r.airlineName);
-      if (airlineName) {
-        f.airlineName = airlineName;
-        airlines[airline] = airlineName;
-      }
-      const aircraft = str(r.aircraft);
-      if (aircraft) f.aircraft = aircraft;
-      f.transfer = r.transfer === true;
-      if (f.transfer) f.stops = Math.max(f.stops, 1);
-      const share = str(r.codeshare);
-      if (share) f.operatedBy = FLIGHT_NO_RE.exec(share.toUpperCase())?.[1] ?? share;
-      const price = domPrice(r.price ?? '');
-      if (price !== undefined && Number.isNaN(price)) {
-        issues.push({ code: 'row-bad-price', row, field: `${field}.price`, message: `${flightNo}: unreadable price`, sample: excerpt(r.price ?? '', 40) });
-      } else if (price !== undefined) {
-        const disc = r.discount ?? '';
-        const cabinClass: CabinClass = /头等/.test(disc) ? 'first' : /商务|公务/.test(disc) ? 'business' : /经济/.test(disc) ? 'economy' : 'unknown';
-        const fare: Fare = { cabinClass, price };
-        const dm = /(\d+(?:\.\d+)?)\s*折/.exec(disc);
-        if (dm) {
-          const n = normalizeDiscount(Number(dm[1]));
-          if (n !== undefined) fare.discount = n;
-        } else if (/全价/.test(disc)) fare.discount = 10;
-        f.fares.push(fare);
-      }
-      if (sameDayMerge(byId, f)) {
-        issues.push({ code: 'other', row, field, message: `${flightNo} listed again (hidden duplicate row?): merged` });
-      }
-    });
-    return finish(byId, airports, airlines, depCity, arrCity, issues);
-  });
-}
+export { decodeFliggyDomRows, type FliggyDomOptions, type FliggyDomRow } from './fliggy/dom';
