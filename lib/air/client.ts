@@ -13,6 +13,7 @@ import { httpRequest, type FetchLike } from '../net/http';
 import { buildTopRequest } from './top-sign';
 import type { SignMethod, TopCredentials } from '../store/credentials';
 import { decodeTopSearch } from './top-search';
+import { searchPageUrl } from '../sites/fliggy-page';
 
 export const TOP_GATEWAY = 'https://gw.api.taobao.com/router/rest';
 export const TOP_METHOD = 'taobao.trip.jipiao.nsearch.ow.search';
@@ -55,10 +56,13 @@ export function searchParams(q: FlightQuery): Record<string, string> {
 
 /** Fliggy's own search page for the route (what "open this search on Fliggy" opens). */
 export function fliggySearchUrl(q: FlightQuery & { fromName?: string; toName?: string }): string {
-  const p = new URLSearchParams({ tripType: '0', depCity: q.fromCity, arrCity: q.toCity, depDate: q.date });
-  if (q.fromName) p.set('depCityName', q.fromName);
-  if (q.toName) p.set('arrCityName', q.toName);
-  return `https://sjipiao.fliggy.com/flight_search_result.htm?${p.toString()}`;
+  return searchPageUrl({
+    date: q.date,
+    depCity: q.fromCity,
+    arrCity: q.toCity,
+    ...(q.fromName ? { depCityName: q.fromName } : {}),
+    ...(q.toName ? { arrCityName: q.toName } : {}),
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import { isChinaDate } from '../time';
 import { createBackoff, type Backoff, type BackoffCause, type BackoffState } from '../net/backoff';
 import { createTtlCache, type TtlCache } from '../net/cache';
 import { httpRequest, queryString, type FetchLike, type HttpResponse } from '../net/http';
+import { searchPageUrl } from '../sites/12306-page';
 import {
   createEndpointMemory,
   endpointOfUrl,
@@ -96,19 +97,17 @@ export function padDate(d: string): string {
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : d;
 }
 
-export function railSearchPageUrl(
-  base: string,
-  q: RailQuery & { fromName?: string; toName?: string },
-): string {
-  const fs = `${q.fromName ?? q.from},${q.from}`;
-  const ts = `${q.toName ?? q.to},${q.to}`;
-  return `${base}/otn/leftTicket/init?${queryString({
-    linktypeid: 'dc',
-    fs,
-    ts,
-    date: padDate(q.date),
-    flag: `N,N,${q.student ? 'N' : 'Y'}`,
-  })}`;
+/** 12306's search page for a query (a link for the user, and the Referer 12306 expects). */
+export function railSearchPageUrl(base: string, q: RailQuery & { fromName?: string; toName?: string }): string {
+  return searchPageUrl(
+    {
+      date: padDate(q.date),
+      from: { telecode: q.from, ...(q.fromName ? { name: q.fromName } : {}) },
+      to: { telecode: q.to, ...(q.toName ? { name: q.toName } : {}) },
+      ...(q.student ? { student: true } : {}),
+    },
+    base,
+  );
 }
 
 const err = (e: DecodeError): DecodeResult<LeftTicketResult> => ({ ok: false, error: e });

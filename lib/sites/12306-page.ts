@@ -180,10 +180,25 @@ export function readPageSearch(doc: Document, url: string, cookie: string): Rail
   return mergeSearch(readSearchFromForm(doc), readSearchFromCookies(cookie), readSearchFromUrl(url));
 }
 
-/** The search page URL 12306 expects for a one-way search. */
-export function searchPageUrl(s: { date: string; from: { name: string; telecode: string }; to: { name: string; telecode: string } }): string {
-  const pair = (x: { name: string; telecode: string }) => `${encodeURIComponent(x.name)},${x.telecode}`;
-  return `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=${pair(s.from)}&ts=${pair(s.to)}&date=${s.date}&flag=N,N,Y`;
+export const RAIL_ORIGIN = 'https://kyfw.12306.cn';
+
+/** A station as the search page's `fs`/`ts` parameters name it (the telecode stands in for a missing name). */
+export interface StationLink {
+  name?: string;
+  telecode: string;
+}
+
+/**
+ * The search page URL 12306 expects for a one-way search (`flag=N,N,Y`; `N,N,N` for a student
+ * search). The one builder for links, notifications and the Referer of live queries; `origin`
+ * lets tests point it at the replay.
+ */
+export function searchPageUrl(
+  s: { date: string; from: StationLink; to: StationLink; student?: boolean },
+  origin: string = RAIL_ORIGIN,
+): string {
+  const pair = (x: StationLink) => `${encodeURIComponent(x.name ?? x.telecode)},${x.telecode}`;
+  return `${origin}/otn/leftTicket/init?linktypeid=dc&fs=${pair(s.from)}&ts=${pair(s.to)}&date=${s.date}&flag=N,N,${s.student ? 'N' : 'Y'}`;
 }
 
 // ── results table ──────────────────────────────────────────────────────────

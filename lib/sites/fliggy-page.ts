@@ -65,9 +65,15 @@ export function readSearchFromUrl(url: string): FliggySearch {
   return out;
 }
 
-/** The search page URL Fliggy expects for a one-way search between two city codes. */
-export function searchPageUrl(s: { date: string; depCity: string; arrCity: string }): string {
-  return `https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=${s.depCity}&arrCity=${s.arrCity}&depDate=${s.date}`;
+/**
+ * The search page URL Fliggy expects for a one-way search between two city codes; the city
+ * names, when given, fill the page's form as a person's search would.
+ */
+export function searchPageUrl(s: { date: string; depCity: string; arrCity: string; depCityName?: string; arrCityName?: string }): string {
+  const p = new URLSearchParams({ tripType: '0', depCity: s.depCity, arrCity: s.arrCity, depDate: s.date });
+  if (s.depCityName) p.set('depCityName', s.depCityName);
+  if (s.arrCityName) p.set('arrCityName', s.arrCityName);
+  return `https://sjipiao.fliggy.com/flight_search_result.htm?${p}`;
 }
 
 /** Where the panel goes: before the flight list when it exists, else at the top of the body. */

@@ -4,6 +4,7 @@ import type { ChinaDate, Station } from '../model';
 import { formatYuan, tr, type Lang } from '../i18n';
 import { chinaHm } from '../time';
 import type { FareWatch, RailWatch, Sighting } from './model';
+import { searchPageUrl } from '../sites/12306-page';
 
 export interface WatchNotification {
   title: string;
@@ -13,11 +14,9 @@ export interface WatchNotification {
   buttonTitle: string;
 }
 
-const stationParam = (s: Station) => `${encodeURIComponent(s.name ?? s.telecode)},${s.telecode}`;
-
-/** `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=北京,BJP&ts=上海,SHH&date=…&flag=N,N,Y` */
+/** 12306's search page for the watched route, opened by the notification. */
 export function searchUrl(date: ChinaDate, from: Station, to: Station): string {
-  return `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=${stationParam(from)}&ts=${stationParam(to)}&date=${date}&flag=N,N,Y`;
+  return searchPageUrl({ date, from, to });
 }
 
 function seatsText(lang: Lang, s: Sighting): string {

@@ -100,6 +100,12 @@ describe('12306 page: route readers', () => {
     expect(s).toEqual({ date: '2026-11-24', from: { name: '北京南', telecode: 'VNP' }, to: { name: '上海虹桥', telecode: 'AOH' } });
   });
 
+  it('marks a student search and names a station by its telecode when its name is unknown', () => {
+    const url = searchPageUrl({ date: '2026-11-23', from: { telecode: 'BJP' }, to: { name: '上海', telecode: 'SHH' }, student: true });
+    expect(url).toBe('https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=BJP,BJP&ts=%E4%B8%8A%E6%B5%B7,SHH&date=2026-11-23&flag=N,N,N');
+    expect(searchPageUrl({ date: '2026-11-23', from: { telecode: 'BJP' }, to: { telecode: 'SHH' } }, 'https://127.0.0.1:8443')).toMatch(/^https:\/\/127\.0\.0\.1:8443\/otn\/leftTicket\/init\?/);
+  });
+
   it('builds the search URL 12306 expects', () => {
     expect(searchPageUrl({ date: '2026-11-23', from: { name: '北京', telecode: 'BJP' }, to: { name: '上海', telecode: 'SHH' } })).toBe(
       'https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=%E5%8C%97%E4%BA%AC,BJP&ts=%E4%B8%8A%E6%B5%B7,SHH&date=2026-11-23&flag=N,N,Y',
