@@ -21,7 +21,7 @@ export default defineContentScript({
     let answered = () => {};
     const firstAnswer = new Promise<void>((r) => (answered = r));
 
-    const pageSearch = () => readPageSearch(document, location.href, document.cookie);
+    const pageSearch = () => readPageSearch(document, location.href, () => document.cookie);
 
     async function submit(capture: Capture) {
       // What was actually queried wins; the page's form, cookies and URL fill the gaps (names, a date).

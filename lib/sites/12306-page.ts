@@ -175,9 +175,19 @@ export function mergeSearch(...sources: RailSearch[]): RailSearch {
   return out;
 }
 
-/** The page's idea of the current route: the form, then the cookies, then the URL it was opened with. */
-export function readPageSearch(doc: Document, url: string, cookie: string): RailSearch {
-  return mergeSearch(readSearchFromForm(doc), readSearchFromCookies(cookie), readSearchFromUrl(url));
+const complete = (s: RailSearch) => !!(s.date && s.from?.name && s.from.telecode && s.to?.name && s.to.telecode);
+
+/**
+ * The page's idea of the current route: the form, then the cookies, then the URL it was opened
+ * with. Each later source is read only while something is still missing: reading
+ * `document.cookie` is a synchronous round trip to the browser, too dear for the page's thread
+ * when the form already says it all. `cookie` may be the string or a function that reads it.
+ */
+export function readPageSearch(doc: Document, url: string, cookie: string | (() => string)): RailSearch {
+  let out = readSearchFromForm(doc);
+  if (!complete(out)) out = mergeSearch(out, readSearchFromCookies(typeof cookie === 'function' ? cookie() : cookie));
+  if (!complete(out)) out = mergeSearch(out, readSearchFromUrl(url));
+  return out;
 }
 
 export const RAIL_ORIGIN = 'https://kyfw.12306.cn';

@@ -89,6 +89,22 @@ describe('12306 page: route readers', () => {
     ).toEqual({ date: '2026-11-23', from: { name: '北京', telecode: 'BJP' }, to: { telecode: 'SHH' } });
   });
 
+  it('reads the cookies (a synchronous round trip) only while the form leaves something out', () => {
+    const full = doc(`<input id="fromStation" value="VNP"><input id="fromStationText" value="北京南">
+      <input id="toStation" value="AOH"><input id="toStationText" value="上海虹桥"><input id="train_date" value="2026-11-24">`);
+    let reads = 0;
+    const cookie = () => (reads++, '_jc_save_toStation=%u4E0A%u6D77%2CSHH');
+    readPageSearch(full, 'https://kyfw.12306.cn/otn/leftTicket/init', cookie);
+    expect(reads).toBe(0);
+    const partial = doc(`<input id="fromStation" value="VNP"><input id="fromStationText" value="北京南"><input id="train_date" value="2026-11-24">`);
+    expect(readPageSearch(partial, 'https://kyfw.12306.cn/otn/leftTicket/init', cookie)).toEqual({
+      date: '2026-11-24',
+      from: { name: '北京南', telecode: 'VNP' },
+      to: { name: '上海', telecode: 'SHH' },
+    });
+    expect(reads).toBe(1);
+  });
+
   it('prefers the form (the current search) over cookies and the URL', () => {
     const d = doc(`<input id="fromStation" value="VNP"><input id="fromStationText" value="北京南">
       <input id="toStation" value="AOH"><input id="toStationText" value="上海虹桥"><input id="train_date" value="2026-11-24">`);
