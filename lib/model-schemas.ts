@@ -1,12 +1,13 @@
 // The zod schemas of the model shapes that cross a boundary (messages, storage), beside the types
-// of lib/model.ts they check: each schema is declared against its type (`z.ZodType<RailOption>`),
-// so the two cannot drift apart. lib/model.ts stays type-only: code that needs only the types
+// of lib/model.ts they check: a compile-time check below compares each schema's output with its
+// type, so the two cannot drift apart. lib/model.ts stays type-only: code that needs only the types
 // (content scripts, decoders) carries no zod for them.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-locale';
 import { seatClassSchema as seatClass } from './seat-class-schema';
 import type { AirOption, ChinaDate, Fare, RailOption } from './model';
 
-const int = z.number().int();
+const int = z.number().check(z.int());
 
 /** A China calendar date inside a model object ("yyyy-MM-dd"), typed as the model's ChinaDate. */
 export const chinaDateSchema = z.custom<ChinaDate>((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), 'yyyy-MM-dd');
@@ -20,13 +21,13 @@ const availability = z.discriminatedUnion('kind', [
 ]);
 const seat = z.object({
   cls: seatClass,
-  code: z.string().optional(),
+  code: z.optional(z.string()),
   name: z.string(),
   nameEn: z.string(),
   availability,
-  price: int.optional(),
+  price: z.optional(int),
 });
-const station = z.object({ telecode: z.string(), name: z.string().optional() });
+const station = z.object({ telecode: z.string(), name: z.optional(z.string()) });
 export const railOptionSchema = z.object({
   mode: z.literal('rail'),
   id: z.string(),
@@ -45,40 +46,40 @@ export const railOptionSchema = z.object({
   seats: z.array(seat),
   status: z.enum(['on-sale', 'not-yet', 'suspended', 'maintenance', 'not-bookable', 'unknown']),
   buttonText: z.string(),
-  fromNo: z.string().optional(),
-  toNo: z.string().optional(),
-  saleTime: z.string().optional(),
-  cheapest: z.object({ cls: seatClass, name: z.string(), price: int }).optional(),
+  fromNo: z.optional(z.string()),
+  toNo: z.optional(z.string()),
+  saleTime: z.optional(z.string()),
+  cheapest: z.optional(z.object({ cls: seatClass, name: z.string(), price: int })),
   hasSeats: z.boolean(),
 });
 
 const fare = z.object({
   cabinClass: z.enum(['economy', 'business', 'first', 'unknown']),
-  cabin: z.string().optional(),
+  cabin: z.optional(z.string()),
   price: int,
-  taxes: int.optional(),
-  total: int.optional(),
-  discount: z.number().optional(),
-  seatsLeft: z.number().optional(),
-  condition: z
-    .object({
+  taxes: z.optional(int),
+  total: z.optional(int),
+  discount: z.optional(z.number()),
+  seatsLeft: z.optional(z.number()),
+  condition: z.optional(
+    z.object({
       kinds: z.array(z.enum(['youth', 'student', 'senior', 'member', 'premium-cabin', 'special'])),
       text: z.object({ zh: z.string(), en: z.string() }),
-    })
-    .optional(),
+    }),
+  ),
 });
 const airport = z.object({
   code: z.string(),
-  name: z.string().optional(),
-  terminal: z.string().optional(),
-  city: z.string().optional(),
+  name: z.optional(z.string()),
+  terminal: z.optional(z.string()),
+  city: z.optional(z.string()),
 });
 export const airOptionSchema = z.object({
   mode: z.literal('air'),
   id: z.string(),
   flightNo: z.string(),
   airline: z.string(),
-  airlineName: z.string().optional(),
+  airlineName: z.optional(z.string()),
   date: chinaDateSchema,
   from: airport,
   to: airport,
@@ -88,11 +89,11 @@ export const airOptionSchema = z.object({
   arriveDayOffset: int,
   stops: int,
   transfer: z.boolean(),
-  legs: z.array(z.object({ flightNo: z.string(), from: airport, to: airport, depart: z.number(), arrive: z.number() })).optional(),
-  operatedBy: z.string().optional(),
-  aircraft: z.string().optional(),
+  legs: z.optional(z.array(z.object({ flightNo: z.string(), from: airport, to: airport, depart: z.number(), arrive: z.number() }))),
+  operatedBy: z.optional(z.string()),
+  aircraft: z.optional(z.string()),
   fares: z.array(fare),
-  lowest: fare.optional(),
+  lowest: z.optional(fare),
   source: z.enum(['top', 'fliggy']),
 });
 

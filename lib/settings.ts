@@ -1,16 +1,18 @@
 // User settings: one schema, with defaults, shared by the background, popup, options and overlays.
 // Stored in storage.ts as `local:settings` (never synced: it sits beside the Taobao secret).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-locale';
 
-const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+const hm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'));
+const minutes = () => z.number().check(z.int(), z.gte(0), z.lte(600));
 
 export const bufferSchema = z.object({
   /** Minutes from the door to the terminal. */
-  accessMin: z.number().int().min(0).max(600),
+  accessMin: minutes(),
   /** Minutes at the terminal before departure (check-in, security, boarding). */
-  beforeMin: z.number().int().min(0).max(600),
+  beforeMin: minutes(),
   /** Minutes from arrival to leaving the terminal area. */
-  egressMin: z.number().int().min(0).max(600),
+  egressMin: minutes(),
 });
 export type Buffers = z.infer<typeof bufferSchema>;
 
@@ -20,24 +22,26 @@ export const DEFAULT_BUFFERS = {
 } as const satisfies Record<'air' | 'rail', Buffers>;
 
 export const settingsSchema = z.object({
-  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  buffers: z
-    .object({ air: bufferSchema, rail: bufferSchema })
-    .default({ air: { ...DEFAULT_BUFFERS.air }, rail: { ...DEFAULT_BUFFERS.rail } }),
-  watch: z
-    .object({
+  language: z._default(z.enum(['zh-CN', 'en']), 'zh-CN'),
+  buffers: z._default(z.object({ air: bufferSchema, rail: bufferSchema }), {
+    air: { ...DEFAULT_BUFFERS.air },
+    rail: { ...DEFAULT_BUFFERS.rail },
+  }),
+  watch: z._default(
+    z.object({
       /** Seconds between polls of one route; never below 30 (12306 answers 403 to fast pollers). */
-      intervalSec: z.number().int().min(30).max(3600),
+      intervalSec: z.number().check(z.int(), z.gte(30), z.lte(3600)),
       /** Quiet hours, China time: nothing is sent to 12306 between start and end. */
       quietStart: hm,
       quietEnd: hm,
       notify: z.boolean(),
-    })
-    .default({ intervalSec: 60, quietStart: '23:00', quietEnd: '06:00', notify: true }),
+    }),
+    { intervalSec: 60, quietStart: '23:00', quietEnd: '06:00', notify: true },
+  ),
   /** Query the Taobao Open Platform when credentials are stored (needs the optional host permission). */
-  topEnabled: z.boolean().default(false),
+  topEnabled: z._default(z.boolean(), false),
   /** Student tickets (purpose_codes 0X00) by default in searches. */
-  student: z.boolean().default(false),
+  student: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

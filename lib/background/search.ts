@@ -10,7 +10,7 @@ import type { StationStore } from '../rail/station-store';
 import { buildStationIndex, searchStations } from '../rail/station-search';
 import { fliggySearchUrl, type AirClient, type TopCredentials } from '../air/client';
 import { cityByName } from '../air/cities';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { on as onMessage } from '../messages/search';
 import type { searchMessages, AirAnswer, RailAnswer } from '../messages/search';
 import { compare } from '../compare';

@@ -1,16 +1,19 @@
 // Messages of the quick search, live clients and options: popup/options → background.
 // The response schemas mirror lib/model.ts so that everything the popup renders was checked at
 // the boundary.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale';
 import { airOptionSchema, railOptionSchema } from '../model-schemas';
 import { section, type MessageDef, type ReqOf, type ResOf } from '../messaging';
 import type { ChinaDate } from '../model';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** Dates inside model objects keep the model's ChinaDate type. */
 const chinaDate = z.custom<ChinaDate>((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), 'yyyy-MM-dd');
-const telecode = z.string().regex(/^[A-Z]{3}$/);
-const int = z.number().int();
+const telecode = z.string().check(z.regex(/^[A-Z]{3}$/));
+const int = z.number().check(z.int());
+const name32 = () => z.string().check(z.maxLength(32));
+const cityName = () => z.string().check(z.minLength(1), z.maxLength(32));
 
 export const errorCodeSchema = z.enum([
   'not-json', 'html-page', 'schema', 'endpoint-moved', 'rejected', 'maintenance', 'rate-limited',
@@ -20,16 +23,16 @@ export const decodeErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   messageZh: z.string(),
-  endpoint: z.string().optional(),
-  retryAt: z.number().optional(),
-  sample: z.string().optional(),
+  endpoint: z.optional(z.string()),
+  retryAt: z.optional(z.number()),
+  sample: z.optional(z.string()),
 });
 const issueSchema = z.object({
   code: z.string(),
   message: z.string(),
-  row: int.optional(),
-  field: z.string().optional(),
-  sample: z.string().optional(),
+  row: z.optional(int),
+  field: z.optional(z.string()),
+  sample: z.optional(z.string()),
 });
 
 // Trains and flights are model shapes: their schemas live beside lib/model.ts.
@@ -43,7 +46,7 @@ const stationHit = z.object({
   name: z.string(),
   telecode: z.string(),
   city: z.string(),
-  stations: z.array(z.object({ name: z.string(), telecode: z.string() }).loose()).optional(),
+  stations: z.optional(z.array(z.looseObject({ name: z.string(), telecode: z.string() }))),
   score: z.number(),
 });
 
@@ -72,7 +75,7 @@ export const airAnswerSchema = z.discriminatedUnion('status', [
     fliggyUrl: z.string(),
   }),
   /** No credentials and no capture: the user can open Fliggy's search. */
-  z.object({ status: z.literal('none'), reason: z.enum(['no-source', 'no-city']), fliggyUrl: z.string().optional() }),
+  z.object({ status: z.literal('none'), reason: z.enum(['no-source', 'no-city']), fliggyUrl: z.optional(z.string()) }),
   z.object({ status: z.literal('error'), source: z.enum(['top', 'fliggy']), error: decodeErrorSchema, fliggyUrl: z.string() }),
 ]);
 export type AirAnswer = z.infer<typeof airAnswerSchema>;
@@ -81,15 +84,15 @@ const railReq = z.object({
   date,
   from: telecode,
   to: telecode,
-  student: z.boolean().default(false),
-  fromName: z.string().max(32).optional(),
-  toName: z.string().max(32).optional(),
+  student: z._default(z.boolean(), false),
+  fromName: z.optional(name32()),
+  toName: z.optional(name32()),
 });
 const airReq = z.object({
   date,
   /** 12306 city names (北京, 上海): the background maps them to IATA city codes. */
-  fromCity: z.string().min(1).max(32),
-  toCity: z.string().min(1).max(32),
+  fromCity: cityName(),
+  toCity: cityName(),
 });
 
 /** The comparison as the popup needs it: options by id (the popup has the options themselves). */
@@ -102,32 +105,32 @@ export const comparisonSchema = z.object({
       doorToDoorMin: z.number(),
       leaveHome: z.number(),
       reachDoor: z.number(),
-      price: int.optional(),
+      price: z.optional(int),
       priceIncludesTaxes: z.boolean(),
-      priceNote: z.string().optional(),
+      priceNote: z.optional(z.string()),
       soldOut: z.boolean(),
       tops: z.array(z.enum(['cheapest', 'fastest', 'earliest', 'pareto'])),
     }),
   ),
   rankings: z.object({
-    cheapest: z.string().optional(),
-    fastest: z.string().optional(),
-    earliestArrival: z.string().optional(),
+    cheapest: z.optional(z.string()),
+    fastest: z.optional(z.string()),
+    earliestArrival: z.optional(z.string()),
     pareto: z.array(z.string()),
   }),
   verdict: z.object({ zh: z.string(), en: z.string() }),
   sources: z.object({
-    rail: z.object({ count: int, ageMin: z.number(), stale: z.boolean() }).optional(),
-    air: z.object({ count: int, ageMin: z.number(), stale: z.boolean() }).optional(),
+    rail: z.optional(z.object({ count: int, ageMin: z.number(), stale: z.boolean() })),
+    air: z.optional(z.object({ count: int, ageMin: z.number(), stale: z.boolean() })),
   }),
-  partial: z.enum(['rail-only', 'air-only']).nullable(),
+  partial: z.nullable(z.enum(['rail-only', 'air-only'])),
 });
 export type ComparisonView = z.infer<typeof comparisonSchema>;
 
 export const searchMessages = {
   /** Autocomplete over the station list: cities first, then stations. */
   'search.stations': {
-    req: z.object({ q: z.string().max(40), limit: z.number().int().min(1).max(30).default(10) }),
+    req: z.object({ q: z.string().check(z.maxLength(40)), limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(30)), 10) }),
     res: z.object({ hits: z.array(stationHit), count: int }),
   },
   /** Trains for a date and route from the live 12306 client (cached 60 s, shared back-off). */
@@ -136,7 +139,7 @@ export const searchMessages = {
   'search.air': { req: airReq, res: airAnswerSchema },
   /** Both at once (for callers that do not render progressively). */
   'search.run': {
-    req: railReq.extend({ fromCity: z.string().min(1).max(32), toCity: z.string().min(1).max(32) }),
+    req: z.extend(railReq, { fromCity: cityName(), toCity: cityName() }),
     res: z.object({ rail: railAnswerSchema, air: airAnswerSchema }),
   },
   /**
@@ -145,9 +148,9 @@ export const searchMessages = {
    * does not carry the comparison code and the city tables.
    */
   'search.compare': {
-    req: railReq.extend({
-      fromCity: z.string().min(1).max(32),
-      toCity: z.string().min(1).max(32),
+    req: z.extend(railReq, {
+      fromCity: cityName(),
+      toCity: cityName(),
       rail: z.boolean(),
       air: z.boolean(),
     }),
@@ -161,12 +164,12 @@ export const searchMessages = {
     req: z.object({}),
     res: z.object({
       endpoint: z.object({ name: z.string(), source: z.string(), at: z.number() }),
-      blockedUntil: z.number().optional(),
+      blockedUntil: z.optional(z.number()),
       stations: z.object({
         count: int,
-        version: z.string().optional(),
-        fetchedAt: z.number().optional(),
-        lastError: z.string().optional(),
+        version: z.optional(z.string()),
+        fetchedAt: z.optional(z.number()),
+        lastError: z.optional(z.string()),
       }),
       top: z.object({ configured: z.boolean(), enabled: z.boolean() }),
     }),

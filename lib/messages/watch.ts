@@ -1,27 +1,30 @@
 // Messages of the availability watches: overlay/popup → background.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale';
 import { section, type MessageDef, type ReqOf, type ResOf } from '../messaging';
-import { fareDefinitionSchema, seatClassSchema, trainFilterSchema } from '../watch/model';
+import { fareDefinitionSchema, maxFenSchema, seatClassSchema, seatsSchema, trainCodeSchema, trainFilterSchema } from '../watch/model';
 import { watchViewSchema } from '../watch/view';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const station = z.object({ telecode: z.string().regex(/^[A-Z]{3}$/), name: z.string().max(32).optional() });
-const id = z.object({ id: z.string().min(1).max(64) });
-const none = z.object({}).default({});
+const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const station = z.object({ telecode: z.string().check(z.regex(/^[A-Z]{3}$/)), name: z.optional(z.string().check(z.maxLength(32))) });
+const id = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
+const none = z._default(z.object({}), {});
+const int = () => z.number().check(z.int());
+const classes = () => z.array(seatClassSchema).check(z.minLength(1));
 
 const backoffInfo = z.object({ code: z.string(), message: z.string(), messageZh: z.string(), until: z.number() });
 
 export const watchStatusSummarySchema = z.object({
   now: z.number(),
-  total: z.number().int(),
-  active: z.number().int(),
+  total: int(),
+  active: int(),
   /** Watches with seats now (the badge). */
-  withSeats: z.number().int(),
-  backoff: backoffInfo.optional(),
-  quietUntil: z.number().optional(),
-  lastCycleAt: z.number().optional(),
+  withSeats: int(),
+  backoff: z.optional(backoffInfo),
+  quietUntil: z.optional(z.number()),
+  lastCycleAt: z.optional(z.number()),
   /** Stored watches that could not be read (kept aside in storage, not deleted). */
-  unreadable: z.number().int().optional(),
+  unreadable: z.optional(int()),
 });
 export type WatchStatusSummary = z.infer<typeof watchStatusSummarySchema>;
 
@@ -33,14 +36,14 @@ export const watchMessages = {
       from: station,
       to: station,
       /** Train codes people use (G101); empty = any train matching the filter. */
-      trains: z.array(z.string().max(8)).max(50),
+      trains: z.array(z.string().check(z.maxLength(8))).check(z.maxLength(50)),
       /** 12306 internal train numbers, when known (more exact than the code). */
-      trainNos: z.array(z.string().max(16)).max(50).optional(),
-      classes: z.array(seatClassSchema).min(1),
-      seats: z.number().int().min(1).max(9).default(1),
-      origin: z.enum(['overlay', 'popup']).optional(),
+      trainNos: z.optional(z.array(z.string().check(z.maxLength(16))).check(z.maxLength(50))),
+      classes: classes(),
+      seats: z._default(seatsSchema, 1),
+      origin: z.optional(z.enum(['overlay', 'popup'])),
       /** Which trains count when none is named (types, departure window). */
-      filter: trainFilterSchema.optional(),
+      filter: z.optional(trainFilterSchema),
     }),
     res: z.object({ id: z.string(), created: z.boolean() }),
   },
@@ -52,29 +55,29 @@ export const watchMessages = {
   /** Every watch with its state, plus the summary (back-off, quiet hours). */
   'watch.list': {
     req: none,
-    res: watchStatusSummarySchema.extend({ watches: z.array(watchViewSchema) }),
+    res: z.extend(watchStatusSummarySchema, { watches: z.array(watchViewSchema) }),
   },
   'watch.status': { req: none, res: watchStatusSummarySchema },
   /** Edit what a watch wants; the seat state starts afresh when the definition changes. */
   'watch.update': {
-    req: id.extend({
-      classes: z.array(seatClassSchema).min(1).optional(),
-      seats: z.number().int().min(1).max(9).optional(),
-      trains: z.array(z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,8}$/)).max(50).optional(),
-      filter: trainFilterSchema.nullable().optional(),
-      maxFen: z.number().int().min(1).max(10_000_000).optional(),
+    req: z.extend(id, {
+      classes: z.optional(classes()),
+      seats: z.optional(seatsSchema),
+      trains: z.optional(z.array(trainCodeSchema).check(z.maxLength(50))),
+      filter: z.optional(z.nullable(trainFilterSchema)),
+      maxFen: z.optional(maxFenSchema),
     }),
     res: z.object({ watch: watchViewSchema }),
   },
-  'watch.pause': { req: id.extend({ paused: z.boolean() }), res: z.object({ watch: watchViewSchema }) },
+  'watch.pause': { req: z.extend(id, { paused: z.boolean() }), res: z.object({ watch: watchViewSchema }) },
   'watch.delete': { req: id, res: z.object({ deleted: z.boolean() }) },
-  'watch.export': { req: none, res: z.object({ json: z.string(), count: z.number().int() }) },
+  'watch.export': { req: none, res: z.object({ json: z.string(), count: int() }) },
   'watch.import': {
-    req: z.object({ json: z.string().max(2_000_000) }),
+    req: z.object({ json: z.string().check(z.maxLength(2_000_000)) }),
     res: z.object({
-      added: z.number().int(),
-      duplicates: z.number().int(),
-      errors: z.array(z.object({ index: z.number().int(), message: z.string() })),
+      added: int(),
+      duplicates: int(),
+      errors: z.array(z.object({ index: int(), message: z.string() })),
     }),
   },
 } satisfies Record<string, MessageDef>;

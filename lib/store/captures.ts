@@ -3,52 +3,53 @@
 // half-written value or another build may have left something else there. Parsing is lenient
 // per entry — a bad entry is dropped and counted, the good ones kept — so one corrupt result
 // never hides the rest.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale';
 import type { FlightSearchResult, LeftTicketResult } from '../model';
 import { airOptionSchema, chinaDateSchema, railOptionSchema } from '../model-schemas';
 
 const names = z.record(z.string(), z.string());
-const count = z.number().int().min(0);
+const count = z.number().check(z.int(), z.gte(0));
 
 // Options keep fields this schema does not name (loose): storage must not strip the model.
 const leftTicketResultSchema = z.looseObject({
   format: z.enum(['pipe', 'object']),
   fieldCounts: z.array(z.number()),
-  date: chinaDateSchema.optional(),
+  date: z.optional(chinaDateSchema),
   stationNames: names,
-  trains: z.array(railOptionSchema.loose()),
+  trains: z.array(z.looseObject(railOptionSchema.shape)),
 });
 
 const flightSearchResultSchema = z.looseObject({
   source: z.enum(['top', 'fliggy']),
-  date: chinaDateSchema.optional(),
-  depCity: z.string().optional(),
-  arrCity: z.string().optional(),
+  date: z.optional(chinaDateSchema),
+  depCity: z.optional(z.string()),
+  arrCity: z.optional(z.string()),
   airports: names,
   airlines: names,
-  flights: z.array(airOptionSchema.loose()),
+  flights: z.array(z.looseObject(airOptionSchema.shape)),
 });
 
 export const storedResultSchema = z
   .object({
-    key: z.string().min(1),
+    key: z.string().check(z.minLength(1)),
     source: z.enum(['12306', 'fliggy', 'top']),
     date: chinaDateSchema,
     /** Rail: queried telecodes (BJP); air: IATA city codes (BJS). */
     from: z.string(),
     to: z.string(),
     /** City names as 12306's station list writes them (北京), the key overlays look results up by. */
-    fromCity: z.string().optional(),
-    toCity: z.string().optional(),
-    /** When the capture arrived (background clock). */
-    at: z.number().finite(),
+    fromCity: z.optional(z.string()),
+    toCity: z.optional(z.string()),
+    /** When the capture arrived (background clock); zod numbers refuse NaN and ±Infinity. */
+    at: z.number(),
     url: z.string(),
     /** Rows the decoder could not read fully (its issues). */
     issues: count,
-    rail: leftTicketResultSchema.optional(),
-    air: flightSearchResultSchema.optional(),
+    rail: z.optional(leftTicketResultSchema),
+    air: z.optional(flightSearchResultSchema),
   })
-  .refine((r) => (r.source === '12306' ? !!r.rail : !!r.air), 'a result without the data of its source');
+  .check(z.refine((r) => (r.source === '12306' ? !!r.rail : !!r.air), 'a result without the data of its source'));
 
 /**
  * One stored result: the latest decoded capture for its key, as the schema reads it back, with

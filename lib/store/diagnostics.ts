@@ -1,13 +1,15 @@
 // Captures that could not be decoded (a bounded list) and counters (local:captureDiagnostics),
 // so a format change on a site is visible, never silent. Read back leniently, like the results.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale';
 
-const count = z.number().int().min(0);
+const count = z.number().check(z.int(), z.gte(0));
 
 export const CAPTURE_KINDS = ['left-ticket', 'station-list', 'fliggy-search', 'top-search', 'fliggy-dom'] as const;
 
 export const diagnosticEntrySchema = z.object({
-  at: z.number().finite(),
+  /** zod numbers refuse NaN and ±Infinity. */
+  at: z.number(),
   kind: z.enum(CAPTURE_KINDS),
   url: z.string(),
   status: z.number(),
@@ -25,7 +27,7 @@ export const diagnosticsSchema = z.object({
   /** Rows or entries the decoders reported as unrecognised in captures that did decode. */
   unrecognised: count,
   /** Stored results or diagnostic entries found invalid when read back (dropped, not shown). */
-  dropped: count.optional(),
+  dropped: z.optional(count),
 });
 export type Diagnostics = z.infer<typeof diagnosticsSchema>;
 

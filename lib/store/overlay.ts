@@ -1,12 +1,13 @@
 // What the overlays keep: each site's panel collapsed or not (local:overlayState), and the tabs
 // showing a panel (session:overlayTabs), told when the stored captures change.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale';
 
 export const overlaySiteSchema = z.enum(['12306', 'fliggy']);
 export type OverlaySite = z.infer<typeof overlaySiteSchema>;
 
 export const overlayStateSchema = z.object({
-  collapsed: z.object({ '12306': z.boolean().optional(), fliggy: z.boolean().optional() }),
+  collapsed: z.object({ '12306': z.optional(z.boolean()), fliggy: z.optional(z.boolean()) }),
 });
 export type OverlayState = z.infer<typeof overlayStateSchema>;
 

@@ -1,7 +1,8 @@
 // What a watch is, as data: zod schemas for the stored document (definitions plus the runtime
 // state the scheduler keeps per watch and per route), shared by the background, the popup and
 // export/import. Everything that crosses a context or comes back from storage is parsed here.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale';
 import type { ChinaDate, EpochMs, SeatClassId, TrainType } from '../model';
 import { isChinaDate } from '../time';
 import { SEAT_CLASS_BY_ID } from '../rail/seats';
@@ -16,14 +17,17 @@ export const CLASS_NAMES = Object.fromEntries(
   SEAT_CLASS_IDS.map((c) => [c, [SEAT_CLASS_BY_ID[c].name, SEAT_CLASS_BY_ID[c].nameEn]]),
 ) as Record<SeatClassId, [string, string]>;
 
-export const chinaDateSchema = z
-  .string()
-  .refine(isChinaDate, 'a real date written yyyy-MM-dd')
-  .transform((s) => s as ChinaDate);
-const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:mm');
+export const chinaDateSchema = z.pipe(
+  z.string().check(z.refine(isChinaDate, 'a real date written yyyy-MM-dd')),
+  z.transform((s: string) => s as ChinaDate),
+);
+const hm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:mm'));
+const str = (max: number) => z.string().check(z.maxLength(max));
+const count = () => z.number().check(z.int(), z.gte(0));
+const code3 = () => z.string().check(z.regex(/^[A-Z]{3}$/));
 export const stationSchema = z.object({
-  telecode: z.string().regex(/^[A-Z]{3}$/),
-  name: z.string().max(32).optional(),
+  telecode: code3(),
+  name: z.optional(str(32)),
 });
 export { seatClassSchema };
 export const trainTypeSchema = z.enum(TRAIN_TYPES);
@@ -35,7 +39,7 @@ export const AVAILABLE_MAX = 200;
 /** Stored entries that no version of parseDoc could read, kept aside rather than deleted. */
 export const UNREADABLE_MAX = 100;
 
-const errorInfo = z.object({ code: z.string().max(ERROR_CODE_MAX), message: z.string().max(ERROR_TEXT_MAX), messageZh: z.string().max(ERROR_TEXT_MAX) });
+const errorInfo = z.object({ code: str(ERROR_CODE_MAX), message: str(ERROR_TEXT_MAX), messageZh: str(ERROR_TEXT_MAX) });
 export type ErrorInfo = z.infer<typeof errorInfo>;
 
 /** `s` cut to at most `max` UTF-16 units, ending in … when cut (never half a surrogate pair). */
@@ -54,44 +58,51 @@ export function errorInfoOf(e: { code: string; message: string; messageZh: strin
 
 /** Used when no specific train is named: which trains of the route count. */
 export const trainFilterSchema = z.object({
-  types: z.array(trainTypeSchema).max(TRAIN_TYPES.length).optional(),
+  types: z.optional(z.array(trainTypeSchema).check(z.maxLength(TRAIN_TYPES.length))),
   /** Departure window, China time, inclusive. */
-  departFrom: hm.optional(),
-  departTo: hm.optional(),
+  departFrom: z.optional(hm),
+  departTo: z.optional(hm),
 });
 export type TrainFilter = z.infer<typeof trainFilterSchema>;
 
 /** One train × class that satisfies the watch right now (what the user was told about). */
 export const sightingSchema = z.object({
-  trainNo: z.string().max(16),
-  code: z.string().max(8),
+  trainNo: str(16),
+  code: str(8),
   cls: seatClassSchema,
-  name: z.string().max(16),
-  nameEn: z.string().max(32),
+  name: str(16),
+  nameEn: str(32),
   /** Seats left; null for 有 (plenty, count not shown). */
-  n: z.number().int().min(0).nullable(),
-  price: z.number().int().min(0).optional(),
-  depart: z.number().optional(),
+  n: z.nullable(count()),
+  price: z.optional(count()),
+  depart: z.optional(z.number()),
 });
 export type Sighting = z.infer<typeof sightingSchema>;
 
 /** [instant, seats left] — one point of the sparkline. */
-export const historyPointSchema = z.tuple([z.number(), z.number().int().min(0)]);
+export const historyPointSchema = z.tuple([z.number(), count()]);
 export type HistoryPoint = z.infer<typeof historyPointSchema>;
 
 const common = {
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   createdAt: z.number(),
   date: chinaDateSchema,
   /** Paused by the user (not polled, kept). */
-  paused: z.boolean().default(false),
-  status: z.enum(['active', 'expired']).default('active'),
-  expiredReason: z.enum(['departed', 'date-passed']).optional(),
-  lastCheckedAt: z.number().optional(),
-  lastError: errorInfo.extend({ at: z.number() }).optional(),
-  history: z.array(historyPointSchema).max(1000).default([]),
-  notifiedAt: z.number().optional(),
+  paused: z._default(z.boolean(), false),
+  status: z._default(z.enum(['active', 'expired']), 'active'),
+  expiredReason: z.optional(z.enum(['departed', 'date-passed'])),
+  lastCheckedAt: z.optional(z.number()),
+  lastError: z.optional(z.extend(errorInfo, { at: z.number() })),
+  history: z._default(z.array(historyPointSchema).check(z.maxLength(1000)), []),
+  notifiedAt: z.optional(z.number()),
 };
+
+/** A train code as people type it (g101 → G101), checked after trimming and upper-casing. */
+export const trainCodeSchema = z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{1,8}$/));
+/** Seats wanted by a watch. */
+export const seatsSchema = z.number().check(z.int(), z.gte(1), z.lte(9));
+/** A fare watch's threshold, fen. */
+export const maxFenSchema = z.number().check(z.int(), z.gte(1), z.lte(10_000_000));
 
 /** The fields a person chooses (what export/import carries and the editor changes). */
 export const railDefinitionSchema = z.object({
@@ -99,45 +110,45 @@ export const railDefinitionSchema = z.object({
   from: stationSchema,
   to: stationSchema,
   /** Train codes people use (G101); empty = any train matching the filter. */
-  trains: z.array(z.string().trim().toUpperCase().regex(/^[A-Z0-9]{1,8}$/)).max(50).default([]),
+  trains: z._default(z.array(trainCodeSchema).check(z.maxLength(50)), []),
   /** 12306 internal train numbers, when known (more exact than the code). */
-  trainNos: z.array(z.string().max(16)).max(50).default([]),
-  filter: trainFilterSchema.optional(),
-  classes: z.array(seatClassSchema).min(1).max(SEAT_CLASSES.length),
-  seats: z.number().int().min(1).max(9).default(1),
-  origin: z.enum(['overlay', 'popup', 'import']).optional(),
+  trainNos: z._default(z.array(str(16)).check(z.maxLength(50)), []),
+  filter: z.optional(trainFilterSchema),
+  classes: z.array(seatClassSchema).check(z.minLength(1), z.maxLength(SEAT_CLASSES.length)),
+  seats: z._default(seatsSchema, 1),
+  origin: z.optional(z.enum(['overlay', 'popup', 'import'])),
 });
 export type RailDefinition = z.infer<typeof railDefinitionSchema>;
 
-export const railWatchSchema = railDefinitionSchema.extend({
+export const railWatchSchema = z.extend(railDefinitionSchema, {
   kind: z.literal('rail'),
   ...common,
   /** Train × class pairs that satisfy the watch at the last check (notified once each). */
-  available: z.array(sightingSchema).max(AVAILABLE_MAX).default([]),
+  available: z._default(z.array(sightingSchema).check(z.maxLength(AVAILABLE_MAX)), []),
   /** Seats left over all wanted classes of wanted trains at the last check (有 counted as 20). */
-  seatsLeft: z.number().int().min(0).default(0),
+  seatsLeft: z._default(count(), 0),
   /** Latest departure seen among the watched trains: the watch expires after it. */
-  lastDepartAt: z.number().optional(),
+  lastDepartAt: z.optional(z.number()),
 });
 export type RailWatch = z.infer<typeof railWatchSchema>;
 
 export const fareDefinitionSchema = z.object({
   date: chinaDateSchema,
   /** IATA city codes (BJS, SHA). */
-  fromCity: z.string().regex(/^[A-Z]{3}$/),
-  toCity: z.string().regex(/^[A-Z]{3}$/),
+  fromCity: code3(),
+  toCity: code3(),
   /** Notify when the lowest fare (before taxes) is at or below this, fen. */
-  maxFen: z.number().int().min(1).max(10_000_000),
+  maxFen: maxFenSchema,
 });
 export type FareDefinition = z.infer<typeof fareDefinitionSchema>;
 
-export const fareWatchSchema = fareDefinitionSchema.extend({
+export const fareWatchSchema = z.extend(fareDefinitionSchema, {
   kind: z.literal('fare'),
   ...common,
-  lowestFen: z.number().int().min(0).optional(),
-  lowestFlight: z.string().max(16).optional(),
+  lowestFen: z.optional(count()),
+  lowestFlight: z.optional(str(16)),
   /** The lowest fare was at or below maxFen at the last check. */
-  below: z.boolean().default(false),
+  below: z._default(z.boolean(), false),
 });
 export type FareWatch = z.infer<typeof fareWatchSchema>;
 
@@ -147,31 +158,31 @@ export type Watch = z.infer<typeof watchSchema>;
 /** Per (date, from, to): when it is next due, and how its last queries went. */
 export const routeStateSchema = z.object({
   nextAt: z.number(),
-  lastQueryAt: z.number().optional(),
+  lastQueryAt: z.optional(z.number()),
   /** Consecutive failed queries (other than back-off answers): stretches the interval. */
-  failures: z.number().int().min(0).default(0),
-  lastError: errorInfo.optional(),
+  failures: z._default(count(), 0),
+  lastError: z.optional(errorInfo),
 });
 export type RouteState = z.infer<typeof routeStateSchema>;
 
 /** 12306 said stop (rate-limited, blocked, maintenance): nothing is sent before `until`. */
-export const backoffSchema = errorInfo.extend({
+export const backoffSchema = z.extend(errorInfo, {
   code: z.enum(['rate-limited', 'blocked', 'maintenance']),
   until: z.number(),
   since: z.number(),
   /** How many back-offs in a row (grows the default wait when 12306 gives no retry time). */
-  streak: z.number().int().min(1).default(1),
+  streak: z._default(z.number().check(z.int(), z.gte(1)), 1),
 });
 export type Backoff = z.infer<typeof backoffSchema>;
 
 /** The whole persisted scheduler state (one storage item). */
 export const watchesDocSchema = z.object({
-  watches: z.array(watchSchema).max(1000).default([]),
-  routes: z.record(z.string(), routeStateSchema).default({}),
-  backoff: backoffSchema.optional(),
-  lastCycleAt: z.number().optional(),
+  watches: z._default(z.array(watchSchema).check(z.maxLength(1000)), []),
+  routes: z._default(z.record(z.string(), routeStateSchema), {}),
+  backoff: z.optional(backoffSchema),
+  lastCycleAt: z.optional(z.number()),
   /** Stored watches that could not be read (e.g. written by a newer version): kept, not deleted. */
-  unreadable: z.array(z.unknown()).max(UNREADABLE_MAX).optional(),
+  unreadable: z.optional(z.array(z.unknown()).check(z.maxLength(UNREADABLE_MAX))),
 });
 export type WatchesDoc = z.infer<typeof watchesDocSchema>;
 
@@ -196,7 +207,7 @@ const NEWEST_LAST = new Set(['history']);
  * Parses `raw`, clipping strings and capping lists that zod finds too big (the only damage a
  * cap can do), until it parses or nothing more can be repaired. Never throws.
  */
-function parseRepairing<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T; repaired: boolean } | { ok: false; error: z.ZodError } {
+function parseRepairing<T>(schema: z.ZodMiniType<T>, raw: unknown): { ok: true; value: T; repaired: boolean } | { ok: false; error: z.core.$ZodError } {
   let r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data, repaired: false };
   let v: unknown;

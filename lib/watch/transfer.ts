@@ -1,7 +1,8 @@
 // Export and import of watches as a JSON file. Only what a person chose travels (the definition);
 // the runtime state (history, sightings, errors) starts afresh on import. Imports are validated
 // with zod watch by watch: a bad entry is reported by index, never silently dropped.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale';
 import type { EpochMs } from '../model';
 import {
   fareDefinitionSchema,
@@ -17,13 +18,13 @@ export const EXPORT_FORMAT = 'railair-watches';
 const exportedSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
-  exportedAt: z.number().optional(),
-  watches: z.array(z.unknown()).max(1000),
+  exportedAt: z.optional(z.number()),
+  watches: z.array(z.unknown()).check(z.maxLength(1000)),
 });
 
 const entrySchema = z.discriminatedUnion('kind', [
-  railDefinitionSchema.extend({ kind: z.literal('rail'), paused: z.boolean().optional() }),
-  fareDefinitionSchema.extend({ kind: z.literal('fare'), paused: z.boolean().optional() }),
+  z.extend(railDefinitionSchema, { kind: z.literal('rail'), paused: z.optional(z.boolean()) }),
+  z.extend(fareDefinitionSchema, { kind: z.literal('fare'), paused: z.optional(z.boolean()) }),
 ]);
 
 export function exportWatches(watches: readonly Watch[], now: EpochMs): string {

@@ -1,6 +1,7 @@
 // What the popup shows for each watch: its state in words the user needs (watching, seats now,
 // expired, paused — by the user, by quiet hours or by 12306's back-off, and until when).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-locale';
 import type { EpochMs } from '../model';
 import { activeBackoff } from './scheduler';
 import { quietUntil, type QuietHours } from './quiet';
@@ -9,12 +10,12 @@ import { routeKeyOf, watchSchema, type Watch, type WatchesDoc } from './model';
 const why = { code: z.string(), message: z.string(), messageZh: z.string() };
 export const watchStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('seats') }),
-  z.object({ kind: z.literal('watching'), nextCheckAt: z.number().optional() }),
+  z.object({ kind: z.literal('watching'), nextCheckAt: z.optional(z.number()) }),
   z.object({ kind: z.literal('expired'), reason: z.enum(['departed', 'date-passed']) }),
   z.object({ kind: z.literal('paused-user') }),
   z.object({ kind: z.literal('paused-quiet'), until: z.number() }),
   z.object({ kind: z.literal('paused-backoff'), until: z.number(), ...why }),
-  z.object({ kind: z.literal('error'), nextCheckAt: z.number().optional(), ...why }),
+  z.object({ kind: z.literal('error'), nextCheckAt: z.optional(z.number()), ...why }),
 ]);
 export type WatchStatus = z.infer<typeof watchStatusSchema>;
 
