@@ -66,7 +66,7 @@ describe('search service', () => {
     const { svc, site } = setup();
     const ok = await svc.searchRail(RAIL);
     expect(ok.ok && ok.trains.length).toBe(6);
-    expect(ok.buyUrl).toContain('/otn/leftTicket/init?linktypeid=dc&fs=%E5%8C%97%E4%BA%AC%2CBJP');
+    expect(ok.buyUrl).toContain('/otn/leftTicket/init?linktypeid=dc&fs=%E5%8C%97%E4%BA%AC,BJP');
     site.failure = '403';
     const bad = await svc.searchRail({ ...RAIL, to: 'AOH' });
     expect(!bad.ok && bad.error.code).toBe('rate-limited');
