@@ -1,6 +1,7 @@
 // The result shape every decoder and client returns. Decoders never throw: a response they
 // cannot read becomes a typed error, a row they cannot read becomes an issue, and the rest
 // of the response is still returned.
+import type { Bilingual } from './i18n';
 
 /** Why a whole response could not be decoded (or fetched). */
 export type ErrorCode =
@@ -21,10 +22,8 @@ export type ErrorCode =
 
 export interface DecodeError {
   code: ErrorCode;
-  /** English, one line. */
-  message: string;
-  /** zh-CN, one line, for the UI. */
-  messageZh: string;
+  /** One line in each UI language. */
+  message: Bilingual;
   /** endpoint-moved: the new path, e.g. "leftTicket/queryG". */
   endpoint?: string;
   /** rate-limited / blocked / maintenance: when it is worth trying again (epoch ms). */
@@ -62,9 +61,19 @@ export function fail<T = never>(
   code: ErrorCode,
   message: string,
   messageZh: string,
-  extra: Partial<Omit<DecodeError, 'code' | 'message' | 'messageZh'>> = {},
+  extra: Partial<Omit<DecodeError, 'code' | 'message'>> = {},
 ): DecodeResult<T> {
-  return { ok: false, error: { code, message, messageZh, ...extra } };
+  return { ok: false, error: decodeError(code, message, messageZh, extra) };
+}
+
+/** A DecodeError from its English and Chinese lines (the order `fail` takes them). */
+export function decodeError(
+  code: ErrorCode,
+  en: string,
+  zh: string,
+  extra: Partial<Omit<DecodeError, 'code' | 'message'>> = {},
+): DecodeError {
+  return { code, message: { zh, en }, ...extra };
 }
 
 /** First bytes of a body, single-line, for diagnostics and error samples. */

@@ -105,8 +105,7 @@ export function createAirClient(deps: AirClientDeps): AirClient {
         ok: false,
         error: {
           code: r.res.status === 403 || r.res.status === 429 ? 'rate-limited' : 'network',
-          message: `Taobao Open Platform answered HTTP ${r.res.status}`,
-          messageZh: `淘宝开放平台返回 HTTP ${r.res.status}`,
+          message: { zh: `淘宝开放平台返回 HTTP ${r.res.status}`, en: `Taobao Open Platform answered HTTP ${r.res.status}` },
           sample: excerpt(r.res.text),
         },
         fetchedAt: now,
@@ -125,8 +124,7 @@ export function createAirClient(deps: AirClientDeps): AirClient {
           ok: false,
           error: {
             code: 'bad-input',
-            message: `Bad flight search ${q.fromCity} → ${q.toCity} on ${q.date}`,
-            messageZh: `航班查询参数无效：${q.fromCity} → ${q.toCity}，${q.date}`,
+            message: { zh: `航班查询参数无效：${q.fromCity} → ${q.toCity}，${q.date}`, en: `Bad flight search ${q.fromCity} → ${q.toCity} on ${q.date}` },
           },
           fetchedAt: now,
         };
@@ -134,7 +132,7 @@ export function createAirClient(deps: AirClientDeps): AirClient {
       if (!creds.appKey || !creds.secret) {
         return {
           ok: false,
-          error: { code: 'bad-input', message: 'No Taobao app key / secret', messageZh: '未设置淘宝 App Key / Secret' },
+          error: { code: 'bad-input', message: { zh: '未设置淘宝 App Key / Secret', en: 'No Taobao app key / secret' } },
           fetchedAt: now,
         };
       }

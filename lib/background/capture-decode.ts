@@ -49,7 +49,7 @@ export async function decodeRailCapture(capture: Capture, page: PageContext | un
   const decoded = decodeLeftTicket(capture.body, route.date ? { date: route.date } : {});
   if (!decoded.ok) {
     if (decoded.error.code === 'endpoint-moved') return { kind: 'moved', ...(decoded.error.endpoint ? { endpoint: decoded.error.endpoint } : {}) };
-    return reject(decoded.error.code, decoded.error.message, decoded.error.sample);
+    return reject(decoded.error.code, decoded.error.message.en, decoded.error.sample);
   }
   const value = decoded.value;
   const date = route.date ?? value.date;
@@ -85,11 +85,11 @@ function decodeDom(capture: Capture, page?: PageContext): DecodeResult<FlightSea
   try {
     raw = JSON.parse(capture.body);
   } catch {
-    return { ok: false, error: { code: 'not-json', message: 'Fliggy page rows: not JSON', messageZh: '飞猪页面行：不是 JSON' } };
+    return { ok: false, error: { code: 'not-json', message: { zh: '飞猪页面行：不是 JSON', en: 'Fliggy page rows: not JSON' } } };
   }
   const rows = fliggyDomRowsSchema().safeParse(raw);
   if (!rows.success) {
-    return { ok: false, error: { code: 'schema', message: `Fliggy page rows: ${rows.error.issues[0]?.message ?? 'invalid'}`, messageZh: '飞猪页面行：格式不符' } };
+    return { ok: false, error: { code: 'schema', message: { zh: '飞猪页面行：格式不符', en: `Fliggy page rows: ${rows.error.issues[0]?.message ?? 'invalid'}` } } };
   }
   const search = { ...readFliggyUrl(capture.url), ...(page?.air?.depCity ? { depCity: page.air.depCity } : {}), ...(page?.air?.arrCity ? { arrCity: page.air.arrCity } : {}) };
   return decodeFliggyDomRows(rows.data as FliggyDomRow[], { airportCode: airportCodeResolver(search) });
@@ -98,7 +98,7 @@ function decodeDom(capture: Capture, page?: PageContext): DecodeResult<FlightSea
 export function decodeAirCapture(capture: Capture, source: 'fliggy' | 'top', page?: PageContext): Decoded {
   const decoded =
     capture.kind === 'fliggy-dom' ? decodeDom(capture, page) : source === 'fliggy' ? decodeFliggySearch(capture.body) : decodeTopSearch(capture.body);
-  if (!decoded.ok) return reject(decoded.error.code, decoded.error.message, decoded.error.sample);
+  if (!decoded.ok) return reject(decoded.error.code, decoded.error.message.en, decoded.error.sample);
   const value = decoded.value;
   const fromUrl = source === 'fliggy' ? readFliggyUrl(capture.url) : {};
   const pageAir = page?.air ?? {};
@@ -128,6 +128,6 @@ export function decodeAirCapture(capture: Capture, source: 'fliggy' | 'top', pag
 export function decodeStationCapture(capture: Capture): Decoded {
   const version = /station_version=([\w.]+)/.exec(capture.url)?.[1];
   const decoded = decodeStationList(capture.body, version);
-  if (!decoded.ok) return reject(decoded.error.code, decoded.error.message, decoded.error.sample);
+  if (!decoded.ok) return reject(decoded.error.code, decoded.error.message.en, decoded.error.sample);
   return { kind: 'stations', text: capture.body, ...(version ? { version } : {}), count: decoded.value.stations.length };
 }

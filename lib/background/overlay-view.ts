@@ -141,7 +141,7 @@ export function buildOverlayView(input: ViewInput): OverlayView {
     input.buffers ? { buffers: input.buffers } : {},
   );
   if (!result.ok) {
-    return { ...base, status: 'error', error: { zh: result.error.messageZh, en: result.error.message } };
+    return { ...base, status: 'error', error: result.error.message };
   }
   const cmp = result.value;
   const shown = input.show === 'air' ? air : rail;

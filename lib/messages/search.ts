@@ -18,8 +18,7 @@ export const errorCodeSchema = z.enum([
 ]);
 export const decodeErrorSchema = z.object({
   code: errorCodeSchema,
-  message: z.string(),
-  messageZh: z.string(),
+  message: z.object({ zh: z.string(), en: z.string() }),
   endpoint: z.string().optional(),
   retryAt: z.number().optional(),
   sample: z.string().optional(),

@@ -9,7 +9,7 @@ const station = z.object({ telecode: z.string().regex(/^[A-Z]{3}$/), name: z.str
 const id = z.object({ id: z.string().min(1).max(64) });
 const none = z.object({}).default({});
 
-const backoffInfo = z.object({ code: z.string(), message: z.string(), messageZh: z.string(), until: z.number() });
+const backoffInfo = z.object({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }), until: z.number() });
 
 export const watchStatusSummarySchema = z.object({
   now: z.number(),

@@ -108,7 +108,7 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
     const url = `${base}${STATION_PATH}${v ? `?station_version=${encodeURIComponent(v)}` : ''}`;
     const r = await httpRequest(deps.fetch, { url, credentials: 'include' });
     let why: string | undefined;
-    if (!r.ok) why = r.error.message;
+    if (!r.ok) why = r.error.message.en;
     else if (r.res.status !== 200) why = `HTTP ${r.res.status}`;
     else why = await keep(r.res.text, wantVersion, 'fetch');
     if (why === undefined) return true;
