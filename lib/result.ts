@@ -57,23 +57,14 @@ export function ok<T>(value: T, issues: DecodeIssue[] = []): DecodeResult<T> {
   return { ok: true, value, issues };
 }
 
+/** A failed result; the English line first, then the Chinese one. */
 export function fail<T = never>(
-  code: ErrorCode,
-  message: string,
-  messageZh: string,
-  extra: Partial<Omit<DecodeError, 'code' | 'message'>> = {},
-): DecodeResult<T> {
-  return { ok: false, error: decodeError(code, message, messageZh, extra) };
-}
-
-/** A DecodeError from its English and Chinese lines (the order `fail` takes them). */
-export function decodeError(
   code: ErrorCode,
   en: string,
   zh: string,
   extra: Partial<Omit<DecodeError, 'code' | 'message'>> = {},
-): DecodeError {
-  return { code, message: { zh, en }, ...extra };
+): DecodeResult<T> {
+  return { ok: false, error: { code, message: { zh, en }, ...extra } };
 }
 
 /** First bytes of a body, single-line, for diagnostics and error samples. */
