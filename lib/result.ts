@@ -30,6 +30,8 @@ export interface DecodeError {
   retryAt?: number;
   /** A short excerpt of what was received, for diagnostics. */
   sample?: string;
+  /** The site's own error codes when it gave some (TOP's code and sub_code), for callers to branch on. */
+  site?: { code?: string; subCode?: string };
 }
 
 /** A problem with one part (row, field) of an otherwise readable response. */

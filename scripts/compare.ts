@@ -193,7 +193,7 @@ function main(argv: string[]): number {
   let stations: StationList | undefined;
   if (args.stations) {
     const s = decodeStationList(read(args.stations).text);
-    if (!s.ok) throw new CliError(`${args.stations}: station-list: ${s.error.code}: ${s.error.message}`);
+    if (!s.ok) throw new CliError(`${args.stations}: station-list: ${s.error.code}: ${s.error.message.en}`);
     stations = s.value;
   }
   const { from, to } = places(air?.result, stations);

@@ -68,7 +68,7 @@ export function fliggySearchUrl(q: FlightQuery & { fromName?: string; toName?: s
  */
 export function clarifyTopError(e: DecodeError): DecodeError {
   if (e.code !== 'rejected') return e;
-  if (/\(code 7\b|accesscontrol\.limited|call[_ ]limit/i.test(`${e.message} ${e.sample ?? ''}`)) return { ...e, code: 'rate-limited' };
+  if (e.site?.code === '7' || /accesscontrol\.limited|call[_ ]limit/i.test(e.site?.subCode ?? '')) return { ...e, code: 'rate-limited' };
   return e;
 }
 

@@ -83,7 +83,7 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
   /** Decodes and keeps `text` when it is a usable list. */
   async function keep(text: string, version: string | undefined, source: 'fetch' | 'page'): Promise<string | undefined> {
     const d = decodeStationList(text, version);
-    if (!d.ok) return `${d.error.code}: ${d.error.message}`;
+    if (!d.ok) return `${d.error.code}: ${d.error.message.en}`;
     if (d.value.stations.length === 0) return 'empty station list';
     const now = deps.now();
     const v = version ?? d.value.version;

@@ -80,6 +80,7 @@ export function topError(e: Obj): DecodeResult<FlightSearchResult> {
   const whyZh = known ? `${known.zh}（错误码 ${code}${detail ? `，${detail}` : ''}）` : `${detail || '未说明原因'}${code ? `（错误码 ${code}）` : ''}`;
   return fail('rejected', `Taobao Open Platform refused the request: ${why}`, `淘宝开放平台拒绝了请求：${whyZh}`, {
     sample,
+    site: { ...(code ? { code } : {}), ...(subCode ? { subCode } : {}) },
   });
 }
 
