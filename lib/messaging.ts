@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import type { $ZodType, input, output } from 'zod/v4/core';
 import { browser } from 'wxt/browser';
+import type { Bilingual } from './i18n';
 
 export interface MessageDef<Req extends $ZodType = $ZodType, Res extends $ZodType = $ZodType> {
   req: Req;
@@ -39,10 +40,7 @@ export function once<T>(build: () => T): () => T {
 
 const defOf = (d: DefSource): MessageDef => (typeof d === 'function' ? d() : d);
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type { Bilingual };
 
 /** Codes the transport itself raises; handlers may add their own by throwing a MessageError. */
 export type TransportCode = 'unknown-message' | 'bad-request' | 'bad-reply' | 'no-reply' | 'no-receiver' | 'failed';

@@ -1,6 +1,7 @@
 // The one typed model every decoder produces and every feature consumes.
 // Money is integer fen (1 yuan = 100 fen). Instants are epoch milliseconds; anything shown to a
 // person is China time (see lib/time.ts).
+import type { Bilingual } from './i18n';
 
 /** Integer fen. ¥553.0 = 55300. */
 export type Fen = number;
@@ -151,7 +152,7 @@ export type FareConditionKind = 'youth' | 'student' | 'senior' | 'member' | 'pre
 export interface FareCondition {
   kinds: FareConditionKind[];
   /** The condition in words, as the source states it when it does (限16-25周岁, 会员价, 头等舱). */
-  text: { zh: string; en: string };
+  text: Bilingual;
 }
 
 export interface Fare {

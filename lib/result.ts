@@ -1,6 +1,7 @@
 // The result shape every decoder and client returns. Decoders never throw: a response they
 // cannot read becomes a typed error, a row they cannot read becomes an issue, and the rest
 // of the response is still returned.
+import type { Bilingual } from './i18n';
 
 /** Why a whole response could not be decoded (or fetched). */
 export type ErrorCode =
@@ -21,16 +22,16 @@ export type ErrorCode =
 
 export interface DecodeError {
   code: ErrorCode;
-  /** English, one line. */
-  message: string;
-  /** zh-CN, one line, for the UI. */
-  messageZh: string;
+  /** One line in each UI language. */
+  message: Bilingual;
   /** endpoint-moved: the new path, e.g. "leftTicket/queryG". */
   endpoint?: string;
   /** rate-limited / blocked / maintenance: when it is worth trying again (epoch ms). */
   retryAt?: number;
   /** A short excerpt of what was received, for diagnostics. */
   sample?: string;
+  /** The site's own error codes when it gave some (TOP's code and sub_code), for callers to branch on. */
+  site?: { code?: string; subCode?: string };
 }
 
 /** A problem with one part (row, field) of an otherwise readable response. */
@@ -58,13 +59,14 @@ export function ok<T>(value: T, issues: DecodeIssue[] = []): DecodeResult<T> {
   return { ok: true, value, issues };
 }
 
+/** A failed result; the English line first, then the Chinese one. */
 export function fail<T = never>(
   code: ErrorCode,
-  message: string,
-  messageZh: string,
-  extra: Partial<Omit<DecodeError, 'code' | 'message' | 'messageZh'>> = {},
+  en: string,
+  zh: string,
+  extra: Partial<Omit<DecodeError, 'code' | 'message'>> = {},
 ): DecodeResult<T> {
-  return { ok: false, error: { code, message, messageZh, ...extra } };
+  return { ok: false, error: { code, message: { zh, en }, ...extra } };
 }
 
 /** First bytes of a body, single-line, for diagnostics and error samples. */

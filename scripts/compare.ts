@@ -178,7 +178,7 @@ function main(argv: string[]): number {
   for (const file of args.files) {
     const { text, mtime } = read(file);
     const { format, result } = decodeAny(text);
-    if (!result.ok) throw new CliError(`${file}: ${format}: ${result.error.code}: ${result.error.message.replace(/\s+/g, ' ').trim()}`);
+    if (!result.ok) throw new CliError(`${file}: ${format}: ${result.error.code}: ${result.error.message.en.replace(/\s+/g, ' ').trim()}`);
     if (result.issues.length) issueCounts.push(`${file}: ${result.issues.length} decode issue(s)`);
     if (format === 'left-ticket') {
       if (rail) throw new CliError(`${file}: left-ticket: bad-input: two 12306 files; give one 12306 file and one flight file`);
@@ -193,7 +193,7 @@ function main(argv: string[]): number {
   let stations: StationList | undefined;
   if (args.stations) {
     const s = decodeStationList(read(args.stations).text);
-    if (!s.ok) throw new CliError(`${args.stations}: station-list: ${s.error.code}: ${s.error.message}`);
+    if (!s.ok) throw new CliError(`${args.stations}: station-list: ${s.error.code}: ${s.error.message.en}`);
     stations = s.value;
   }
   const { from, to } = places(air?.result, stations);
@@ -202,7 +202,7 @@ function main(argv: string[]): number {
   // A capture of a past day is read as the plan it was: nothing in it has left yet.
   const departedBefore = args.now === undefined && date && date < chinaDateOf(now) ? chinaInstant(date) : now;
   const r = compare({ rail, air, now, departedBefore, from, to }, { lang: args.lang, qualifies: args.qualifies });
-  if (!r.ok) throw new CliError(`${r.error.code}: ${r.error.message.replace(/^compare: /, '')}`);
+  if (!r.ok) throw new CliError(`${r.error.code}: ${r.error.message.en.replace(/^compare: /, '')}`);
   const cmp = r.value;
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ ...cmp, options: cmp.options.map(withFareFacts) }, null, 2)}\n`);

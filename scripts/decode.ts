@@ -39,7 +39,7 @@ function main(argv: string[]): number {
   const { format, result } = decodeAny(text);
   if (!result.ok) {
     // Decoder messages start with their own name; the line already says which format was tried.
-    let message = result.error.message.replace(/\s+/g, ' ').trim();
+    let message = result.error.message.en.replace(/\s+/g, ' ').trim();
     if (message.startsWith(`${format}: `)) message = message.slice(format.length + 2);
     process.stderr.write(`decode: ${file}: ${format}: ${result.error.code}: ${message}\n`);
     return 1;

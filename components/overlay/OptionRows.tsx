@@ -1,6 +1,6 @@
 // The other mode's options as a compact table: flights on 12306, trains on Fliggy.
 import { useState } from 'preact/hooks';
-import { formatYuan, type Lang } from '../../lib/i18n';
+import { formatYuan, pick, type Lang } from '../../lib/i18n';
 import type { RowView, SeatView } from '../../lib/capture/view';
 import { formatDuration } from '../../lib/time';
 import { availabilityText, hm, seatLevel } from '../common/format';
@@ -12,13 +12,13 @@ function Badges({ row, lang }: { row: RowView; lang: Lang }) {
   return (
     <>
       {row.best.map((t) => (
-        <span key={t} class={`ra-badge ra-badge-${t}`} title={`${BEST_LABELS[t][0]} · ${BEST_LABELS[t][1]}`}>
-          {lang === 'en' ? BEST_LABELS[t][1] : BEST_LABELS[t][0]}
+        <span key={t} class={`ra-badge ra-badge-${t}`} title={`${BEST_LABELS[t].zh} · ${BEST_LABELS[t].en}`}>
+          {pick(lang, BEST_LABELS[t])}
         </span>
       ))}
       {row.tops.includes('earliest') && (
-        <span class="ra-badge ra-badge-earliest" title={`${TOP_LABELS.earliest[0]} · ${TOP_LABELS.earliest[1]}`}>
-          {lang === 'en' ? TOP_LABELS.earliest[1] : TOP_LABELS.earliest[0]}
+        <span class="ra-badge ra-badge-earliest" title={`${TOP_LABELS.earliest.zh} · ${TOP_LABELS.earliest.en}`}>
+          {pick(lang, TOP_LABELS.earliest)}
         </span>
       )}
     </>

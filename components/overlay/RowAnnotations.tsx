@@ -57,7 +57,7 @@ export function Bell({ label, onWatch }: { label: string; onWatch: () => Promise
       : state === 'exists'
         ? '已在提醒中 · Already watching'
         : state === 'unavailable'
-          ? `${WATCH_SOON[0]} · ${WATCH_SOON[1]}`
+          ? `${WATCH_SOON.zh} · ${WATCH_SOON.en}`
           : state === 'error'
             ? `提醒设置失败 · Could not set the watch${message ? `: ${message}` : ''}`
             : '';

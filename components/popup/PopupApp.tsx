@@ -22,7 +22,7 @@ export const MARK_PAINT = 'railair:results-painted';
 
 function railFailure(e: unknown, now: number): RailAnswer {
   const why = e instanceof Error ? e.message : String(e);
-  return { ok: false, error: { code: 'network', message: `Background did not answer: ${why}`, messageZh: `后台无响应：${why}` }, fetchedAt: now, buyUrl: '' };
+  return { ok: false, error: { code: 'network', message: { zh: `后台无响应：${why}`, en: `Background did not answer: ${why}` } }, fetchedAt: now, buyUrl: '' };
 }
 
 function airFailure(e: unknown): AirAnswer {
@@ -30,7 +30,7 @@ function airFailure(e: unknown): AirAnswer {
   return {
     status: 'error',
     source: 'fliggy',
-    error: { code: 'network', message: `Background did not answer: ${why}`, messageZh: `后台无响应：${why}` },
+    error: { code: 'network', message: { zh: `后台无响应：${why}`, en: `Background did not answer: ${why}` } },
     fliggyUrl: '',
   };
 }

@@ -2,7 +2,7 @@
 // blocked / rate-limited (with when to retry), format changed (with the way to diagnostics),
 // empty, partial, and where the flights came from and how old they are.
 import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import { pick, tr } from '../../lib/i18n';
 import type { AirAnswer, RailAnswer } from '../../lib/messages/search';
 import { Banner } from '../common/Banner';
 import { bi, formatAge, untilText } from '../common/format';
@@ -80,7 +80,7 @@ export function RailStatus({
     return (
       <Banner tone="error" testId="rail-format">
         {bi('12306 返回的格式已变化，暂时读不懂', '12306 changed its format; we cannot read it yet')}
-        <span class="hint"> ({lang === 'en' ? e.message : e.messageZh})</span>
+        <span class="hint"> ({pick(lang, e.message)})</span>
         <button type="button" class="link" onClick={onDiagnostics}>
           {tr(lang, '查看诊断', 'See diagnostics')}
         </button>
@@ -89,7 +89,7 @@ export function RailStatus({
   }
   return (
     <Banner tone="error" testId="rail-error">
-      {bi(e.messageZh, e.message)}
+      {bi(e.message.zh, e.message.en)}
       <button type="button" class="link" onClick={onRetry}>
         {tr(lang, '重试', 'Retry')}
       </button>
@@ -139,7 +139,7 @@ export function AirStatus({
   const url = air.fliggyUrl;
   return (
     <Banner tone={air.status === 'error' ? 'error' : 'info'} testId="air-none">
-      {air.status === 'error' ? bi(air.error.messageZh, air.error.message) : bi('还没有航班数据', 'No flight data yet')}
+      {air.status === 'error' ? bi(air.error.message.zh, air.error.message.en) : bi('还没有航班数据', 'No flight data yet')}
       {url && !waitingFliggy && (
         <button type="button" class="primary small" data-testid="open-fliggy" onClick={() => onOpenFliggy(url)}>
           在飞猪打开此搜索 · Open this search on Fliggy

@@ -1,8 +1,8 @@
 // Trains: number, type, from → to station, depart, arrive (+1), duration, each class with seats
 // left and price, the link to buy on 12306 for this search, and a bell on each sold-out class
 // (无 or 候补) that sets a watch for that train and class with one click.
-import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import type { Bilingual, Lang } from '../../lib/i18n';
+import { pick, tr } from '../../lib/i18n';
 import type { RailOption } from '../../lib/model';
 import { formatDuration } from '../../lib/time';
 import { SeatChip } from '../common/SeatChip';
@@ -10,13 +10,13 @@ import { hm } from '../common/format';
 import { watchable, type WatchOutcome, type WatchRequest } from '../common/watch-request';
 import { Bell } from '../overlay/RowAnnotations';
 
-const TYPE_NAMES: Record<string, [string, string]> = {
-  G: ['高铁', 'High-speed'],
-  D: ['动车', 'EMU'],
-  C: ['城际', 'Intercity'],
-  Z: ['直达', 'Direct'],
-  T: ['特快', 'Express'],
-  K: ['快速', 'Fast'],
+const TYPE_NAMES: Record<string, Bilingual> = {
+  G: { zh: '高铁', en: 'High-speed' },
+  D: { zh: '动车', en: 'EMU' },
+  C: { zh: '城际', en: 'Intercity' },
+  Z: { zh: '直达', en: 'Direct' },
+  T: { zh: '特快', en: 'Express' },
+  K: { zh: '快速', en: 'Fast' },
 };
 
 export function TrainList({
@@ -53,7 +53,7 @@ export function TrainList({
           <li key={t.id} class={`option train${marked.has(t.id) ? ' recommended' : ''}`} data-testid="train">
             <div class="line1">
               <strong class="code">{t.code}</strong>
-              {type && <span class="type">{tr(lang, type[0], type[1])}</span>}
+              {type && <span class="type">{pick(lang, type)}</span>}
               <span class="times">
                 {hm(t.depart)} → {hm(t.arrive)}
                 {t.arriveDayOffset > 0 && <sup class="plus">+{t.arriveDayOffset}</sup>}

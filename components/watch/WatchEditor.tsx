@@ -1,6 +1,6 @@
 // Editing a rail watch: the classes wanted, how many seats, which trains (codes; empty = any).
 import { useState } from 'preact/hooks';
-import { tr, type Lang } from '../../lib/i18n';
+import { pick, tr, type Lang } from '../../lib/i18n';
 import type { SeatClassId } from '../../lib/model';
 import { CLASS_NAMES, SEAT_CLASSES, type RailWatch } from '../../lib/watch/model';
 
@@ -37,7 +37,7 @@ export function WatchEditor(props: { lang: Lang; watch: RailWatch; onSave: (e: W
         {SEAT_CLASSES.filter((c) => c !== 'qt').map((c) => (
           <label key={c}>
             <input type="checkbox" name="cls" value={c} checked={classes.includes(c)} onChange={() => toggle(c)} />
-            {tr(lang, CLASS_NAMES[c][0], CLASS_NAMES[c][1])}
+            {pick(lang, CLASS_NAMES[c])}
           </label>
         ))}
       </fieldset>

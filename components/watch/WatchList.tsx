@@ -136,7 +136,7 @@ export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshM
       </div>
       {data?.backoff && (
         <p class="ra-w-banner" role="status">
-          {tr(lang, `12306 要求放慢：${data.backoff.messageZh}。${when(data.backoff.until, now)} 前不再查询。`, `12306 asked us to slow down: ${data.backoff.message}. No checks until ${when(data.backoff.until, now)}.`)}
+          {tr(lang, `12306 要求放慢：${data.backoff.message.zh}。${when(data.backoff.until, now)} 前不再查询。`, `12306 asked us to slow down: ${data.backoff.message.en}. No checks until ${when(data.backoff.until, now)}.`)}
         </p>
       )}
       {!data?.backoff && data?.quietUntil !== undefined && (

@@ -1,5 +1,5 @@
 // The words for a watch's state and times, zh-CN first, English second.
-import { formatYuan, tr, type Lang } from '../../lib/i18n';
+import { formatYuan, pick, tr, type Lang } from '../../lib/i18n';
 import type { EpochMs } from '../../lib/model';
 import { chinaDateOf, chinaHm } from '../../lib/time';
 import { CLASS_NAMES, type Sighting, type Watch } from '../../lib/watch/model';
@@ -25,9 +25,9 @@ export function statusText(lang: Lang, s: WatchStatus, now: EpochMs): string {
     case 'paused-quiet':
       return tr(lang, `安静时段，${when(s.until, now)} 恢复`, `Quiet hours until ${when(s.until, now)}`);
     case 'paused-backoff':
-      return tr(lang, `${s.messageZh}，${when(s.until, now)} 前暂停`, `${s.message}; paused until ${when(s.until, now)}`);
+      return tr(lang, `${s.message.zh}，${when(s.until, now)} 前暂停`, `${s.message.en}; paused until ${when(s.until, now)}`);
     case 'error':
-      return tr(lang, `查询出错：${s.messageZh}`, `Check failed: ${s.message}`);
+      return tr(lang, `查询出错：${s.message.zh}`, `Check failed: ${s.message.en}`);
   }
 }
 
@@ -46,7 +46,7 @@ export function whatText(lang: Lang, w: Watch): string {
       ]
         .filter(Boolean)
         .join(' ');
-  const classes = w.classes.map((c) => tr(lang, CLASS_NAMES[c][0], CLASS_NAMES[c][1])).join(tr(lang, '、', ', '));
+  const classes = w.classes.map((c) => pick(lang, CLASS_NAMES[c])).join(tr(lang, '、', ', '));
   const seats = w.seats > 1 ? tr(lang, ` · ${w.seats}张`, ` · ${w.seats} seats`) : '';
   return `${trains} · ${classes}${seats}`;
 }

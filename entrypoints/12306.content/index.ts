@@ -29,7 +29,7 @@ export default defineContentScript({
       if (rail) queried = rail;
       try {
         const res = await send('capture.submit', { capture, route: rail ? { rail } : {} });
-        if (res.outcome === 'stored' || res.outcome === 'rejected') {
+        if (!res.ok || res.filed === 'result') {
           answered();
           void overlay?.then((o) => o?.refresh());
         }

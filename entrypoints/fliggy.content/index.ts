@@ -25,8 +25,8 @@ export default defineContentScript({
       const air = readSearchFromUrl(location.href);
       try {
         const res = await send('capture.submit', { capture, route: { air } });
-        if (res.outcome === 'stored' && capture.kind !== 'fliggy-dom') dataSeen = true;
-        if (res.outcome === 'stored' || res.outcome === 'rejected') {
+        if (res.ok && res.filed === 'result' && capture.kind !== 'fliggy-dom') dataSeen = true;
+        if (!res.ok || res.filed === 'result') {
           answered();
           void overlay?.then((o) => o?.refresh());
         }

@@ -72,7 +72,7 @@ export function fliggySearchUrl(q: FlightQuery & { fromName?: string; toName?: s
  */
 export function clarifyTopError(e: DecodeError): DecodeError {
   if (e.code !== 'rejected') return e;
-  if (/\(code 7\b|accesscontrol\.limited|call[_ ]limit/i.test(`${e.message} ${e.sample ?? ''}`)) return { ...e, code: 'rate-limited' };
+  if (e.site?.code === '7' || /accesscontrol\.limited|call[_ ]limit/i.test(e.site?.subCode ?? '')) return { ...e, code: 'rate-limited' };
   return e;
 }
 
@@ -109,8 +109,7 @@ export function createAirClient(deps: AirClientDeps): AirClient {
         ok: false,
         error: {
           code: r.res.status === 403 || r.res.status === 429 ? 'rate-limited' : 'network',
-          message: `Taobao Open Platform answered HTTP ${r.res.status}`,
-          messageZh: `淘宝开放平台返回 HTTP ${r.res.status}`,
+          message: { zh: `淘宝开放平台返回 HTTP ${r.res.status}`, en: `Taobao Open Platform answered HTTP ${r.res.status}` },
           sample: excerpt(r.res.text),
         },
         fetchedAt: now,
@@ -129,8 +128,7 @@ export function createAirClient(deps: AirClientDeps): AirClient {
           ok: false,
           error: {
             code: 'bad-input',
-            message: `Bad flight search ${q.fromCity} → ${q.toCity} on ${q.date}`,
-            messageZh: `航班查询参数无效：${q.fromCity} → ${q.toCity}，${q.date}`,
+            message: { zh: `航班查询参数无效：${q.fromCity} → ${q.toCity}，${q.date}`, en: `Bad flight search ${q.fromCity} → ${q.toCity} on ${q.date}` },
           },
           fetchedAt: now,
         };
@@ -138,7 +136,7 @@ export function createAirClient(deps: AirClientDeps): AirClient {
       if (!creds.appKey || !creds.secret) {
         return {
           ok: false,
-          error: { code: 'bad-input', message: 'No Taobao app key / secret', messageZh: '未设置淘宝 App Key / Secret' },
+          error: { code: 'bad-input', message: { zh: '未设置淘宝 App Key / Secret', en: 'No Taobao app key / secret' } },
           fetchedAt: now,
         };
       }

@@ -4,6 +4,7 @@
 // to keep.
 import type { FlightSearchResult, StationList } from '../model';
 import type { DecodeResult } from '../result';
+import type { Bilingual } from '../i18n';
 import { decodeLeftTicket } from '../rail/left-ticket';
 import { decodeStationList } from '../rail/stations';
 import { decodeFliggyDomRows, decodeFliggySearch, type FliggyDomRow } from '../air/fliggy-search';
@@ -31,9 +32,9 @@ export type Decoded =
   /** 12306 telling the page the endpoint's new name: routine, the next capture carries the data. */
   | { kind: 'moved'; endpoint?: string }
   | { kind: 'stations'; text: string; version?: string; count: number }
-  | { kind: 'rejected'; code: string; message: string; sample?: string };
+  | { kind: 'rejected'; code: string; message: Bilingual; sample?: string };
 
-const reject = (code: string, message: string, sample?: string): Decoded => ({ kind: 'rejected', code, message, ...(sample !== undefined ? { sample } : {}) });
+const reject = (code: string, message: Bilingual, sample?: string): Decoded => ({ kind: 'rejected', code, message, ...(sample !== undefined ? { sample } : {}) });
 
 export async function decodeRailCapture(capture: Capture, page: PageContext | undefined, stations: () => Promise<StationList | undefined>): Promise<Decoded> {
   // What was actually queried wins; the page's form/cookies/URL fill the gaps (names, a date).
@@ -56,7 +57,7 @@ export async function decodeRailCapture(capture: Capture, page: PageContext | un
   const first = value.trains[0];
   const from = route.from ?? (first ? { telecode: first.from.telecode, name: first.from.name } : undefined);
   const to = route.to ?? (first ? { telecode: first.to.telecode, name: first.to.name } : undefined);
-  if (!date || !from?.telecode || !to?.telecode) return reject('no-route', 'left-ticket answer without a date or stations to file it under');
+  if (!date || !from?.telecode || !to?.telecode) return reject('no-route', { zh: '余票结果缺少日期或车站，无法归档', en: 'left-ticket answer without a date or stations to file it under' });
   // Names: the page's, else the answer's own telecode map.
   if (!from.name && value.stationNames[from.telecode]) from.name = value.stationNames[from.telecode];
   if (!to.name && value.stationNames[to.telecode]) to.name = value.stationNames[to.telecode];
@@ -85,11 +86,11 @@ function decodeDom(capture: Capture, page?: PageContext): DecodeResult<FlightSea
   try {
     raw = JSON.parse(capture.body);
   } catch {
-    return { ok: false, error: { code: 'not-json', message: 'Fliggy page rows: not JSON', messageZh: '飞猪页面行：不是 JSON' } };
+    return { ok: false, error: { code: 'not-json', message: { zh: '飞猪页面行：不是 JSON', en: 'Fliggy page rows: not JSON' } } };
   }
   const rows = fliggyDomRowsSchema().safeParse(raw);
   if (!rows.success) {
-    return { ok: false, error: { code: 'schema', message: `Fliggy page rows: ${rows.error.issues[0]?.message ?? 'invalid'}`, messageZh: '飞猪页面行：格式不符' } };
+    return { ok: false, error: { code: 'schema', message: { zh: '飞猪页面行：格式不符', en: `Fliggy page rows: ${rows.error.issues[0]?.message ?? 'invalid'}` } } };
   }
   const search = { ...readFliggyUrl(capture.url), ...(page?.air?.depCity ? { depCity: page.air.depCity } : {}), ...(page?.air?.arrCity ? { arrCity: page.air.arrCity } : {}) };
   return decodeFliggyDomRows(rows.data as FliggyDomRow[], { airportCode: airportCodeResolver(search) });
@@ -105,7 +106,7 @@ export function decodeAirCapture(capture: Capture, source: 'fliggy' | 'top', pag
   const date = value.date ?? fromUrl.date ?? (pageAir.date && isChinaDate(pageAir.date) ? pageAir.date : undefined);
   const dep = value.depCity ?? fromUrl.depCity ?? pageAir.depCity ?? firstCity(value, 'from');
   const arr = value.arrCity ?? fromUrl.arrCity ?? pageAir.arrCity ?? firstCity(value, 'to');
-  if (!date || !dep || !arr) return reject('no-route', 'flight answer without a date or cities to file it under');
+  if (!date || !dep || !arr) return reject('no-route', { zh: '航班结果缺少日期或城市，无法归档', en: 'flight answer without a date or cities to file it under' });
   const fromCity = airCityName(dep);
   const toCity = airCityName(arr);
   return {

@@ -4,6 +4,7 @@
 // State lives in storage, read back through zod (lib/store/), so a restarted worker loses nothing.
 import type { EpochMs, FlightSearchResult, StationList } from '../model';
 import { excerpt } from '../result';
+import type { Bilingual } from '../i18n';
 import type { Capture } from '../capture/schema';
 import { SITE_KINDS, siteOfPage } from '../capture/urls';
 import type { StationRef } from '../sites/12306-page';
@@ -37,11 +38,12 @@ export interface CapturesDeps {
   onFlightResult?: (result: FlightSearchResult) => unknown;
 }
 
+/** What became of a capture: filed (`filed` says as what), or refused with a coded error. */
 export type SubmitOutcome =
-  | { outcome: 'stored'; key: string; count: number; issues: number }
-  | { outcome: 'stations'; count: number; kept: boolean }
-  | { outcome: 'moved'; endpoint?: string }
-  | { outcome: 'rejected'; code: string; message: string };
+  | { ok: true; filed: 'result'; key: string; count: number; issues: number }
+  | { ok: true; filed: 'stations'; count: number; kept: boolean }
+  | { ok: true; filed: 'moved'; endpoint?: string }
+  | { ok: false; error: { code: string; message: Bilingual } };
 
 export interface Captures {
   submit(capture: Capture, page?: PageContext): Promise<SubmitOutcome>;
@@ -82,7 +84,7 @@ export function createCaptures(deps: CapturesDeps): Captures {
     return total > 0 ? { ...d, dropped: total } : d;
   };
 
-  async function report(capture: Capture, code: string, message: string, sampleFrom?: string): Promise<SubmitOutcome> {
+  async function report(capture: Capture, code: string, message: Bilingual, sampleFrom?: string): Promise<SubmitOutcome> {
     const d = await readDiagnostics();
     const entry: DiagnosticEntry = {
       at: deps.now(),
@@ -90,7 +92,7 @@ export function createCaptures(deps: CapturesDeps): Captures {
       url: capture.responseUrl ?? capture.url,
       status: capture.status,
       code,
-      message,
+      message: message.en,
       sample: excerpt(sampleFrom ?? capture.body, LIMITS.sampleChars),
     };
     await deps.diagnostics.setValue({
@@ -99,7 +101,7 @@ export function createCaptures(deps: CapturesDeps): Captures {
       unrecognised: d.unrecognised,
       ...(d.dropped ? { dropped: d.dropped } : {}),
     });
-    return { outcome: 'rejected', code, message };
+    return { ok: false, error: { code, message } };
   }
 
   /** A listener's failure must not lose the capture: it is logged and the capture is stored. */
@@ -121,7 +123,7 @@ export function createCaptures(deps: CapturesDeps): Captures {
       await deps.diagnostics.setValue({ ...d, unrecognised: d.unrecognised + r.issues });
     }
     const count = r.rail?.trains.length ?? r.air?.flights.length ?? 0;
-    return { outcome: 'stored', key, count, issues: r.issues };
+    return { ok: true, filed: 'result', key, count, issues: r.issues };
   }
 
   async function stationList(): Promise<StationList | undefined> {
@@ -145,9 +147,9 @@ export function createCaptures(deps: CapturesDeps): Captures {
       case 'rejected':
         return report(capture, d.code, d.message, d.sample);
       case 'moved':
-        return { outcome: 'moved', ...(d.endpoint ? { endpoint: d.endpoint } : {}) };
+        return { ok: true, filed: 'moved', ...(d.endpoint ? { endpoint: d.endpoint } : {}) };
       case 'stations':
-        return { outcome: 'stations', count: d.count, kept: await offerStations(d.text, d.version) };
+        return { ok: true, filed: 'stations', count: d.count, kept: await offerStations(d.text, d.version) };
       case 'file':
         if (d.flights) tellFlights(d.flights);
         return store(d.filing);
@@ -155,13 +157,13 @@ export function createCaptures(deps: CapturesDeps): Captures {
   }
 
   async function submit(capture: Capture, page?: PageContext): Promise<SubmitOutcome> {
-    if (capture.tooLarge) return report(capture, 'too-large', `body of ${capture.tooLarge} characters was not copied`, '');
+    if (capture.tooLarge) return report(capture, 'too-large', { zh: `内容过大（${capture.tooLarge} 个字符），未复制`, en: `body of ${capture.tooLarge} characters was not copied` }, '');
     if (capture.status === 0) {
-      return report(capture, 'network', 'no answer reached the page (network error, timeout, or a redirect to another site)', '');
+      return report(capture, 'network', { zh: '页面没有收到应答（网络错误、超时或跳转到其他网站）', en: 'no answer reached the page (network error, timeout, or a redirect to another site)' }, '');
     }
     if (capture.status >= 400) {
       const code = capture.status === 403 || capture.status === 429 ? 'rate-limited' : 'network';
-      return report(capture, code, `HTTP ${capture.status}`);
+      return report(capture, code, { zh: `HTTP ${capture.status}`, en: `HTTP ${capture.status}` });
     }
     switch (capture.kind) {
       case 'left-ticket':
@@ -209,7 +211,7 @@ export function registerCaptureHandlers(captures: Captures, stored?: (tabId: num
       throw new Error(`capture ${capture.kind} refused from ${site ?? 'an unknown page'}`);
     }
     const out = await captures.submit(capture, { url: sender.url ?? '', ...route });
-    if (out.outcome === 'stored') stored?.(sender.tabId);
+    if (out.ok && out.filed === 'result') stored?.(sender.tabId);
     return out;
   });
   onMessage('capture.diagnostics', () => captures.diagnostics());

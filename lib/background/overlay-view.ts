@@ -9,6 +9,7 @@ import { optionPrice } from '../compare/price';
 import type { ComparedOption } from '../compare/types';
 import type { StoredResult } from '../store/captures';
 import type { Beat, OverlayView, RowView, SeatView } from '../capture/view';
+import type { Bilingual } from '../i18n';
 
 export interface ViewInput {
   /** The mode the overlay shows: the one the page is NOT about. */
@@ -23,7 +24,7 @@ export interface ViewInput {
   diagnostics: number;
   otherSearchUrl?: string;
   /** Why a live query for the shown mode failed (shown beside "no data"). */
-  liveError?: { zh: string; en: string };
+  liveError?: Bilingual;
 }
 
 const MAX_ROWS = 600;
@@ -141,7 +142,7 @@ export function buildOverlayView(input: ViewInput): OverlayView {
     input.buffers ? { buffers: input.buffers } : {},
   );
   if (!result.ok) {
-    return { ...base, status: 'error', error: { zh: result.error.messageZh, en: result.error.message } };
+    return { ...base, status: 'error', error: result.error.message };
   }
   const cmp = result.value;
   const shown = input.show === 'air' ? air : rail;

@@ -2,6 +2,7 @@
 // page's date and route, from the stored captures or, when none is fresh, from a live query
 // through the search service (shared cache, single-flight and back-off) — plus each site's
 // collapsed state and the tabs to tell when captures change.
+import type { Bilingual } from '../i18n';
 import type { AirOption, ChinaDate, EpochMs, RailOption, StationList } from '../model';
 import type { Buffers, Settings } from '../settings';
 import type { Place } from '../compare/places';
@@ -45,7 +46,6 @@ export interface ViewRequest {
 /** A capture younger than this is used as is; older (or none), the overlay asks the live client. */
 export const FRESH_CAPTURE_MS = 30 * 60_000;
 
-type Bilingual = { zh: string; en: string };
 type LiveOutcome = { result?: StoredResult; error?: Bilingual };
 type StationPick = { name: string; telecode: string };
 
@@ -59,7 +59,7 @@ async function liveRail(live: LiveSources['rail'], date: ChinaDate, a: StationPi
   if (!live || !a || !b) return {};
   try {
     const r = await live({ date, from: a.telecode, to: b.telecode, fromName: a.name, toName: b.name });
-    if (!r.ok) return { error: { zh: r.error.messageZh, en: r.error.message } };
+    if (!r.ok) return { error: r.error.message };
     return {
       result: {
         key: `live|${date}|${a.telecode}|${b.telecode}`,
@@ -87,7 +87,7 @@ async function liveAir(live: LiveSources['air'], date: ChinaDate, from: Place, t
   try {
     const r = await live({ date, fromCity: from.city, toCity: to.city });
     if (r.status === 'none') return {};
-    if (r.status === 'error') return { error: { zh: r.error.messageZh, en: r.error.message } };
+    if (r.status === 'error') return { error: r.error.message };
     return {
       result: {
         key: `live|${date}|${from.cityCode ?? from.city}|${to.cityCode ?? to.city}`,

@@ -94,7 +94,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       }
       // TOP failed: a capture is still better than nothing, but say why TOP did not answer.
       const cap = await deps.captures?.latestFlights(q.date, q.fromCity, q.toCity);
-      if (cap) return fromCapture(cap, fliggyUrl, [{ code: 'other', message: `TOP: ${r.error.message}` }]);
+      if (cap) return fromCapture(cap, fliggyUrl, [{ code: 'other', message: `TOP: ${r.error.message.en}` }]);
       return { status: 'error', source: 'top', error: r.error, fliggyUrl };
     }
     const cap = await deps.captures?.latestFlights(q.date, q.fromCity, q.toCity);

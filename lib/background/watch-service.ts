@@ -120,8 +120,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
     } catch (e) {
       const error: DecodeError = {
         code: 'network',
-        message: `query failed: ${e instanceof Error ? e.message : String(e)}`,
-        messageZh: '查询失败',
+        message: { zh: '查询失败', en: `query failed: ${e instanceof Error ? e.message : String(e)}` },
       };
       return { ok: false, error };
     }
@@ -179,7 +178,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
       total: doc.watches.length,
       active: doc.watches.filter((w) => w.status === 'active').length,
       withSeats: withSeatsCount(doc.watches),
-      ...(backoff ? { backoff: { code: backoff.code, message: backoff.message, messageZh: backoff.messageZh, until: backoff.until } } : {}),
+      ...(backoff ? { backoff: { code: backoff.code, message: backoff.message, until: backoff.until } } : {}),
       ...(q !== undefined ? { quietUntil: q } : {}),
       ...(doc.lastCycleAt !== undefined ? { lastCycleAt: doc.lastCycleAt } : {}),
       ...(doc.unreadable?.length ? { unreadable: doc.unreadable.length } : {}),

@@ -2,6 +2,7 @@
 // first class…) is shown but never compared as the price "anyone" pays, unless the traveller
 // has said in the options that the condition fits them. Prices compared are always taxes-in.
 import type { Fare, FareCondition, FareConditionKind, Fen } from '../model';
+import type { Bilingual } from '../i18n';
 
 /** What the traveller says fits them; everything unset means "an ordinary adult in economy". */
 export interface Qualifications {
@@ -26,7 +27,7 @@ const QUALIFIER: Record<FareConditionKind, keyof Qualifications | undefined> = {
 };
 
 /** Default wording of each kind, for decoders that know the kind but not the source's words. */
-export const CONDITION_TEXT: Record<FareConditionKind, { zh: string; en: string }> = {
+export const CONDITION_TEXT: Record<FareConditionKind, Bilingual> = {
   youth: { zh: '限16–25周岁', en: 'ages 16–25 only' },
   student: { zh: '限学生', en: 'students only' },
   senior: { zh: '限老年人', en: 'seniors only' },

@@ -4,10 +4,8 @@
 // Classes where only the waiting list is open, and fares sold only to some travellers, are kept
 // apart: they are shown, never compared.
 import type { AirOption, CabinClass, Fare, FareCondition, Fen, RailOption, Seat, SeatClassId } from '../model';
-import { formatYuan, tr, type Lang } from '../i18n';
+import { formatYuan, tr, type Bilingual, type Lang } from '../i18n';
 import { fareAmount, fareIncludesTaxes, qualifies, type Qualifications } from './fare-conditions';
-
-type Pair = { zh: string; en: string };
 
 /** The class a compared price is for: a seat class (ze) or a cabin (economy). */
 export interface PriceClass {
@@ -36,7 +34,7 @@ export interface OptionPrice {
   priceIncludesTaxes: boolean;
   /** Nothing can be bought now (sold out, not on sale yet, train cancelled). */
   soldOut: boolean;
-  note?: Pair;
+  note?: Bilingual;
   /** The class the price is for. */
   cls?: PriceClass;
   /** Set when the price is a conditional fare the traveller said fits them. */
@@ -120,7 +118,7 @@ export function railPrice(o: RailOption, cls: SeatClassId | 'any' = 'any'): Opti
   };
 }
 
-const CABIN_NAMES: Record<CabinClass, Pair | undefined> = {
+const CABIN_NAMES: Record<CabinClass, Bilingual | undefined> = {
   economy: { zh: '经济舱', en: 'economy' },
   business: { zh: '公务舱', en: 'business' },
   first: { zh: '头等舱', en: 'first class' },
@@ -194,6 +192,6 @@ export function optionPrice(o: RailOption | AirOption, opts: PriceOptions = {}):
   return o.mode === 'rail' ? railPrice(o, opts.cls) : airPrice(o, opts.qualifies);
 }
 
-export function noteIn(lang: Lang, note: { zh: string; en: string } | undefined): string | undefined {
+export function noteIn(lang: Lang, note: Bilingual | undefined): string | undefined {
   return note ? tr(lang, note.zh, note.en) : undefined;
 }

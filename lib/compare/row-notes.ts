@@ -4,7 +4,7 @@
 // appears only when it helps: the flight is at least 15 min faster door to door or at least ¥20
 // cheaper. Pure, over the comparison's options, so the overlay, the popup and the command line
 // say the same thing.
-import { formatYuan } from '../i18n';
+import { formatYuan, type Bilingual } from '../i18n';
 import type { Fen } from '../model';
 import { chinaHm, formatDuration, MINUTE_MS } from '../time';
 import type { PriceClass } from './price';
@@ -25,7 +25,7 @@ export interface RowNote {
   fasterMin?: number;
   /** Money saved by flying, when positive. */
   cheaperFen?: number;
-  text: { zh: string; en: string };
+  text: Bilingual;
 }
 
 export interface RowNoteRules {

@@ -1,5 +1,5 @@
 // The comparison's public shapes (shared by compare(), the verdict, the overlay and the popup).
-import type { Lang } from '../i18n';
+import type { Bilingual, Lang } from '../i18n';
 import type {
   AirOption,
   ChinaDate,
@@ -98,7 +98,7 @@ export interface Comparison {
   /** By departure time; departed options last. */
   options: ComparedOption[];
   rankings: Rankings;
-  verdict: { zh: string; en: string };
+  verdict: Bilingual;
   sources: { rail?: SourceInfo; air?: SourceInfo };
   partial: 'rail-only' | 'air-only' | null;
 }

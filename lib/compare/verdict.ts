@@ -4,27 +4,25 @@
 // reader should know about the data (one side missing, everything sold out, stale sources).
 // Only options that rank take part: nothing departed, not on sale, restricted to other
 // travellers or outside the user's filters.
-import { formatYuan } from '../i18n';
+import { formatYuan, type Bilingual } from '../i18n';
 import type { TrainType } from '../model';
 import { formatDuration } from '../time';
 import type { Rankings } from './rank';
 import type { ComparedOption, Comparison, SourceInfo } from './types';
 
-const TYPE_NAMES: Record<TrainType, [string, string]> = {
-  G: ['高铁', 'High-speed'],
-  D: ['动车', 'EMU'],
-  C: ['城际', 'Intercity'],
-  Z: ['直达', 'Direct express'],
-  T: ['特快', 'Express'],
-  K: ['快速', 'Fast train'],
-  S: ['市郊', 'Suburban'],
-  Y: ['旅游列车', 'Tourist train'],
-  L: ['临客', 'Extra train'],
-  number: ['普快', 'Train'],
-  other: ['列车', 'Train'],
+const TYPE_NAMES: Record<TrainType, Bilingual> = {
+  G: { zh: '高铁', en: 'High-speed' },
+  D: { zh: '动车', en: 'EMU' },
+  C: { zh: '城际', en: 'Intercity' },
+  Z: { zh: '直达', en: 'Direct express' },
+  T: { zh: '特快', en: 'Express' },
+  K: { zh: '快速', en: 'Fast train' },
+  S: { zh: '市郊', en: 'Suburban' },
+  Y: { zh: '旅游列车', en: 'Tourist train' },
+  L: { zh: '临客', en: 'Extra train' },
+  number: { zh: '普快', en: 'Train' },
+  other: { zh: '列车', en: 'Train' },
 };
-
-type Pair = { zh: string; en: string };
 
 function byKeys(a: ComparedOption, b: ComparedOption, keys: ((o: ComparedOption) => number)[]): number {
   for (const k of keys) {
@@ -60,25 +58,25 @@ function cheapestOf(options: readonly ComparedOption[], mode: 'rail' | 'air'): C
 const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** "二等座 ¥553", "经济舱（限16–25周岁）¥387": the class the price is for, then the price. */
-function priceText(o: ComparedOption): Pair {
+function priceText(o: ComparedOption): Bilingual {
   const c = o.priceClass;
   const cond = o.priceCondition?.text;
-  const cls: Pair = {
+  const cls: Bilingual = {
     zh: `${c ? c.zh : ''}${cond ? `（${cond.zh}）` : ''}`,
     en: `${c ? lowerFirst(c.en) : ''}${cond ? ` (${cond.en})` : ''}`,
   };
-  const lead = (t: Pair): Pair => ({ zh: cls.zh ? `${cls.zh} ${t.zh}` : t.zh, en: cls.en ? `${cls.en} ${t.en}` : t.en });
+  const lead = (t: Bilingual): Bilingual => ({ zh: cls.zh ? `${cls.zh} ${t.zh}` : t.zh, en: cls.en ? `${cls.en} ${t.en}` : t.en });
   if (o.price === undefined) return lead({ zh: '票价未知', en: 'fare unknown' });
   const p = formatYuan(o.price);
   return lead(o.priceIncludesTaxes ? { zh: p, en: p } : { zh: `${p}（未含税费）`, en: `${p} (excl. taxes)` });
 }
 
-function describe(o: ComparedOption): Pair {
+function describe(o: ComparedOption): Bilingual {
   const p = priceText(o);
   const zhD = formatDuration(o.doorToDoorMin, 'zh');
   const enD = formatDuration(o.doorToDoorMin, 'en');
   if (o.option.mode === 'rail') {
-    const [zh, en] = TYPE_NAMES[o.option.type];
+    const { zh, en } = TYPE_NAMES[o.option.type];
     return {
       zh: `${zh} ${o.option.code} ${p.zh}，门到门 ${zhD}`,
       en: `${en} ${o.option.code} ${p.en}, ${enD} door to door`,
@@ -95,15 +93,15 @@ function leadZh(min: number): string {
   return min < 60 ? `${min} 分钟` : formatDuration(min, 'zh');
 }
 
-function difference(train: ComparedOption, flight: ComparedOption): Pair {
+function difference(train: ComparedOption, flight: ComparedOption): Bilingual {
   const dt = train.doorToDoorMin - flight.doorToDoorMin;
   const planeLeads = dt >= 0;
   const lead = planeLeads ? { zh: '飞机', en: 'the plane' } : { zh: '火车', en: 'the train' };
-  const time: Pair =
+  const time: Bilingual =
     dt === 0
       ? { zh: '门到门时间相同', en: 'takes the same time door to door' }
       : { zh: `快 ${leadZh(Math.abs(dt))}`, en: `is ${formatDuration(Math.abs(dt), 'en')} faster` };
-  let money: Pair | undefined;
+  let money: Bilingual | undefined;
   if (train.price !== undefined && flight.price !== undefined) {
     // Price of the leading mode minus the other one.
     const dp = planeLeads ? flight.price - train.price : train.price - flight.price;
@@ -125,7 +123,7 @@ function capitalise(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
-function modeSummary(options: readonly ComparedOption[], mode: 'rail' | 'air'): Pair | undefined {
+function modeSummary(options: readonly ComparedOption[], mode: 'rail' | 'air'): Bilingual | undefined {
   const all = options.filter((o) => o.option.mode === mode);
   const best = mode === 'rail' ? bestTrain(options) : bestFlight(options);
   const noun = mode === 'rail' ? { zh: '火车', en: 'trains' } : { zh: '航班', en: 'flights' };
@@ -143,7 +141,7 @@ function modeSummary(options: readonly ComparedOption[], mode: 'rail' | 'air'): 
 }
 
 /** Why no option of a mode takes part: all gone, all filtered out, or none buyable. */
-function noneLeft(all: readonly ComparedOption[], noun: Pair, unit: string): Pair {
+function noneLeft(all: readonly ComparedOption[], noun: Bilingual, unit: string): Bilingual {
   const n = all.length;
   if (all.every((o) => o.departed)) return { zh: `${noun.zh}均已出发（${n} ${unit}）`, en: `all ${n} ${noun.en} have left` };
   if (all.every((o) => o.departed || o.excluded === 'filtered')) {
@@ -156,7 +154,7 @@ function noneLeft(all: readonly ComparedOption[], noun: Pair, unit: string): Pai
 }
 
 /** "最早到达：MU5102 10:20 到门" — a clock time, with +1 for the next day. */
-function earliestText(options: readonly ComparedOption[], id: string | undefined): Pair | undefined {
+function earliestText(options: readonly ComparedOption[], id: string | undefined): Bilingual | undefined {
   const o = id === undefined ? undefined : options.find((x) => x.id === id);
   if (!o) return undefined;
   const code = o.option.mode === 'rail' ? o.option.code : o.option.flightNo;
@@ -164,7 +162,7 @@ function earliestText(options: readonly ComparedOption[], id: string | undefined
   return { zh: `最早到达：${code} ${t} 到门`, en: `earliest at the door: ${code} at ${t}` };
 }
 
-function ageText(info: SourceInfo | undefined, which: Pair): Pair | undefined {
+function ageText(info: SourceInfo | undefined, which: Bilingual): Bilingual | undefined {
   if (!info?.stale) return undefined;
   return {
     zh: `${which.zh}数据是 ${formatDuration(info.ageMin, 'zh')}前获取的，余票和价格可能已变`,
@@ -172,18 +170,18 @@ function ageText(info: SourceInfo | undefined, which: Pair): Pair | undefined {
   };
 }
 
-export function verdict(c: Pick<Comparison, 'options' | 'sources' | 'partial'> & { rankings?: Rankings }): Pair {
+export function verdict(c: Pick<Comparison, 'options' | 'sources' | 'partial'> & { rankings?: Rankings }): Bilingual {
   const { options, sources, partial } = c;
   const train = bestTrain(options);
   const flight = bestFlight(options);
-  let first: Pair;
+  let first: Bilingual;
   if (partial === null && train && flight) {
     const t = describe(train);
     const f = describe(flight);
     const d = difference(train, flight);
     first = { zh: `${t.zh}；${f.zh}：${d.zh}。`, en: `${capitalise(t.en)}; ${f.en}: ${d.en}.` };
   } else {
-    const parts: Pair[] = [];
+    const parts: Bilingual[] = [];
     if (sources.rail) parts.push(modeSummary(options, 'rail')!);
     if (sources.air) parts.push(modeSummary(options, 'air')!);
     first = {
@@ -193,7 +191,7 @@ export function verdict(c: Pick<Comparison, 'options' | 'sources' | 'partial'> &
   }
   const earliest = earliestText(options, c.rankings?.earliestArrival);
   if (earliest) first = { zh: `${first.zh}${earliest.zh}。`, en: `${first.en} ${capitalise(earliest.en)}.` };
-  const notes: Pair[] = [];
+  const notes: Bilingual[] = [];
   if (partial === 'rail-only') notes.push({ zh: '没有航班数据，只比较了火车', en: 'No flight data: trains only' });
   if (partial === 'air-only') notes.push({ zh: '没有火车数据，只比较了航班', en: 'No train data: flights only' });
   const railAge = ageText(sources.rail, { zh: '火车', en: 'train' });

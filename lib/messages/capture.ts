@@ -39,11 +39,11 @@ export const captureMessages = {
   /** A capture from a page (its body as the page received it) with its route. */
   'capture.submit': once(() => ({
     req: z.object({ capture: captureSchema(), route: captureRouteSchema() }),
-    res: z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('stored'), key: z.string(), count: int(), issues: int() }),
-      z.object({ outcome: z.literal('stations'), count: int(), kept: z.boolean() }),
-      z.object({ outcome: z.literal('moved'), endpoint: z.optional(z.string()) }),
-      z.object({ outcome: z.literal('rejected'), code: z.string(), message: z.string() }),
+    res: z.union([
+      z.object({ ok: z.literal(true), filed: z.literal('result'), key: z.string(), count: int(), issues: int() }),
+      z.object({ ok: z.literal(true), filed: z.literal('stations'), count: int(), kept: z.boolean() }),
+      z.object({ ok: z.literal(true), filed: z.literal('moved'), endpoint: z.optional(z.string()) }),
+      z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }) }) }),
     ]),
   })),
   /** What the overlay should show: the other mode for the page's date and route. */

@@ -21,8 +21,7 @@ export const errorCodeSchema = z.enum([
 ]);
 export const decodeErrorSchema = z.object({
   code: errorCodeSchema,
-  message: z.string(),
-  messageZh: z.string(),
+  message: z.object({ zh: z.string(), en: z.string() }),
   endpoint: z.optional(z.string()),
   retryAt: z.optional(z.number()),
   sample: z.optional(z.string()),

@@ -12,7 +12,7 @@ const none = z._default(z.object({}), {});
 const int = () => z.number().check(z.int());
 const classes = () => z.array(seatClassSchema).check(z.minLength(1));
 
-const backoffInfo = z.object({ code: z.string(), message: z.string(), messageZh: z.string(), until: z.number() });
+const backoffInfo = z.object({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }), until: z.number() });
 
 export const watchStatusSummarySchema = z.object({
   now: z.number(),

@@ -3,6 +3,7 @@
 // extension never looks like a fast poller. State is plain data so it can be persisted and
 // survive the service worker being stopped.
 import type { EpochMs } from '../model';
+import type { Bilingual } from '../i18n';
 
 export interface BackoffState {
   /** Consecutive failures counted since the last success. */
@@ -16,8 +17,18 @@ export interface BackoffState {
 /** The error that started (or last extended) a wait; `code` is the caller's error code. */
 export interface BackoffCause {
   code: string;
-  message: string;
-  messageZh: string;
+  message: Bilingual;
+}
+
+/**
+ * A persisted state as the current shape. States saved before causes carried one bilingual
+ * `message` kept `message` (English) and `messageZh`; they are still in users' storage.
+ */
+function upgradeState(s: BackoffState): BackoffState {
+  const c = s.cause as (Omit<BackoffCause, 'message'> & { message: unknown; messageZh?: unknown }) | undefined;
+  if (!c || typeof c.message !== 'string') return s;
+  const zh = typeof c.messageZh === 'string' ? c.messageZh : c.message;
+  return { ...s, cause: { code: c.code, message: { zh, en: c.message } } };
 }
 
 export interface BackoffOptions {
@@ -52,7 +63,7 @@ export function createBackoff(opts: BackoffOptions): Backoff {
   const baseMs = opts.baseMs ?? BACKOFF_DEFAULTS.baseMs;
   const maxMs = opts.maxMs ?? BACKOFF_DEFAULTS.maxMs;
   const factor = opts.factor ?? BACKOFF_DEFAULTS.factor;
-  let st: BackoffState = { ...(opts.initial ?? { failures: 0, until: 0 }) };
+  let st: BackoffState = upgradeState({ ...(opts.initial ?? { failures: 0, until: 0 }) });
   const changed = () => opts.onChange?.({ ...st });
   const delayFor = (n: number) => Math.min(maxMs, baseMs * factor ** Math.max(0, n - 1));
   return {
@@ -62,7 +73,7 @@ export function createBackoff(opts: BackoffOptions): Backoff {
     failure(minDelayMs = 0, cause) {
       const failures = st.failures + 1;
       const until = opts.now() + Math.min(maxMs, Math.max(delayFor(failures), minDelayMs));
-      const c = cause ? { cause: { code: cause.code, message: cause.message, messageZh: cause.messageZh } } : {};
+      const c = cause ? { cause: { code: cause.code, message: cause.message } } : {};
       st = { failures, until, ...c };
       changed();
       return until;

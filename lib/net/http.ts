@@ -81,15 +81,14 @@ export async function httpRequest(fetchFn: FetchLike, req: HttpRequest): Promise
         ok: false,
         error: {
           code: 'timeout',
-          message: `No answer within ${Math.round(timeoutMs / 1000)} s`,
-          messageZh: `${Math.round(timeoutMs / 1000)} 秒内无响应`,
+          message: { zh: `${Math.round(timeoutMs / 1000)} 秒内无响应`, en: `No answer within ${Math.round(timeoutMs / 1000)} s` },
         },
       };
     }
     const why = e instanceof Error ? e.message : String(e);
     return {
       ok: false,
-      error: { code: 'network', message: `Network error: ${why}`, messageZh: `网络错误：${why}` },
+      error: { code: 'network', message: { zh: `网络错误：${why}`, en: `Network error: ${why}` } },
     };
   } finally {
     clearTimeout(timer);

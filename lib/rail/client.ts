@@ -116,8 +116,7 @@ function rateLimited(retryAt: EpochMs, now: EpochMs): DecodeError {
   const s = Math.max(1, Math.ceil((retryAt - now) / 1000));
   return {
     code: 'rate-limited',
-    message: `12306 is limiting requests; retry in ${s} s`,
-    messageZh: `12306 请求过于频繁，${s} 秒后重试`,
+    message: { zh: `12306 请求过于频繁，${s} 秒后重试`, en: `12306 is limiting requests; retry in ${s} s` },
     retryAt,
   };
 }
@@ -125,8 +124,7 @@ function rateLimited(retryAt: EpochMs, now: EpochMs): DecodeError {
 function blocked(retryAt: EpochMs, why: string, sample?: string): DecodeError {
   return {
     code: 'blocked',
-    message: `12306 refused the query (${why})`,
-    messageZh: `12306 拒绝了查询（${why}）`,
+    message: { zh: `12306 拒绝了查询（${why}）`, en: `12306 refused the query (${why})` },
     retryAt,
     ...(sample ? { sample } : {}),
   };
@@ -135,7 +133,7 @@ function blocked(retryAt: EpochMs, why: string, sample?: string): DecodeError {
 /** The answer for a caller turned away during a shared back-off: the cause's code, the wait's end. */
 function waitingError(cause: BackoffCause | undefined, retryAt: EpochMs, now: EpochMs): DecodeError {
   if (!cause || cause.code === 'rate-limited' || !isBackoffCause(cause.code)) return rateLimited(retryAt, now);
-  return { code: cause.code, message: cause.message, messageZh: cause.messageZh, retryAt };
+  return { code: cause.code, message: cause.message, retryAt };
 }
 
 const BACKOFF_CAUSES: ReadonlySet<string> = new Set<ErrorCode>(['blocked', 'maintenance', 'html-page', 'rate-limited']);
@@ -238,14 +236,13 @@ export function createRailClient(deps: RailClientDeps): RailClient {
       return {
         result: err({
           code: 'network',
-          message: `12306 answered HTTP ${res.status}`,
-          messageZh: `12306 服务器错误（HTTP ${res.status}）`,
+          message: { zh: `12306 服务器错误（HTTP ${res.status}）`, en: `12306 answered HTTP ${res.status}` },
           sample: excerpt(res.text),
         }),
       };
     }
     if (res.text.trim() === '') {
-      return { result: err({ code: 'empty', message: '12306 sent an empty answer', messageZh: '12306 返回了空内容' }) };
+      return { result: err({ code: 'empty', message: { zh: '12306 返回了空内容', en: '12306 sent an empty answer' } }) };
     }
     if (saysMaintenance(res.text) && looksHtml(res.text, res.contentType)) {
       return { result: err(maintenanceError(now, excerpt(res.text))) };
@@ -318,7 +315,7 @@ export function createRailClient(deps: RailClientDeps): RailClient {
       }
       if (!c.result.ok && c.result.error.code === 'maintenance') {
         // 12306's JSON says it is in maintenance: the same user-facing message as the pages.
-        return { ok: false, error: maintenanceError(now, c.result.error.message), fetchedAt: now, endpoint };
+        return { ok: false, error: maintenanceError(now, c.result.error.message.en), fetchedAt: now, endpoint };
       }
       if (c.result.ok) bo.success();
       return { ...c.result, fetchedAt: now, endpoint };
@@ -332,7 +329,7 @@ export function createRailClient(deps: RailClientDeps): RailClient {
       if (!isChinaDate(date)) {
         return {
           ok: false,
-          error: { code: 'bad-input', message: `Not a date: ${q.date}`, messageZh: `日期无效：${q.date}` },
+          error: { code: 'bad-input', message: { zh: `日期无效：${q.date}`, en: `Not a date: ${q.date}` } },
           fetchedAt: now,
         };
       }
@@ -341,8 +338,7 @@ export function createRailClient(deps: RailClientDeps): RailClient {
           ok: false,
           error: {
             code: 'bad-input',
-            message: `Unknown station code ${q.from} → ${q.to}`,
-            messageZh: `车站代码无效：${q.from} → ${q.to}`,
+            message: { zh: `车站代码无效：${q.from} → ${q.to}`, en: `Unknown station code ${q.from} → ${q.to}` },
           },
           fetchedAt: now,
         };
@@ -364,8 +360,7 @@ export function createRailClient(deps: RailClientDeps): RailClient {
 function movedError(endpoint: string): DecodeError {
   return {
     code: 'endpoint-moved',
-    message: `12306 moved the query to ${endpoint}`,
-    messageZh: `12306 查询接口已改为 ${endpoint}`,
+    message: { zh: `12306 查询接口已改为 ${endpoint}`, en: `12306 moved the query to ${endpoint}` },
     endpoint,
   };
 }

@@ -25,8 +25,7 @@ export function windowEnd(t: EpochMs): EpochMs {
 export function maintenanceError(t: EpochMs, sample?: string): DecodeError {
   return {
     code: 'maintenance',
-    message: '12306 is in maintenance until 06:00',
-    messageZh: '12306 维护中，06:00 后恢复',
+    message: { zh: '12306 维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' },
     retryAt: windowEnd(t),
     ...(sample ? { sample } : {}),
   };

@@ -83,7 +83,7 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
   /** Decodes and keeps `text` when it is a usable list. */
   async function keep(text: string, version: string | undefined, source: 'fetch' | 'page'): Promise<string | undefined> {
     const d = decodeStationList(text, version);
-    if (!d.ok) return `${d.error.code}: ${d.error.message}`;
+    if (!d.ok) return `${d.error.code}: ${d.error.message.en}`;
     if (d.value.stations.length === 0) return 'empty station list';
     const now = deps.now();
     const v = version ?? d.value.version;
@@ -108,7 +108,7 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
     const url = `${base}${STATION_PATH}${v ? `?station_version=${encodeURIComponent(v)}` : ''}`;
     const r = await httpRequest(deps.fetch, { url, credentials: 'include' });
     let why: string | undefined;
-    if (!r.ok) why = r.error.message;
+    if (!r.ok) why = r.error.message.en;
     else if (r.res.status !== 200) why = `HTTP ${r.res.status}`;
     else why = await keep(r.res.text, wantVersion, 'fetch');
     if (why === undefined) return true;

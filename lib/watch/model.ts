@@ -7,6 +7,8 @@ import type { ChinaDate, EpochMs, SeatClassId, TrainType } from '../model';
 import { isChinaDate } from '../time';
 import { SEAT_CLASS_BY_ID } from '../rail/seats';
 import { SEAT_CLASS_IDS, seatClassSchema } from '../seat-class-schema';
+import type { Bilingual } from '../i18n';
+import { upgradeStoredErrors } from './migrate';
 
 /** Classes in the order the popup's watch editor offers them. */
 export const SEAT_CLASSES = SEAT_CLASS_IDS;
@@ -14,8 +16,8 @@ export const TRAIN_TYPES = ['G', 'D', 'C', 'Z', 'T', 'K', 'S', 'Y', 'L', 'number
 
 /** zh-CN / en names of the classes, for the popup's editor (decoded rows carry their own names). */
 export const CLASS_NAMES = Object.fromEntries(
-  SEAT_CLASS_IDS.map((c) => [c, [SEAT_CLASS_BY_ID[c].name, SEAT_CLASS_BY_ID[c].nameEn]]),
-) as Record<SeatClassId, [string, string]>;
+  SEAT_CLASS_IDS.map((c) => [c, { zh: SEAT_CLASS_BY_ID[c].name, en: SEAT_CLASS_BY_ID[c].nameEn }]),
+) as Record<SeatClassId, Bilingual>;
 
 export const chinaDateSchema = z.pipe(
   z.string().check(z.refine(isChinaDate, 'a real date written yyyy-MM-dd')),
@@ -39,7 +41,7 @@ export const AVAILABLE_MAX = 200;
 /** Stored entries that no version of parseDoc could read, kept aside rather than deleted. */
 export const UNREADABLE_MAX = 100;
 
-const errorInfo = z.object({ code: str(ERROR_CODE_MAX), message: str(ERROR_TEXT_MAX), messageZh: str(ERROR_TEXT_MAX) });
+const errorInfo = z.object({ code: str(ERROR_CODE_MAX), message: z.object({ zh: str(ERROR_TEXT_MAX), en: str(ERROR_TEXT_MAX) }) });
 export type ErrorInfo = z.infer<typeof errorInfo>;
 
 /** `s` cut to at most `max` UTF-16 units, ending in … when cut (never half a surrogate pair). */
@@ -52,8 +54,8 @@ export function clip(s: string, max: number): string {
 }
 
 /** An error as stored: 12306's text can be any length, the stored one is clipped to the caps. */
-export function errorInfoOf(e: { code: string; message: string; messageZh: string }): ErrorInfo {
-  return { code: clip(e.code, ERROR_CODE_MAX), message: clip(e.message, ERROR_TEXT_MAX), messageZh: clip(e.messageZh, ERROR_TEXT_MAX) };
+export function errorInfoOf(e: { code: string; message: Bilingual }): ErrorInfo {
+  return { code: clip(e.code, ERROR_CODE_MAX), message: { zh: clip(e.message.zh, ERROR_TEXT_MAX), en: clip(e.message.en, ERROR_TEXT_MAX) } };
 }
 
 /** Used when no specific train is named: which trains of the route count. */
@@ -243,7 +245,8 @@ function parseRepairing<T>(schema: z.ZodMiniType<T>, raw: unknown): { ok: true; 
  * Reads a stored document. A watch with an over-long field is repaired, not dropped; one that
  * cannot be read at all is set aside in `unreadable` (written back with the rest) and counted.
  */
-export function parseDoc(raw: unknown): ParsedDoc {
+export function parseDoc(stored: unknown): ParsedDoc {
+  const raw = upgradeStoredErrors(stored);
   const whole = watchesDocSchema.safeParse(raw ?? {});
   if (whole.success) return { doc: whole.data, repaired: 0, unreadable: 0, dropped: 0, issues: [] };
   const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;

@@ -7,7 +7,7 @@ import { activeBackoff } from './scheduler';
 import { quietUntil, type QuietHours } from './quiet';
 import { routeKeyOf, watchSchema, type Watch, type WatchesDoc } from './model';
 
-const why = { code: z.string(), message: z.string(), messageZh: z.string() };
+const why = { code: z.string(), message: z.object({ zh: z.string(), en: z.string() }) };
 export const watchStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('seats') }),
   z.object({ kind: z.literal('watching'), nextCheckAt: z.optional(z.number()) }),
@@ -28,13 +28,13 @@ export function statusOf(doc: WatchesDoc, w: Watch, now: EpochMs, quiet: QuietHo
   const hasSeats = w.kind === 'rail' ? w.available.length > 0 : w.below;
   if (w.kind === 'fare') return hasSeats ? { kind: 'seats' } : { kind: 'watching' };
   const backoff = activeBackoff(doc, now);
-  if (backoff) return { kind: 'paused-backoff', until: backoff.until, code: backoff.code, message: backoff.message, messageZh: backoff.messageZh };
+  if (backoff) return { kind: 'paused-backoff', until: backoff.until, code: backoff.code, message: backoff.message };
   const q = quietUntil(now, quiet);
   if (q !== undefined) return { kind: 'paused-quiet', until: q };
   if (hasSeats) return { kind: 'seats' };
   const nextCheckAt = doc.routes[routeKeyOf(w)]?.nextAt;
   if (w.lastError) {
-    return { kind: 'error', code: w.lastError.code, message: w.lastError.message, messageZh: w.lastError.messageZh, ...(nextCheckAt !== undefined ? { nextCheckAt } : {}) };
+    return { kind: 'error', code: w.lastError.code, message: w.lastError.message, ...(nextCheckAt !== undefined ? { nextCheckAt } : {}) };
   }
   return { kind: 'watching', ...(nextCheckAt !== undefined ? { nextCheckAt } : {}) };
 }

@@ -3,6 +3,7 @@
 import type { DecodeIssue, DecodeResult } from '../../result';
 import { excerpt, fail } from '../../result';
 import type { FlightSearchResult } from '../../model';
+import type { Bilingual } from '../../i18n';
 import { isObj, present, str, type Obj } from '../../loose';
 import { parseXml, XmlError } from '../xml';
 
@@ -52,11 +53,11 @@ export function nameMap(v: unknown, field: string, issues: DecodeIssue[]): Recor
 }
 
 // TOP gateway error codes that have a clearer explanation than their `msg`.
-const GATEWAY: Record<string, [en: string, zh: string]> = {
-  '7': ['call limit reached for this app key, try again later', '此 App Key 调用次数超限，请稍后再试'],
-  '11': ['this app key lacks the permission for this API', '此 App Key 没有调用该接口的权限'],
-  '25': ['invalid signature — check the app secret and sign method', '签名无效，请检查 App Secret 和签名方式'],
-  '29': ['invalid app key', 'App Key 无效'],
+const GATEWAY: Record<string, Bilingual> = {
+  '7': { zh: '此 App Key 调用次数超限，请稍后再试', en: 'call limit reached for this app key, try again later' },
+  '11': { zh: '此 App Key 没有调用该接口的权限', en: 'this app key lacks the permission for this API' },
+  '25': { zh: '签名无效，请检查 App Secret 和签名方式', en: 'invalid signature — check the app secret and sign method' },
+  '29': { zh: 'App Key 无效', en: 'invalid app key' },
 };
 
 export function topError(e: Obj): DecodeResult<FlightSearchResult> {
@@ -75,10 +76,11 @@ export function topError(e: Obj): DecodeResult<FlightSearchResult> {
     );
   }
   const known = GATEWAY[code];
-  const why = known ? `${known[0]} (code ${code}${detail ? `, ${detail}` : ''})` : `${detail || 'no reason given'}${code ? ` (code ${code})` : ''}`;
-  const whyZh = known ? `${known[1]}（错误码 ${code}${detail ? `，${detail}` : ''}）` : `${detail || '未说明原因'}${code ? `（错误码 ${code}）` : ''}`;
+  const why = known ? `${known.en} (code ${code}${detail ? `, ${detail}` : ''})` : `${detail || 'no reason given'}${code ? ` (code ${code})` : ''}`;
+  const whyZh = known ? `${known.zh}（错误码 ${code}${detail ? `，${detail}` : ''}）` : `${detail || '未说明原因'}${code ? `（错误码 ${code}）` : ''}`;
   return fail('rejected', `Taobao Open Platform refused the request: ${why}`, `淘宝开放平台拒绝了请求：${whyZh}`, {
     sample,
+    site: { ...(code ? { code } : {}), ...(subCode ? { subCode } : {}) },
   });
 }
 

@@ -204,7 +204,7 @@ describe('PopupApp results', () => {
     const api = fakeApi({
       railAnswer: async () => ({
         ok: false,
-        error: { code: 'maintenance', message: '12306 is in maintenance until 06:00', messageZh: '12306 维护中，06:00 后恢复', retryAt: NOW },
+        error: { code: 'maintenance', message: { zh: '12306 维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' }, retryAt: NOW },
         fetchedAt: NOW,
         buyUrl: '',
       }),
@@ -225,7 +225,7 @@ describe('PopupApp results', () => {
     const api = fakeApi({
       railAnswer: async () => ({
         ok: false,
-        error: { code: 'rate-limited', message: '12306 is limiting requests', messageZh: '12306 请求过于频繁', retryAt: NOW + 30_000 },
+        error: { code: 'rate-limited', message: { zh: '12306 请求过于频繁', en: '12306 is limiting requests' }, retryAt: NOW + 30_000 },
         fetchedAt: NOW,
         buyUrl: '',
       }),
@@ -238,7 +238,7 @@ describe('PopupApp results', () => {
 
     api.railAnswer = async () => ({
       ok: false,
-      error: { code: 'blocked', message: '12306 refused the query (error.html)', messageZh: '12306 拒绝了查询（error.html）', retryAt: NOW + 5 * 60_000 },
+      error: { code: 'blocked', message: { zh: '12306 拒绝了查询（error.html）', en: '12306 refused the query (error.html)' }, retryAt: NOW + 5 * 60_000 },
       fetchedAt: NOW,
       buyUrl: '',
     });
@@ -249,7 +249,7 @@ describe('PopupApp results', () => {
 
   it('says the format changed and links to diagnostics', async () => {
     const api = fakeApi({
-      railAnswer: async () => ({ ok: false, error: { code: 'schema', message: 'left-ticket: data.result is missing', messageZh: '余票查询：返回数据缺少 data.result 列表' }, fetchedAt: NOW, buyUrl: '' }),
+      railAnswer: async () => ({ ok: false, error: { code: 'schema', message: { zh: '余票查询：返回数据缺少 data.result 列表', en: 'left-ticket: data.result is missing' } }, fetchedAt: NOW, buyUrl: '' }),
     });
     await searchLast(api);
     const b = $('[data-testid=rail-format]')!;

@@ -28,13 +28,13 @@ const PINYIN: Record<string, string> = { 北京: 'beijing bj', 北京南: 'beiji
 export function railOk(specs?: RailRowSpec[], date: ChinaDate = DATE): RailAnswer {
   const rows = (specs ?? generateTrains(12, { from: 'VNP', to: 'AOH' }, date, 5)).map((s) => buildRailRow(s, '2025'));
   const d = decodeLeftTicket(buildLeftTicketBody(rows, { VNP: '北京南', AOH: '上海虹桥' }), { date });
-  if (!d.ok) throw new Error(d.error.message);
+  if (!d.ok) throw new Error(d.error.message.en);
   return { ok: true, trains: d.value.trains, stationNames: d.value.stationNames, issues: d.issues, fetchedAt: NOW, fromCache: false, buyUrl: 'https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=%E5%8C%97%E4%BA%AC%2CBJP' };
 }
 
 export function airOk(n = 6, source: 'top' | 'fliggy' = 'top', fetchedAt = NOW): AirAnswer {
   const d = decodeTopSearch(buildTopSearchJson(generateFlights(n, 'BJS', 'SHA', DATE, 4)));
-  if (!d.ok) throw new Error(d.error.message);
+  if (!d.ok) throw new Error(d.error.message.en);
   return { status: 'ok', source, flights: d.value.flights, issues: [], fetchedAt, fliggyUrl: 'https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=2026-03-05' };
 }
 

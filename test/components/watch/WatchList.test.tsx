@@ -89,7 +89,7 @@ describe('WatchList', () => {
     expect(root.querySelector('[role=status]')!.textContent).toBe('Quiet hours: no checks until 06:00.');
 
     clock.t = chinaInstant(DATE, 9 * 60);
-    answer = { ok: false, error: { code: 'rate-limited', message: '12306 is limiting requests', messageZh: '12306 请求过于频繁', retryAt: clock.t + 10 * 60_000 } };
+    answer = { ok: false, error: { code: 'rate-limited', message: { zh: '12306 请求过于频繁', en: '12306 is limiting requests' }, retryAt: clock.t + 10 * 60_000 } };
     await send('watch.create', req(['G7']));
     await vi.waitFor(async () => expect((await send('watch.status', {})).backoff).toBeDefined());
     render(null, root);

@@ -81,7 +81,7 @@ describe('createAirClient.searchFlights', () => {
     const r = await client.searchFlights(Q, { ...CREDS, secret: 'wrong' });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('rejected');
-    expect(!r.ok && r.error.messageZh).toContain('签名无效');
+    expect(!r.ok && r.error.message.zh).toContain('签名无效');
     expect(!r.ok && JSON.stringify(r.error)).not.toContain('wrong');
   });
 

@@ -5,7 +5,7 @@ import type { DecodeResult } from '../../../lib/result';
 import { buildFliggyJsonp, buildFliggyObject, type FlightSpec, generateFlights, specInstants } from '../../support/air-bodies';
 
 function value(r: DecodeResult<FlightSearchResult>): FlightSearchResult {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message.en}`);
   return r.value;
 }
 function error(r: DecodeResult<FlightSearchResult>) {
@@ -156,9 +156,9 @@ describe('decodeFliggySearch: errors and per-flight problems', () => {
   });
 
   it('names the missing field in schema errors', () => {
-    expect(error(decodeFliggySearch('cb({"status":0})')).message).toContain('missing data');
-    expect(error(decodeFliggySearch('cb({"data":{}})')).message).toContain('data.flight');
-    expect(error(decodeFliggySearch('cb({"status":1,"error":"请求过于频繁"})')).messageZh).toContain('请求过于频繁');
+    expect(error(decodeFliggySearch('cb({"status":0})')).message.en).toContain('missing data');
+    expect(error(decodeFliggySearch('cb({"data":{}})')).message.en).toContain('data.flight');
+    expect(error(decodeFliggySearch('cb({"status":1,"error":"请求过于频繁"})')).message.zh).toContain('请求过于频繁');
   });
 
   it('accepts an empty flight list (no flights that day)', () => {

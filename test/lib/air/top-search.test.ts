@@ -14,7 +14,7 @@ import {
 } from '../../support/air-bodies';
 
 function value(r: DecodeResult<FlightSearchResult>): FlightSearchResult {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message.en}`);
   return r.value;
 }
 function error(r: DecodeResult<FlightSearchResult>) {
@@ -97,7 +97,7 @@ describe('decodeTopSearch: the seed samples', () => {
   it('names flight_info_map when it holds the documentation placeholder instead of JSON', () => {
     const e = error(decodeTopSearch(SEED_XML));
     expect(e.code).toBe('schema');
-    expect(e.message).toContain('flight_info_map');
+    expect(e.message.en).toContain('flight_info_map');
   });
 
   it('reads the sample with the documented flight map; the round-trip item is reported, not dropped', () => {
@@ -150,8 +150,8 @@ describe('decodeTopSearch: the seed samples', () => {
 </error_response>`;
     const e = error(decodeTopSearch(xml));
     expect(e.code).toBe('rejected');
-    expect(e.message).toContain('isv.invalid-parameter');
-    expect(e.messageZh).toContain('非法参数');
+    expect(e.message.en).toContain('isv.invalid-parameter');
+    expect(e.message.zh).toContain('非法参数');
   });
 });
 
@@ -301,19 +301,19 @@ describe('decodeTopSearch: error_response', () => {
     it(`says the app key is not authorised for USER_AUTH_FAIL (${format})`, () => {
       const e = error(decodeTopSearch(buildTopError('isv.remote-service-error:USER_AUTH_FAIL', 'error:USER_AUTH_FAIL', format)));
       expect(e.code).toBe('rejected');
-      expect(e.message).toMatch(/app key is not authorised/);
-      expect(e.message).toContain('isv.remote-service-error:USER_AUTH_FAIL');
-      expect(e.messageZh).toContain('未获授权');
+      expect(e.message.en).toMatch(/app key is not authorised/);
+      expect(e.message.en).toContain('isv.remote-service-error:USER_AUTH_FAIL');
+      expect(e.message.zh).toContain('未获授权');
     });
   }
 
   it('explains gateway codes (invalid signature) and keeps unknown sub_codes verbatim', () => {
     const sig = error(decodeTopSearch(buildTopError('', '', 'json', 25, 'Invalid signature')));
-    expect(sig.message).toMatch(/invalid signature/);
-    expect(sig.message).toContain('code 25');
+    expect(sig.message.en).toMatch(/invalid signature/);
+    expect(sig.message.en).toContain('code 25');
     const other = error(decodeTopSearch(buildTopError('isv.flight-not-found', '没有航班', 'xml', 15)));
-    expect(other.message).toContain('isv.flight-not-found: 没有航班');
-    expect(other.messageZh).toContain('没有航班');
+    expect(other.message.en).toContain('isv.flight-not-found: 没有航班');
+    expect(other.message.zh).toContain('没有航班');
   });
 });
 
@@ -338,7 +338,7 @@ describe('decodeTopSearch: malformed input never throws', () => {
   });
 
   it('names the missing root in a schema error', () => {
-    expect(error(decodeTopSearch('{"foo":1}')).message).toContain('trip_jipiao_nsearch_ow_search_response.result');
+    expect(error(decodeTopSearch('{"foo":1}')).message.en).toContain('trip_jipiao_nsearch_ow_search_response.result');
   });
 
   it('treats a response without result as a search that found nothing, and says so', () => {

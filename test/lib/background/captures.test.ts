@@ -15,7 +15,7 @@ describe('captures', () => {
   it('decodes a 12306 capture and files it under date, stations and cities', async () => {
     const { captures } = setup();
     const out = await captures.submit(capture('left-ticket', QUERY, railBody()), { url: 'https://kyfw.12306.cn/otn/leftTicket/init' });
-    expect(out).toEqual({ outcome: 'stored', key: `12306|${DATE}|BJP|SHH`, count: 2, issues: 0 });
+    expect(out).toEqual({ ok: true, filed: 'result', key: `12306|${DATE}|BJP|SHH`, count: 2, issues: 0 });
     const [r] = await captures.results();
     expect(r).toMatchObject({ source: '12306', date: DATE, from: 'BJP', to: 'SHH', fromCity: '北京', toCity: '上海' });
     expect(r?.rail?.trains.map((t) => t.code)).toEqual(['G1', 'Z281']);
@@ -38,7 +38,7 @@ describe('captures', () => {
       url: 'https://kyfw.12306.cn/otn/leftTicket/init',
       rail: { date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '上海', telecode: 'SHH' } },
     });
-    expect(out).toMatchObject({ outcome: 'stored', key: `12306|${DATE}|BJP|SHH` });
+    expect(out).toMatchObject({ ok: true, filed: 'result', key: `12306|${DATE}|BJP|SHH` });
   });
 
   it('reports an HTML error page in diagnostics instead of decoding it', async () => {
@@ -46,7 +46,7 @@ describe('captures', () => {
     const html = '<!DOCTYPE html><html><head><title>铁路客户服务中心</title></head><body>网络可能存在问题，请您重试一下！</body></html>';
     const c = { ...capture('left-ticket', QUERY, html), responseUrl: 'https://www.12306.cn/mormhweb/logFiles/error.html' };
     const out = await captures.submit(c, { url: '' });
-    expect(out).toMatchObject({ outcome: 'rejected', code: 'html-page' });
+    expect(out).toMatchObject({ ok: false, error: { code: 'html-page' } });
     expect(await captures.results()).toEqual([]);
     const d = await captures.diagnostics();
     expect(d.undecodable).toBe(1);
@@ -57,7 +57,7 @@ describe('captures', () => {
   it('treats a c_url answer as the endpoint moving, not as a failure', async () => {
     const { captures } = setup();
     const out = await captures.submit(capture('left-ticket', QUERY, '{"status":false,"c_url":"leftTicket/queryZ","c_name":"CLeftTicketUrl"}'), { url: '' });
-    expect(out).toEqual({ outcome: 'moved', endpoint: 'leftTicket/queryZ' });
+    expect(out).toEqual({ ok: true, filed: 'moved', endpoint: 'leftTicket/queryZ' });
     expect((await captures.diagnostics()).undecodable).toBe(0);
   });
 
@@ -83,9 +83,9 @@ describe('captures', () => {
 
   it('reports oversized and HTTP-error captures without decoding them', async () => {
     const { captures } = setup();
-    expect(await captures.submit({ ...capture('left-ticket', QUERY, ''), tooLarge: 3_000_000 }, { url: '' })).toMatchObject({ code: 'too-large' });
-    expect(await captures.submit(capture('left-ticket', QUERY, 'Forbidden', 403), { url: '' })).toMatchObject({ code: 'rate-limited' });
-    expect(await captures.submit(capture('left-ticket', QUERY, '', 0), { url: '' })).toMatchObject({ code: 'network' });
+    expect(await captures.submit({ ...capture('left-ticket', QUERY, ''), tooLarge: 3_000_000 }, { url: '' })).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(await captures.submit(capture('left-ticket', QUERY, 'Forbidden', 403), { url: '' })).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    expect(await captures.submit(capture('left-ticket', QUERY, '', 0), { url: '' })).toMatchObject({ ok: false, error: { code: 'network' } });
     expect((await captures.diagnostics()).undecodable).toBe(3);
   });
 
@@ -93,14 +93,14 @@ describe('captures', () => {
     const { captures } = setup();
     const body = buildLeftTicketBody([buildRailRow(trains[0]!, '2025'), 'garbage|row'], NAMES);
     const out = await captures.submit(capture('left-ticket', QUERY, body), { url: '' });
-    expect(out).toMatchObject({ outcome: 'stored', count: 1 });
+    expect(out).toMatchObject({ ok: true, filed: 'result', count: 1 });
     expect((await captures.diagnostics()).unrecognised).toBeGreaterThan(0);
   });
 
   it('files a Fliggy JSONP capture under IATA city codes and 12306 city names', async () => {
     const { captures } = setup();
     const out = await captures.submit(capture('fliggy-search', FLIGGY, buildFliggyJsonp(flights, 'jsonp77')), { url: '' });
-    expect(out).toMatchObject({ outcome: 'stored', key: `fliggy|${DATE}|BJS|SHA`, count: 2 });
+    expect(out).toMatchObject({ ok: true, filed: 'result', key: `fliggy|${DATE}|BJS|SHA`, count: 2 });
     expect((await captures.results())[0]).toMatchObject({ fromCity: '北京', toCity: '上海' });
     expect((await captures.latestFlights(DATE, 'BJS', 'SHA'))?.result.flights).toHaveLength(2);
     expect(await captures.latestFlights(DATE, 'BJS', 'CAN')).toBeUndefined();
@@ -119,7 +119,7 @@ describe('captures', () => {
     });
     const out = await captures.submit(capture('fliggy-search', FLIGGY, buildFliggyJsonp(flights, 'jsonp77')), { url: '' });
     await new Promise((r) => setTimeout(r, 0));
-    expect(out).toMatchObject({ outcome: 'stored', count: 2 });
+    expect(out).toMatchObject({ ok: true, filed: 'result', count: 2 });
     expect(heard).toHaveLength(1);
     expect(heard[0]).toMatchObject({ date: DATE, depCity: 'BJS', arrCity: 'SHA' });
     expect(heard[0]?.flights).toHaveLength(2);
@@ -137,13 +137,13 @@ describe('captures', () => {
     ];
     const url = `https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=${DATE}`;
     const out = await captures.submit(capture('fliggy-dom', url, JSON.stringify(rows)), { url });
-    expect(out).toMatchObject({ outcome: 'stored', key: `fliggy|${DATE}|BJS|SHA`, count: 2 });
+    expect(out).toMatchObject({ ok: true, filed: 'result', key: `fliggy|${DATE}|BJS|SHA`, count: 2 });
     const flights = (await captures.results())[0]?.air?.flights ?? [];
     expect(flights.map((f) => [f.flightNo, f.from.code, f.to.code, f.arriveDayOffset])).toEqual([
       ['MU5102', 'PEK', 'SHA', 0],
       ['CA1831', 'PKX', 'PVG', 1],
     ]);
-    expect(await captures.submit(capture('fliggy-dom', url, '[{"flightNo":1}]'), { url })).toMatchObject({ outcome: 'rejected', code: 'schema' });
+    expect(await captures.submit(capture('fliggy-dom', url, '[{"flightNo":1}]'), { url })).toMatchObject({ ok: false, error: { code: 'schema' } });
   });
 
   it('hands a station list the page loaded to the station store', async () => {
@@ -154,7 +154,7 @@ describe('captures', () => {
       '11-field',
     );
     const out = await captures.submit(capture('station-list', 'https://kyfw.12306.cn/otn/resources/js/framework/station_name.js?station_version=1.9383', js));
-    expect(out).toEqual({ outcome: 'stations', count: 1, kept: true });
+    expect(out).toEqual({ ok: true, filed: 'stations', count: 1, kept: true });
     expect(offered).toEqual([js]);
   });
 });
@@ -169,7 +169,7 @@ describe('capture service (fake browser)', () => {
       name: 'capture.submit',
       data: { capture: capture('left-ticket', QUERY, railBody()), route: {} },
     })) as { ok: boolean; data: unknown };
-    expect(reply).toEqual({ ok: true, data: { outcome: 'stored', key: `12306|${DATE}|BJP|SHH`, count: 2, issues: 0 } });
+    expect(reply).toEqual({ ok: true, data: { ok: true, filed: 'result', key: `12306|${DATE}|BJP|SHH`, count: 2, issues: 0 } });
     expect((await captureResultsItem.getValue())[0]?.key).toBe(`12306|${DATE}|BJP|SHH`);
 
     await dispatch({ railair: 1, name: 'capture.submit', data: { capture: capture('left-ticket', QUERY, '<html></html>'), route: {} } });

@@ -144,7 +144,7 @@ describe('overlay view: live fallback', () => {
     const { captures, now } = setup();
     const rail = async (): Promise<RailAnswer> => ({
       ok: false,
-      error: { code: 'maintenance', message: '12306 is in maintenance until 06:00', messageZh: '12306 系统维护中，06:00 后恢复' },
+      error: { code: 'maintenance', message: { zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' } },
       fetchedAt: now(),
       buyUrl: '',
     });
@@ -199,7 +199,7 @@ describe('overlay view: live fallback', () => {
         captures,
         now,
         live: {
-          air: async () => ({ status: 'error', source: 'top', error: { code: 'rejected', message: 'TOP: App Call Limited', messageZh: '淘宝开放平台：调用受限' }, fliggyUrl: '' }),
+          air: async () => ({ status: 'error', source: 'top', error: { code: 'rejected', message: { zh: '淘宝开放平台：调用受限', en: 'TOP: App Call Limited' } }, fliggyUrl: '' }),
         },
       },
       RAIL_PAGE,

@@ -195,14 +195,14 @@ describe('watch service (fake browser)', () => {
 
   it('shows a back-off to the popup, with why and until when, and sends nothing meanwhile', async () => {
     const retryAt = NOON + 5 * 60_000;
-    const { rail, calls } = fakeRail(() => ({ ok: false, error: { code: 'rate-limited', message: '12306 is limiting requests', messageZh: '12306 请求过于频繁', retryAt } }));
+    const { rail, calls } = fakeRail(() => ({ ok: false, error: { code: 'rate-limited', message: { zh: '12306 请求过于频繁', en: '12306 is limiting requests' }, retryAt } }));
     const svc = createWatchService(deps(rail));
     await svc.create(createReq(['G101']));
     await svc.create(createReq(['G102']));
     await svc.runCycle();
     const list = await svc.list();
     expect(list.backoff).toMatchObject({ code: 'rate-limited', until: retryAt });
-    for (const v of list.watches) expect(v.status).toMatchObject({ kind: 'paused-backoff', until: retryAt, messageZh: '12306 请求过于频繁' });
+    for (const v of list.watches) expect(v.status).toMatchObject({ kind: 'paused-backoff', until: retryAt, message: { zh: '12306 请求过于频繁' } });
     expect((await fakeBrowser.alarms.get(WATCH_ALARM))!.scheduledTime).toBe(retryAt);
     clock.t = retryAt - 1000;
     await svc.runCycle();
@@ -255,7 +255,7 @@ describe('watch service: review fixes', () => {
     await seed.create(createReq(['G7'], 'VNP'));
     await seed.runCycle();
     const raw = JSON.parse(JSON.stringify(await watchesItem.getValue()));
-    raw.watches[1].lastError = { code: 'network', message: 'e'.repeat(2000), messageZh: '错'.repeat(2000), at: NOON };
+    raw.watches[1].lastError = { code: 'network', message: { zh: '错'.repeat(2000), en: 'e'.repeat(2000) }, at: NOON };
     raw.watches.push({ kind: 'rail', id: 'from-the-future', date: 'tomorrow' });
     await watchesItem.setValue(raw);
 

@@ -16,7 +16,7 @@ const mu = flight('MU5102', 'PEK', 'SHA', '08:00', '09:50', [fare(58000, { taxes
 
 function run(input: Partial<CompareInput>, opts = {}) {
   const r = compare({ now: NOW, ...input }, opts);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message.en}`);
   return r;
 }
 
@@ -78,7 +78,7 @@ describe('compare', () => {
     const r = compare({ now: NOW, rail: { result: railResult([g1]), fetchedAt: NOW }, air: { result: airResult([], '2026-03-11'), fetchedAt: NOW } });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('different-dates');
-    expect(!r.ok && r.error.message).toMatch(/2026-03-10.*2026-03-11/);
+    expect(!r.ok && r.error.message.en).toMatch(/2026-03-10.*2026-03-11/);
   });
 
   it('returns the typed error empty when there is nothing to compare', () => {

@@ -20,7 +20,7 @@ const g103 = train('G103', 'VNP', 'AOH', '08:00', '12:36', [seat('ze', 55300, pl
 
 function run(flights: AirOption[], opts: CompareOptions = {}) {
   const r = compare({ now: NOW, rail: { result: railResult([g103]), fetchedAt: NOW }, air: { result: airResult(flights), fetchedAt: NOW } }, opts);
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(r.error.message.en);
   return r.value;
 }
 const find = (c: ReturnType<typeof run>, id: string) => c.options.find((o) => o.id === id)!;

@@ -17,7 +17,7 @@ function run(now: number, extra: Partial<CompareInput> = {}) {
     air: { result: airResult([mu, mu2]), fetchedAt: now },
     ...extra,
   });
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(r.error.message.en);
   return r.value;
 }
 const find = (c: ReturnType<typeof run>, id: string) => c.options.find((o) => o.id === id)!;

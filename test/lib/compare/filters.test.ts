@@ -15,7 +15,7 @@ const late = flight('HO1252', 'PEK', 'SHA', '22:30', '23:55', [fare(40000, { tax
 
 function run(opts: CompareOptions = {}, trains: RailOption[] = [g1, g5, z281], flights: AirOption[] = [mu, late]) {
   const r = compare({ now: NOW, rail: { result: railResult(trains), fetchedAt: NOW }, air: { result: airResult(flights), fetchedAt: NOW } }, opts);
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(r.error.message.en);
   return r.value;
 }
 const find = (c: ReturnType<typeof run>, id: string) => c.options.find((o) => o.id === id)!;

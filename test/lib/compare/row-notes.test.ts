@@ -9,7 +9,7 @@ const ZERO = { accessMin: 0, beforeMin: 0, egressMin: 0 };
 
 function notes(trains: RailOption[], flights: AirOption[], opts: CompareOptions = {}, now = NOW) {
   const r = compare({ now, rail: { result: railResult(trains), fetchedAt: now }, air: { result: airResult(flights), fetchedAt: now } }, opts);
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(r.error.message.en);
   return rowNotes(r.value.options);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackoff } from '../../../lib/net/backoff';
+import { createBackoff, type BackoffCause } from '../../../lib/net/backoff';
 
 describe('createBackoff', () => {
   it('doubles the wait per consecutive failure up to the cap, and a success clears it', () => {
@@ -42,11 +42,11 @@ describe('createBackoff', () => {
     let t = 0;
     const seen: unknown[] = [];
     const b = createBackoff({ now: () => t, baseMs: 1000, onChange: (s) => seen.push(s) });
-    const blocked = { code: 'blocked', message: 'refused', messageZh: '拒绝' };
+    const blocked = { code: 'blocked', message: { zh: '拒绝', en: 'refused' } };
     b.failure(0, blocked);
     expect(b.cause()).toEqual(blocked);
     expect(seen.at(-1)).toEqual({ failures: 1, until: 1000, cause: blocked });
-    b.failure(0, { code: 'rate-limited', message: 'slow down', messageZh: '过于频繁' });
+    b.failure(0, { code: 'rate-limited', message: { zh: '过于频繁', en: 'slow down' } });
     expect(b.cause()?.code).toBe('rate-limited');
     t = 3000;
     expect(b.cause()).toBeUndefined(); // the wait is over
@@ -54,5 +54,12 @@ describe('createBackoff', () => {
     expect(b.state()).toEqual({ failures: 0, until: 0 });
     const restored = createBackoff({ now: () => 0, initial: { failures: 1, until: 500, cause: blocked } });
     expect(restored.cause()).toEqual(blocked);
+  });
+
+  it('reads a cause persisted before causes carried one bilingual message', () => {
+    const old = { code: 'blocked', message: 'refused', messageZh: '拒绝' } as unknown as BackoffCause;
+    const restored = createBackoff({ now: () => 0, initial: { failures: 1, until: 500, cause: old } });
+    expect(restored.cause()).toEqual({ code: 'blocked', message: { zh: '拒绝', en: 'refused' } });
+    expect(restored.state().cause).toEqual({ code: 'blocked', message: { zh: '拒绝', en: 'refused' } });
   });
 });

@@ -26,14 +26,14 @@ describe('httpRequest', () => {
     const r = await httpRequest(fetch, { url: 'https://a.example/', timeoutMs: 20 });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.code).toBe('timeout');
-    expect(!r.ok && r.error.messageZh).toContain('秒内无响应');
+    expect(!r.ok && r.error.message.zh).toContain('秒内无响应');
   });
 
   it('turns a thrown fetch into a network error', async () => {
     const r = await httpRequest(async () => {
       throw new TypeError('Failed to fetch');
     }, { url: 'https://a.example/' });
-    expect(!r.ok && r.error).toMatchObject({ code: 'network', message: 'Network error: Failed to fetch' });
+    expect(!r.ok && r.error).toMatchObject({ code: 'network', message: { en: 'Network error: Failed to fetch' } });
   });
 
   it('encodes query parameters in order', () => {

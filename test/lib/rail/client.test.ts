@@ -184,7 +184,7 @@ describe('createRailClient.queryTrains', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('blocked');
-    expect(r.error.message).toContain('error.html');
+    expect(r.error.message.en).toContain('error.html');
     expect(r.error.retryAt).toBe(clock.t + 30_000);
     const sent = site.requests.length;
     clock.t += 10_000;
@@ -193,7 +193,6 @@ describe('createRailClient.queryTrains', () => {
     expect(!waiting.ok && waiting.error).toMatchObject({
       code: 'blocked',
       message: r.error.message,
-      messageZh: r.error.messageZh,
       retryAt: clock.t + 20_000,
     });
     expect(site.requests.length).toBe(sent);
@@ -208,7 +207,7 @@ describe('createRailClient.queryTrains', () => {
     expect(!waiting.ok && waiting.error).toMatchObject({
       code: 'rate-limited',
       retryAt: clock.t + 20_000,
-      messageZh: '12306 请求过于频繁，20 秒后重试',
+      message: { zh: '12306 请求过于频繁，20 秒后重试' },
     });
   });
 
@@ -235,7 +234,7 @@ describe('createRailClient.queryTrains', () => {
     };
     const client = createRailClient({ fetch: opaque, now: () => DAYTIME });
     const r = await client.queryTrains(Q);
-    expect(!r.ok && r.error).toMatchObject({ code: 'blocked', message: '12306 refused the query (redirect to error page)' });
+    expect(!r.ok && r.error).toMatchObject({ code: 'blocked', message: { en: '12306 refused the query (redirect to error page)' } });
     expect(site.queries()).toHaveLength(2); // the query, then one probe without following
   });
 
@@ -288,8 +287,7 @@ describe('createRailClient.queryTrains', () => {
     const r = await client.queryTrains(Q);
     expect(!r.ok && r.error).toMatchObject({
       code: 'maintenance',
-      message: '12306 is in maintenance until 06:00',
-      messageZh: '12306 维护中，06:00 后恢复',
+      message: { zh: '12306 维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' },
       retryAt: chinaInstant('2026-03-05', 360),
     });
   });
@@ -319,14 +317,13 @@ describe('createRailClient.queryTrains', () => {
     const r = await client.queryTrains(Q);
     expect(!r.ok && r.error).toMatchObject({
       code: 'maintenance',
-      message: '12306 is in maintenance until 06:00',
-      messageZh: '12306 维护中，06:00 后恢复',
+      message: { zh: '12306 维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' },
       retryAt: chinaInstant('2026-03-05', 360),
     });
     const sent = site.requests.length;
     clock.t += 10_000;
     const waiting = await client.queryTrains({ ...Q, to: 'AOH' });
-    expect(!waiting.ok && waiting.error).toMatchObject({ code: 'maintenance', messageZh: '12306 维护中，06:00 后恢复', retryAt: clock.t + 20_000 });
+    expect(!waiting.ok && waiting.error).toMatchObject({ code: 'maintenance', message: { zh: '12306 维护中，06:00 后恢复' }, retryAt: clock.t + 20_000 });
     expect(site.requests.length).toBe(sent);
   });
 
@@ -341,7 +338,7 @@ describe('createRailClient.queryTrains', () => {
     const r = await client.queryTrains(Q);
     expect(!r.ok && r.error).toMatchObject({
       code: 'maintenance',
-      messageZh: '12306 维护中，06:00 后恢复',
+      message: { zh: '12306 维护中，06:00 后恢复' },
       retryAt: chinaInstant('2026-03-05', 360),
     });
   });

@@ -87,7 +87,7 @@ describe('error shapes', () => {
     const e = errorOf(decodeLeftTicket(JSON.stringify({ status: false, c_url: 'leftTicket/queryG', c_name: 'CLeftTicketUrl' })));
     expect(e.code).toBe('endpoint-moved');
     expect(e.endpoint).toBe('leftTicket/queryG');
-    expect(e.messageZh).toContain('leftTicket/queryG');
+    expect(e.message.zh).toContain('leftTicket/queryG');
   });
   it("12306's error page and its 铁路客户服务中心 page → html-page", () => {
     const errorPage = '<!DOCTYPE html><html><head><title>网络可能存在问题，请您重试一下！</title></head><body><a href="/otn/error.html">12306</a></body></html>';
@@ -95,12 +95,12 @@ describe('error shapes', () => {
     expect(errorOf(decodeLeftTicket(errorPage)).code).toBe('html-page');
     const e = errorOf(decodeLeftTicket(`\n\n${portal}`));
     expect(e.code).toBe('html-page');
-    expect(e.message).toContain('铁路客户服务中心');
+    expect(e.message.en).toContain('铁路客户服务中心');
   });
   it('status false with messages → rejected with the message', () => {
     const e = errorOf(decodeLeftTicket(JSON.stringify({ status: false, httpstatus: 200, messages: ['选择的查询日期不在预售日期范围内'], validateMessages: {} })));
     expect(e.code).toBe('rejected');
-    expect(e.message).toContain('选择的查询日期不在预售日期范围内');
+    expect(e.message.en).toContain('选择的查询日期不在预售日期范围内');
   });
   it('status false naming maintenance → maintenance', () => {
     expect(errorOf(decodeLeftTicket(JSON.stringify({ status: false, messages: ['系统维护中'] }))).code).toBe('maintenance');
@@ -118,7 +118,7 @@ describe('error shapes', () => {
   it('JSON of another shape → schema naming what is missing', () => {
     const e = errorOf(decodeLeftTicket(JSON.stringify({ httpstatus: 200, data: { flag: '1' }, status: true })));
     expect(e.code).toBe('schema');
-    expect(e.message).toContain('data.result');
+    expect(e.message.en).toContain('data.result');
     expect(errorOf(decodeLeftTicket('42')).code).toBe('schema');
     expect(errorOf(decodeLeftTicket('{"status":true}')).code).toBe('schema');
     expect(errorOf(decodeLeftTicket('[{"foo":1}]')).code).toBe('schema');

@@ -59,7 +59,7 @@ describe.each(cases)('%s rows, seed %i, mangled %s, query date given %s', (layou
   const ref = reference(rows, DATE);
   const fresh = () => {
     const r = decodeLeftTicket(body, ctx);
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(r.error.message.en);
     return r;
   };
 

@@ -57,7 +57,7 @@ describe('stored captures read back', () => {
     expect((await captures.results()).map((r) => r.key)).toEqual(['12306|2026-11-24|BJP|SHH']);
     expect(await captures.diagnostics()).toEqual({ entries: [entry], undecodable: 3, unrecognised: 0, dropped: 1 });
     const out = await captures.submit({ v: 1, kind: 'left-ticket', url: QUERY, status: 200, body, at: 0 });
-    expect(out).toMatchObject({ outcome: 'stored' });
+    expect(out).toMatchObject({ ok: true, filed: 'result' });
     // Written back clean: the new result and the valid old one; the bad one counted.
     expect((await captureResultsItem.getValue()).map((r) => r.key)).toEqual([`12306|${DATE}|BJP|SHH`, '12306|2026-11-24|BJP|SHH']);
     expect(await captures.diagnostics()).toEqual({ entries: [entry], undecodable: 3, unrecognised: 0, dropped: 2 });

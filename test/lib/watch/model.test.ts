@@ -11,7 +11,7 @@ describe('parseDoc: stored watches are repaired, never silently lost', () => {
     const good = railWatch({ id: 'good' });
     const long: RailWatch = {
       ...railWatch({ id: 'long', trains: [] }),
-      lastError: { code: 'network', message: 'x'.repeat(1000), messageZh: '网'.repeat(1000), at: NOON },
+      lastError: { code: 'network', message: { zh: '网'.repeat(1000), en: 'x'.repeat(1000) }, at: NOON },
       available: Array.from({ length: 250 }, (_, i) => sighting(i)),
       history: Array.from({ length: 1200 }, (_, i) => [NOON + i * 1000, i] as [number, number]),
     };
@@ -22,9 +22,9 @@ describe('parseDoc: stored watches are repaired, never silently lost', () => {
     expect(r).toMatchObject({ repaired: 1, unreadable: 0, dropped: 0 });
     expect(r.doc.watches.map((w) => w.id)).toEqual(['good', 'long']);
     const w = r.doc.watches[1] as RailWatch;
-    expect(w.lastError!.message).toHaveLength(ERROR_TEXT_MAX);
-    expect(w.lastError!.message.endsWith('…')).toBe(true);
-    expect(w.lastError!.messageZh).toHaveLength(ERROR_TEXT_MAX);
+    expect(w.lastError!.message.en).toHaveLength(ERROR_TEXT_MAX);
+    expect(w.lastError!.message.en.endsWith('…')).toBe(true);
+    expect(w.lastError!.message.zh).toHaveLength(ERROR_TEXT_MAX);
     expect(w.available).toHaveLength(AVAILABLE_MAX);
     expect(w.available[0]!.code).toBe('G0');
     // The sparkline keeps its newest points.
@@ -37,7 +37,7 @@ describe('parseDoc: stored watches are repaired, never silently lost', () => {
 
   it('keeps the back-off and route states whose 12306 text is too long', () => {
     const w = railWatch({ id: 'a' });
-    const msg = { code: 'rate-limited', message: 'slow down '.repeat(100), messageZh: '请求过于频繁'.repeat(100) };
+    const msg = { code: 'rate-limited', message: { zh: '请求过于频繁'.repeat(100), en: 'slow down '.repeat(100) } };
     const raw = stored({
       watches: [w],
       routes: { [`${DATE}|BJP|SHH`]: { nextAt: NOON + 60_000, lastQueryAt: NOON, failures: 1, lastError: { ...msg, code: 'network' } } },
@@ -45,7 +45,7 @@ describe('parseDoc: stored watches are repaired, never silently lost', () => {
     });
     const r = parseDoc(raw);
     expect(r.doc.backoff).toMatchObject({ code: 'rate-limited', until: NOON + 300_000 });
-    expect(r.doc.backoff!.message.length).toBeLessThanOrEqual(ERROR_TEXT_MAX);
+    expect(r.doc.backoff!.message.en.length).toBeLessThanOrEqual(ERROR_TEXT_MAX);
     expect(r.doc.routes[`${DATE}|BJP|SHH`]).toMatchObject({ nextAt: NOON + 60_000, failures: 1 });
     expect(r.doc.watches).toHaveLength(1);
   });

@@ -229,7 +229,7 @@ describe('back-off', () => {
     const until = NOON + 10 * 60_000;
     const o = observe(d.state, q[0]!.route, rateLimited(until), NOON, SETTINGS);
     for (const w of o.state.watches) {
-      expect(statusOf(o.state, w, NOON + 1000, SETTINGS)).toMatchObject({ kind: 'paused-backoff', until, code: 'rate-limited', messageZh: expect.stringContaining('403') });
+      expect(statusOf(o.state, w, NOON + 1000, SETTINGS)).toMatchObject({ kind: 'paused-backoff', until, code: 'rate-limited', message: { zh: expect.stringContaining('403') } });
     }
     // Nothing is sent before `until`, not even when the route's own interval has passed.
     const during = decide(o.state, NOON + 5 * 60_000, SETTINGS, seq(0.5));
@@ -289,9 +289,9 @@ describe('stored caps', () => {
     const long = fail('network', `HTTP 500 ${'x'.repeat(1000)}`, `网络错误${'网'.repeat(1000)}`);
     const d = observe(state, route, long, NOON, SETTINGS);
     const w = d.state.watches[0] as RailWatch;
-    expect(w.lastError!.message).toHaveLength(ERROR_TEXT_MAX);
-    expect(w.lastError!.message.startsWith('HTTP 500 ')).toBe(true);
-    expect(d.state.routes[route]!.lastError!.messageZh).toHaveLength(ERROR_TEXT_MAX);
+    expect(w.lastError!.message.en).toHaveLength(ERROR_TEXT_MAX);
+    expect(w.lastError!.message.en.startsWith('HTTP 500 ')).toBe(true);
+    expect(d.state.routes[route]!.lastError!.message.zh).toHaveLength(ERROR_TEXT_MAX);
     expect(parseDoc(d.state)).toMatchObject({ repaired: 0, unreadable: 0 });
     expect(parseDoc(d.state).doc.watches).toHaveLength(1);
 
