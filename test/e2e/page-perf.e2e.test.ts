@@ -136,16 +136,24 @@ describe('the 12306 page with and without RailAir, timed', () => {
     // The API reports only tasks over 50 ms: none may be added by us beyond the noise.
     expect(longWith - longWithout).toBeLessThan(60 * scale);
 
-    // Every slice of our own script work on the page's thread, from Chrome's trace of one more load.
-    const page = await withExt.page();
-    const ours = await extensionScriptTime(page, async () => {
-      await page.goto(railSearchUrl(route));
-      await page.waitForFunction(() => (window as unknown as { __perfProbe: { panel: number } }).__perfProbe.panel >= 0);
-      await page.waitForTimeout(300);
-    });
-    await page.close();
+    // Every slice of our own script work on the page's thread, from Chrome's trace of three more
+    // loads (the median load's longest slice: one descheduled slice on a busy machine is noise).
+    const traced = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await withExt.page();
+      traced.push(
+        await extensionScriptTime(page, async () => {
+          await page.goto(railSearchUrl(route));
+          await page.waitForFunction(() => (window as unknown as { __perfProbe: { panel: number } }).__perfProbe.panel >= 0);
+          await page.waitForTimeout(300);
+        }),
+      );
+      await page.close();
+    }
+    traced.sort((a, b) => a.maxMs - b.maxMs);
+    const ours = traced[1]!;
     console.log(
-      `[perf] our script work on the page's thread (one traced load): ${ours.slices} slices, longest ${round(ours.maxMs)} ms, ` +
+      `[perf] our script work on the page's thread (median of 3 traced loads): ${ours.slices} slices, longest ${round(ours.maxMs)} ms, ` +
         `total ${round(ours.totalMs)} ms (goal: no slice over 16 ms on a quiet machine); longest: ${ours.top.join('; ')}`,
     );
     expect(ours.slices).toBeGreaterThan(0); // the trace did see our scripts run
