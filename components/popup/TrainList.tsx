@@ -1,7 +1,7 @@
 // Trains: number, type, from → to station, depart, arrive (+1), duration, each class with seats
 // left and price, the link to buy on 12306 for this search, and a bell on each sold-out class
 // (无 or 候补) that sets a watch for that train and class with one click.
-import type { Bilingual, Lang } from '../../lib/i18n';
+import type { Lang } from '../../lib/i18n';
 import { pick, tr } from '../../lib/i18n';
 import type { RailOption } from '../../lib/model';
 import { formatDuration } from '../../lib/time';
@@ -9,15 +9,8 @@ import { SeatChip } from '../common/SeatChip';
 import { hm } from '../common/format';
 import { watchable, type WatchOutcome, type WatchRequest } from '../common/watch-request';
 import { Bell } from '../overlay/RowAnnotations';
+import { TRAIN_TYPE_NAMES } from '../../lib/rail/train-types';
 
-const TYPE_NAMES: Record<string, Bilingual> = {
-  G: { zh: '高铁', en: 'High-speed' },
-  D: { zh: '动车', en: 'EMU' },
-  C: { zh: '城际', en: 'Intercity' },
-  Z: { zh: '直达', en: 'Direct' },
-  T: { zh: '特快', en: 'Express' },
-  K: { zh: '快速', en: 'Fast' },
-};
 
 export function TrainList({
   trains,
@@ -48,7 +41,7 @@ export function TrainList({
   return (
     <ul class="options trains" aria-label={tr(lang, '列车', 'Trains')}>
       {trains.map((t) => {
-        const type = TYPE_NAMES[t.type];
+        const type = TRAIN_TYPE_NAMES[t.type];
         return (
           <li key={t.id} class={`option train${marked.has(t.id) ? ' recommended' : ''}`} data-testid="train">
             <div class="line1">

@@ -5,24 +5,11 @@
 // Only options that rank take part: nothing departed, not on sale, restricted to other
 // travellers or outside the user's filters.
 import { formatYuan, type Bilingual } from '../i18n';
-import type { TrainType } from '../model';
+import { TRAIN_TYPE_NAMES } from '../rail/train-types';
 import { formatDuration } from '../time';
 import type { Rankings } from './rank';
 import type { ComparedOption, Comparison, SourceInfo } from './types';
 
-const TYPE_NAMES: Record<TrainType, Bilingual> = {
-  G: { zh: '高铁', en: 'High-speed' },
-  D: { zh: '动车', en: 'EMU' },
-  C: { zh: '城际', en: 'Intercity' },
-  Z: { zh: '直达', en: 'Direct express' },
-  T: { zh: '特快', en: 'Express' },
-  K: { zh: '快速', en: 'Fast train' },
-  S: { zh: '市郊', en: 'Suburban' },
-  Y: { zh: '旅游列车', en: 'Tourist train' },
-  L: { zh: '临客', en: 'Extra train' },
-  number: { zh: '普快', en: 'Train' },
-  other: { zh: '列车', en: 'Train' },
-};
 
 function byKeys(a: ComparedOption, b: ComparedOption, keys: ((o: ComparedOption) => number)[]): number {
   for (const k of keys) {
@@ -76,7 +63,7 @@ function describe(o: ComparedOption): Bilingual {
   const zhD = formatDuration(o.doorToDoorMin, 'zh');
   const enD = formatDuration(o.doorToDoorMin, 'en');
   if (o.option.mode === 'rail') {
-    const { zh, en } = TYPE_NAMES[o.option.type];
+    const { zh, en } = TRAIN_TYPE_NAMES[o.option.type];
     return {
       zh: `${zh} ${o.option.code} ${p.zh}，门到门 ${zhD}`,
       en: `${en} ${o.option.code} ${p.en}, ${enD} door to door`,
