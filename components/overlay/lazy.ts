@@ -9,6 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Capture } from '../../lib/capture/schema';
 import type { RailSearch } from '../../lib/sites/12306-page';
 import type { Lang } from '../../lib/i18n';
+import { afterPageLoad, whenIdle, whenPage } from './idle';
 
 export interface Overlay {
   /** Asks the background for the view again (after a capture was filed). */
@@ -48,4 +49,26 @@ export async function loadOverlay<S extends Site>(site: S): Promise<OverlayStart
   const start = registry()[site];
   if (!start) throw new Error(`overlay script for ${site} did not register`);
   return start as OverlayStarters[S];
+}
+
+/**
+ * Starts the overlay once it has something to show: the page's own rows exist, or `ready`
+ * settled (a capture came back), or the page has been loaded a while; then in idle time, so the
+ * page renders first. Loading the UI earlier, while the page waits for its own query, was
+ * measured to delay the page's rows. Returns a getter for the started overlay (undefined before).
+ */
+export function startWhenShown(
+  ctx: ContentScriptContext,
+  hasRows: () => boolean,
+  ready: Promise<void>,
+  start: () => Promise<Overlay | undefined>,
+): () => Promise<Overlay | undefined> | undefined {
+  let overlay: Promise<Overlay | undefined> | undefined;
+  void whenPage(document, hasRows, Promise.race([ready, afterPageLoad(2000)])).then(() => {
+    if (ctx.isInvalid) return;
+    overlay = new Promise((resolve) => {
+      whenIdle(() => resolve(start().catch((e: unknown) => (console.debug('[RailAir] overlay not shown', e), undefined))), 30);
+    });
+  });
+  return () => overlay;
 }

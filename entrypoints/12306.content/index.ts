@@ -7,8 +7,7 @@ import { SITE_KINDS } from '../../lib/capture/urls';
 import type { Capture } from '../../lib/capture/schema';
 import { send } from '../../lib/messages/capture';
 import { mergeSearch, readPageSearch, readSearchFromQueryUrl, SEARCH_PAGE_MATCHES, SELECTORS, type RailSearch } from '../../lib/sites/12306-page';
-import { afterPageLoad, whenIdle, whenPage } from '../../components/overlay/idle';
-import { loadOverlay, type Overlay } from '../../components/overlay/lazy';
+import { loadOverlay, startWhenShown, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
 
 export default defineContentScript({
@@ -17,7 +16,7 @@ export default defineContentScript({
   main(ctx) {
     /** The route of the last query the page made (what its table shows). */
     let queried: RailSearch = {};
-    let overlay: Promise<Overlay | undefined> | undefined;
+    let overlay: () => Promise<Overlay | undefined> | undefined = () => undefined;
     let answered = () => {};
     const firstAnswer = new Promise<void>((r) => (answered = r));
 
@@ -31,7 +30,7 @@ export default defineContentScript({
         const res = await send('capture.submit', { capture, route: rail ? { rail } : {} });
         if (!res.ok || res.filed === 'result') {
           answered();
-          void overlay?.then((o) => o?.refresh());
+          void overlay()?.then((o) => o?.refresh());
         }
       } catch (e) {
         console.debug('[RailAir] capture not delivered', e);
@@ -45,19 +44,8 @@ export default defineContentScript({
     ctx.onInvalidated(stopListening);
 
     const hasRows = () => document.querySelector(`${SELECTORS.resultBody} ${SELECTORS.trainRow}`) !== null;
-    // The UI's code is loaded only once it has something to show: loading it earlier, while the
-    // page waits for its own query, was measured to delay the page's rows.
-    void whenPage(document, hasRows, Promise.race([firstAnswer, afterPageLoad(2000)])).then(() => {
-      if (ctx.isInvalid) return;
-      overlay = new Promise((resolve) => {
-        whenIdle(() => {
-          resolve(
-            loadOverlay('12306')
-              .then((start) => start(ctx, prefs, () => mergeSearch(queried, pageSearch())))
-              .catch((e: unknown) => (console.debug('[RailAir] overlay not shown', e), undefined)),
-          );
-        }, 30);
-      });
-    });
+    overlay = startWhenShown(ctx, hasRows, firstAnswer, () =>
+      loadOverlay('12306').then((start) => start(ctx, prefs, () => mergeSearch(queried, pageSearch()))),
+    );
   },
 });

@@ -7,15 +7,14 @@ import { SITE_KINDS } from '../../lib/capture/urls';
 import type { Capture } from '../../lib/capture/schema';
 import { send } from '../../lib/messages/capture';
 import { readSearchFromUrl, SEARCH_PAGE_MATCHES, SELECTORS } from '../../lib/sites/fliggy-page';
-import { afterPageLoad, whenIdle, whenPage } from '../../components/overlay/idle';
-import { loadOverlay, type Overlay } from '../../components/overlay/lazy';
+import { loadOverlay, startWhenShown, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
 
 export default defineContentScript({
   matches: SEARCH_PAGE_MATCHES,
   runAt: 'document_start',
   main(ctx) {
-    let overlay: Promise<Overlay | undefined> | undefined;
+    let overlay: () => Promise<Overlay | undefined> | undefined = () => undefined;
     /** Set once the page's JSONP (or a TOP answer) was stored: then the rendered list is not read. */
     let dataSeen = false;
     let answered = () => {};
@@ -28,7 +27,7 @@ export default defineContentScript({
         if (res.ok && res.filed === 'result' && capture.kind !== 'fliggy-dom') dataSeen = true;
         if (!res.ok || res.filed === 'result') {
           answered();
-          void overlay?.then((o) => o?.refresh());
+          void overlay()?.then((o) => o?.refresh());
         }
       } catch (e) {
         console.debug('[RailAir] capture not delivered', e);
@@ -42,19 +41,8 @@ export default defineContentScript({
     ctx.onInvalidated(stopListening);
 
     const hasRows = () => document.querySelector(`${SELECTORS.list} ${SELECTORS.item}`) !== null;
-    // The UI's code is loaded only once it has something to show: loading it earlier, while the
-    // page waits for its own query, was measured to delay the page's rows.
-    void whenPage(document, hasRows, Promise.race([firstAnswer, afterPageLoad(2000)])).then(() => {
-      if (ctx.isInvalid) return;
-      overlay = new Promise((resolve) => {
-        whenIdle(() => {
-          resolve(
-            loadOverlay('fliggy')
-              .then((start) => start(ctx, prefs, { submit: (c) => void submit(c), dataSeen: () => dataSeen }))
-              .catch((e: unknown) => (console.debug('[RailAir] overlay not shown', e), undefined)),
-          );
-        }, 30);
-      });
-    });
+    overlay = startWhenShown(ctx, hasRows, firstAnswer, () =>
+      loadOverlay('fliggy').then((start) => start(ctx, prefs, { submit: (c) => void submit(c), dataSeen: () => dataSeen })),
+    );
   },
 });
