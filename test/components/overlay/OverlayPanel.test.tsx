@@ -140,7 +140,7 @@ describe('OverlayPanel', () => {
       status: 'no-data',
       rows: [],
       sources: {},
-      liveError: { zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' },
+      liveError: { code: 'maintenance', message: { zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' } },
       otherSearchUrl: 'https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc',
     };
     show({ kind: 'view', view: failed }, { site: 'fliggy' });

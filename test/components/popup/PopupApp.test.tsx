@@ -265,7 +265,9 @@ describe('PopupApp results', () => {
   });
 
   it('without flights: partial, one click opens Fliggy, and the capture fills the flights in', async () => {
-    const api = fakeApi({ airAnswer: async () => ({ status: 'none', reason: 'no-source', fliggyUrl: FLIGGY_URL }) });
+    const api = fakeApi({
+      airAnswer: async () => ({ ok: false, error: { code: 'no-source', message: { zh: '还没有航班数据', en: 'No flight data yet' } }, fliggyUrl: FLIGGY_URL }),
+    });
     await searchLast(api);
     expect($('[data-testid=partial]')!.textContent).toContain('只有火车结果');
     expect($$('[data-testid=train]').length).toBeGreaterThan(0);
