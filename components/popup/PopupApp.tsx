@@ -215,7 +215,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   useEffect(() => {
     if (tab !== 'watches' || WatchList !== undefined) return;
-    void (api.loadWatchList?.() ?? Promise.resolve(undefined)).then((c) => setWatchList(() => c ?? null));
+    // A missing or failed chunk shows that the list could not be loaded, not an endless "…".
+    void (api.loadWatchList?.() ?? Promise.resolve(undefined)).catch(() => undefined).then((c) => setWatchList(() => c ?? null));
   }, [tab]);
 
   const route = searched ? `${searched.from.name} → ${searched.to.name}，${searched.date}` : '';
@@ -241,7 +242,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       </header>
       {tab === 'watches' ? (
         <section class="watches" data-testid="watches">
-          {WatchList ? <WatchList /> : WatchList === null ? <p>{tr(lang, '提醒功能即将推出。', 'Watches are coming soon.')}</p> : <p>…</p>}
+          {WatchList ? <WatchList /> : WatchList === null ? <p>{tr(lang, '提醒列表无法加载。', 'The watch list could not be loaded.')}</p> : <p>…</p>}
         </section>
       ) : (
         <>

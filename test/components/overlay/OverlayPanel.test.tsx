@@ -199,7 +199,7 @@ describe('row annotations', () => {
     expect(pageClicks).not.toHaveBeenCalled();
     expect(bell.disabled).toBe(true);
     await act(async () => resolve({ kind: 'unavailable' }));
-    expect(q('[data-testid="railair-bell-msg"]')?.textContent).toBe('提醒功能即将推出 · Watches coming soon');
+    expect(q('[data-testid="railair-bell-msg"]')?.textContent).toBe('提醒暂不可用 · Watches are unavailable right now');
   });
 
   it('a bell confirms a watch that was set', async () => {

@@ -318,12 +318,18 @@ describe('PopupApp results', () => {
 });
 
 describe('PopupApp watches tab', () => {
-  it('says watches are coming until the watch list is built in, then renders it', async () => {
+  it('says the watch list could not be loaded when its chunk is missing or fails, else renders it', async () => {
     const api = fakeApi();
     await mount(api);
     await act(() => $$('[role=tab]')[1]!.click());
     await flush();
-    expect($('[data-testid=watches]')!.textContent).toContain('提醒功能即将推出');
+    expect($('[data-testid=watches]')!.textContent).toContain('提醒列表无法加载');
+    render(null, root);
+    const failing = fakeApi({ loadWatchList: () => Promise.reject(new Error('chunk failed')) });
+    await mount(failing);
+    await act(() => $$('[role=tab]')[1]!.click());
+    await flush();
+    expect($('[data-testid=watches]')!.textContent).toContain('提醒列表无法加载');
     render(null, root);
     const withList = fakeApi({ loadWatchList: async () => () => <p>my watches</p> });
     await mount(withList);
