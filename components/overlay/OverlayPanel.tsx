@@ -42,8 +42,8 @@ function NoData({ site, view }: { site: PanelProps['site']; view: OverlayView })
       {view.liveError && (
         <div class="ra-live-error" role="status" data-testid="railair-live-error">
           {flights ? '实时查询航班未成功：' : '12306 实时查询未成功：'}
-          {view.liveError.zh}
-          <En>{`${flights ? 'Live flight query' : 'Live 12306 query'} did not answer: ${view.liveError.en}`}</En>
+          {view.liveError.message.zh}
+          <En>{`${flights ? 'Live flight query' : 'Live 12306 query'} did not answer: ${view.liveError.message.en}`}</En>
         </div>
       )}
       {view.otherSearchUrl ? (

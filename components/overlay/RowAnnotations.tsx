@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { formatYuan } from '../../lib/i18n';
 import type { Beat } from '../../lib/capture/view';
-import { WATCH_SOON } from './labels';
+import { WATCH_UNAVAILABLE } from './labels';
 
 export function BeatNote({ beat }: { beat: Beat }) {
   const zh: string[] = [];
@@ -57,7 +57,7 @@ export function Bell({ label, onWatch }: { label: string; onWatch: () => Promise
       : state === 'exists'
         ? '已在提醒中 · Already watching'
         : state === 'unavailable'
-          ? `${WATCH_SOON.zh} · ${WATCH_SOON.en}`
+          ? `${WATCH_UNAVAILABLE.zh} · ${WATCH_UNAVAILABLE.en}`
           : state === 'error'
             ? `提醒设置失败 · Could not set the watch${message ? `: ${message}` : ''}`
             : '';

@@ -9,7 +9,8 @@ export const TOP_LABELS: Record<Top, Bilingual> = {
   pareto: { zh: '性价比', en: 'Best trade-off' },
 };
 
-export const WATCH_SOON: Bilingual = { zh: '提醒功能即将推出', en: 'Watches coming soon' };
+/** The bell's answer when the background does not take watches (not answering, or an older worker). */
+export const WATCH_UNAVAILABLE: Bilingual = { zh: '提醒暂不可用', en: 'Watches are unavailable right now' };
 
 /** Best within the list's own mode. */
 export const BEST_LABELS: Record<'cheapest' | 'fastest', Bilingual> = {

@@ -27,12 +27,7 @@ function railFailure(e: unknown, now: number): RailAnswer {
 
 function airFailure(e: unknown): AirAnswer {
   const why = e instanceof Error ? e.message : String(e);
-  return {
-    status: 'error',
-    source: 'fliggy',
-    error: { code: 'network', message: { zh: `后台无响应：${why}`, en: `Background did not answer: ${why}` } },
-    fliggyUrl: '',
-  };
+  return { ok: false, error: { code: 'network', message: { zh: `后台无响应：${why}`, en: `Background did not answer: ${why}` } } };
 }
 
 function mark(name: string) {
@@ -116,7 +111,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       .catch(airFailure)
       .then((a) => {
         if (n !== run.current) return;
-        if (a.status === 'ok') {
+        if (a.ok) {
           arrived();
           setWaitingFliggy(false);
         }
@@ -125,7 +120,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
   }
 
   // A Fliggy page the user opened (or any capture) may bring the flights we lack.
-  const airMissing = !!searched && air !== 'pending' && !!air && air.status !== 'ok';
+  const airMissing = !!searched && air !== 'pending' && !!air && !air.ok;
   useEffect(() => {
     if (!airMissing || !searched) return;
     return api.onCapture(() => loadAir(searched));
@@ -142,7 +137,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
     setComparison(undefined);
     if (!searched || !rail || !air || rail === 'pending' || air === 'pending') return;
     const useRail = rail.ok;
-    const useAir = air.status === 'ok';
+    const useAir = air.ok;
     if (!useRail && !useAir) return;
     const n = run.current;
     const s = searched;
@@ -166,7 +161,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
   }, [rail, air]);
 
   const trains = rail && rail !== 'pending' && rail.ok ? filterTrains(rail.trains, filters) : [];
-  const flights = air && air !== 'pending' && air.status === 'ok' ? filterFlights(air.flights, filters) : [];
+  const flights = air && air !== 'pending' && air.ok ? filterFlights(air.flights, filters) : [];
   const recommended = useMemo(() => {
     const s = new Set<string>();
     if (!comparison) return s;
@@ -178,7 +173,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const labels = useMemo(() => {
     const m = new Map<string, string>();
     if (rail && rail !== 'pending' && rail.ok) for (const t of rail.trains) m.set(t.id, t.code);
-    if (air && air !== 'pending' && air.status === 'ok') for (const f of air.flights) m.set(f.id, f.flightNo);
+    if (air && air !== 'pending' && air.ok) for (const f of air.flights) m.set(f.id, f.flightNo);
     return m;
   }, [rail, air]);
 
@@ -220,13 +215,14 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   useEffect(() => {
     if (tab !== 'watches' || WatchList !== undefined) return;
-    void (api.loadWatchList?.() ?? Promise.resolve(undefined)).then((c) => setWatchList(() => c ?? null));
+    // A missing or failed chunk shows that the list could not be loaded, not an endless "…".
+    void (api.loadWatchList?.() ?? Promise.resolve(undefined)).catch(() => undefined).then((c) => setWatchList(() => c ?? null));
   }, [tab]);
 
   const route = searched ? `${searched.from.name} → ${searched.to.name}，${searched.date}` : '';
   const railOk = rail && rail !== 'pending' && rail.ok ? rail : undefined;
   const partial =
-    !!searched && rail !== 'pending' && air !== 'pending' && !!railOk !== !!(air && air.status === 'ok');
+    !!searched && rail !== 'pending' && air !== 'pending' && !!railOk !== !!(air && air.ok);
 
   return (
     <main class="popup">
@@ -246,7 +242,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       </header>
       {tab === 'watches' ? (
         <section class="watches" data-testid="watches">
-          {WatchList ? <WatchList /> : WatchList === null ? <p>{tr(lang, '提醒功能即将推出。', 'Watches are coming soon.')}</p> : <p>…</p>}
+          {WatchList ? <WatchList /> : WatchList === null ? <p>{tr(lang, '提醒列表无法加载。', 'The watch list could not be loaded.')}</p> : <p>…</p>}
         </section>
       ) : (
         <>
@@ -280,7 +276,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
                 )}
               </div>
               {comparison && <Verdict comparison={comparison} lang={lang} labels={labels} />}
-              {(railOk || (air && air !== 'pending' && air.status === 'ok')) && (
+              {(railOk || (air && air !== 'pending' && air.ok)) && (
                 <FilterBar filters={filters} onChange={changeFilters} classes={classesIn(railOk?.trains ?? [])} lang={lang} />
               )}
               {hasResults && <Timeline date={searched.date as ChinaDate} bars={bars} lang={lang} />}
@@ -294,7 +290,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
                 <section class="col" aria-label={tr(lang, '飞机', 'Flights')}>
                   <h2>
                     {tr(lang, '飞机', 'Flights')}{' '}
-                    <span class="count">{air && air !== 'pending' && air.status === 'ok' ? `${flights.length}/${air.flights.length}` : ''}</span>
+                    <span class="count">{air && air !== 'pending' && air.ok ? `${flights.length}/${air.flights.length}` : ''}</span>
                   </h2>
                   <FlightList flights={flights} lang={lang} marked={recommended} />
                 </section>

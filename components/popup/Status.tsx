@@ -120,7 +120,7 @@ export function AirStatus({
       </Banner>
     );
   }
-  if (air.status === 'ok') {
+  if (air.ok) {
     const src = air.source === 'top' ? tr(lang, '淘宝开放平台', 'Taobao Open Platform') : tr(lang, '飞猪页面', 'Fliggy page');
     return (
       <div class="source" data-testid="air-source">
@@ -129,17 +129,20 @@ export function AirStatus({
       </div>
     );
   }
-  if (air.status === 'none' && air.reason === 'no-city') {
+  const { code, message } = air.error;
+  // No airports: nothing to open or set up.
+  if (code === 'no-city') {
     return (
       <Banner tone="info" testId="air-none">
-        {bi('这两个城市之间没有可比的机场', 'No airports to compare for these cities')}
+        {bi(message.zh, message.en)}
       </Banner>
     );
   }
   const url = air.fliggyUrl;
+  // No source yet is a state to act on (open Fliggy, set up TOP), not a fault.
   return (
-    <Banner tone={air.status === 'error' ? 'error' : 'info'} testId="air-none">
-      {air.status === 'error' ? bi(air.error.message.zh, air.error.message.en) : bi('还没有航班数据', 'No flight data yet')}
+    <Banner tone={code === 'no-source' ? 'info' : 'error'} testId="air-none">
+      {bi(message.zh, message.en)}
       {url && !waitingFliggy && (
         <button type="button" class="primary small" data-testid="open-fliggy" onClick={() => onOpenFliggy(url)}>
           在飞猪打开此搜索 · Open this search on Fliggy

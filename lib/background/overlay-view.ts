@@ -8,8 +8,7 @@ import type { Place } from '../compare/places';
 import { optionPrice } from '../compare/price';
 import type { ComparedOption } from '../compare/types';
 import type { StoredResult } from '../store/captures';
-import type { Beat, OverlayView, RowView, SeatView } from '../capture/view';
-import type { Bilingual } from '../i18n';
+import type { Beat, LiveError, OverlayView, RowView, SeatView } from '../capture/view';
 
 export interface ViewInput {
   /** The mode the overlay shows: the one the page is NOT about. */
@@ -24,7 +23,7 @@ export interface ViewInput {
   diagnostics: number;
   otherSearchUrl?: string;
   /** Why a live query for the shown mode failed (shown beside "no data"). */
-  liveError?: Bilingual;
+  liveError?: LiveError;
 }
 
 const MAX_ROWS = 600;
@@ -123,7 +122,10 @@ export function buildOverlayView(input: ViewInput): OverlayView {
     diagnostics: input.diagnostics,
   };
   if (input.otherSearchUrl) base.otherSearchUrl = input.otherSearchUrl;
-  if (input.liveError) base.liveError = { zh: input.liveError.zh.slice(0, 400), en: input.liveError.en.slice(0, 400) };
+  if (input.liveError) {
+    const { code, message } = input.liveError;
+    base.liveError = { code: code.slice(0, 32), message: { zh: message.zh.slice(0, 400), en: message.en.slice(0, 400) } };
+  }
   if (input.from) base.from = { city: input.from.city, ...(input.from.cityCode ? { cityCode: input.from.cityCode } : {}) };
   if (input.to) base.to = { city: input.to.city, ...(input.to.cityCode ? { cityCode: input.to.cityCode } : {}) };
   if (!input.from || !input.to) {

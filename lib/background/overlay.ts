@@ -2,11 +2,10 @@
 // page's date and route, from the stored captures or, when none is fresh, from a live query
 // through the search service (shared cache, single-flight and back-off) — plus each site's
 // collapsed state and the tabs to tell when captures change.
-import type { Bilingual } from '../i18n';
 import type { AirOption, ChinaDate, EpochMs, RailOption, StationList } from '../model';
 import type { Buffers, Settings } from '../settings';
 import type { Place } from '../compare/places';
-import type { OverlayView, PlaceRef } from '../capture/view';
+import type { LiveError, OverlayView, PlaceRef } from '../capture/view';
 import type { AirAnswer, RailAnswer } from '../messages/search';
 import { on as onMessage } from '../messages/capture';
 import { searchPageUrl as railSearchPageUrl } from '../sites/12306-page';
@@ -24,7 +23,7 @@ import { mainStation, placeOf } from './places';
 export interface LiveSources {
   /** Trains from the live 12306 client (telecodes: a city's main station, e.g. BJP, selects the whole city). */
   rail?: (req: { date: string; from: string; to: string; fromName?: string; toName?: string }) => Promise<RailAnswer>;
-  /** Flights from the Taobao Open Platform when configured (answers `none` otherwise). 12306 city names. */
+  /** Flights from the Taobao Open Platform or a capture (`no-source` / `no-city` otherwise). 12306 city names. */
   air?: (req: { date: string; fromCity: string; toCity: string }) => Promise<AirAnswer>;
 }
 
@@ -46,12 +45,12 @@ export interface ViewRequest {
 /** A capture younger than this is used as is; older (or none), the overlay asks the live client. */
 export const FRESH_CAPTURE_MS = 30 * 60_000;
 
-type LiveOutcome = { result?: StoredResult; error?: Bilingual };
+type LiveOutcome = { result?: StoredResult; error?: LiveError };
 type StationPick = { name: string; telecode: string };
 
-function liveFailure(e: unknown): Bilingual {
+function liveFailure(e: unknown): LiveError {
   const m = e instanceof Error ? e.message : String(e);
-  return { zh: `实时查询失败：${m}`, en: `Live query failed: ${m}` };
+  return { code: 'network', message: { zh: `实时查询失败：${m}`, en: `Live query failed: ${m}` } };
 }
 
 /** Trains from the live 12306 client, as a stored-result-shaped answer (never stored). */
@@ -59,7 +58,7 @@ async function liveRail(live: LiveSources['rail'], date: ChinaDate, a: StationPi
   if (!live || !a || !b) return {};
   try {
     const r = await live({ date, from: a.telecode, to: b.telecode, fromName: a.name, toName: b.name });
-    if (!r.ok) return { error: r.error.message };
+    if (!r.ok) return { error: { code: r.error.code, message: r.error.message } };
     return {
       result: {
         key: `live|${date}|${a.telecode}|${b.telecode}`,
@@ -86,8 +85,11 @@ async function liveAir(live: LiveSources['air'], date: ChinaDate, from: Place, t
   if (!live) return {};
   try {
     const r = await live({ date, fromCity: from.city, toCity: to.city });
-    if (r.status === 'none') return {};
-    if (r.status === 'error') return { error: r.error.message };
+    if (!r.ok) {
+      // No flight source or no airports is the ordinary "no data" state, not a failed query.
+      if (r.error.code === 'no-source' || r.error.code === 'no-city') return {};
+      return { error: { code: r.error.code, message: r.error.message } };
+    }
     return {
       result: {
         key: `live|${date}|${from.cityCode ?? from.city}|${to.cityCode ?? to.city}`,
@@ -138,7 +140,7 @@ export async function overlayView(deps: ViewDeps, req: ViewRequest): Promise<Ove
   }
   let [rail, air] =
     from && to ? await Promise.all([deps.captures.latestRail(date, from.city, to.city), deps.captures.latestAir(date, from.city, to.city)]) : [undefined, undefined];
-  let liveError: Bilingual | undefined;
+  let liveError: LiveError | undefined;
   if (from && to) {
     const shown = req.show === 'rail' ? rail : air;
     if (!shown || deps.now() - shown.at > FRESH_CAPTURE_MS) {

@@ -4,6 +4,7 @@
 // single-flight and back-off.
 import type { EpochMs, FlightSearchResult, StationList } from '../model';
 import type { DecodeIssue } from '../result';
+import type { Bilingual } from '../i18n';
 import type { Settings } from '../settings';
 import type { RailClient } from '../rail/client';
 import type { StationStore } from '../rail/station-store';
@@ -78,7 +79,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   async function searchAir(req: Req<'search.air'>): Promise<AirAnswer> {
     const dep = cityByName(req.fromCity);
     const arr = cityByName(req.toCity);
-    if (!dep || !arr) return { status: 'none', reason: 'no-city' };
+    if (!dep || !arr) return { ok: false, error: { code: 'no-city', message: NO_CITY } };
     const q = { date: req.date, fromCity: dep.code, toCity: arr.code };
     const fliggyUrl = fliggySearchUrl({ ...q, fromName: req.fromCity, toName: req.toCity });
     const settings = await deps.settings();
@@ -90,16 +91,16 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         void Promise.resolve()
           .then(() => deps.onFlightResult?.(r.value))
           .catch((e: unknown) => console.warn('[RailAir] flight listener failed', e));
-        return { status: 'ok', source: 'top', flights: r.value.flights, issues: r.issues, fetchedAt: r.fetchedAt, fliggyUrl };
+        return { ok: true, source: 'top', flights: r.value.flights, issues: r.issues, fetchedAt: r.fetchedAt, fliggyUrl };
       }
       // TOP failed: a capture is still better than nothing, but say why TOP did not answer.
       const cap = await deps.captures?.latestFlights(q.date, q.fromCity, q.toCity);
       if (cap) return fromCapture(cap, fliggyUrl, [{ code: 'other', message: `TOP: ${r.error.message.en}` }]);
-      return { status: 'error', source: 'top', error: r.error, fliggyUrl };
+      return { ok: false, error: r.error, fliggyUrl };
     }
     const cap = await deps.captures?.latestFlights(q.date, q.fromCity, q.toCity);
     if (cap) return fromCapture(cap, fliggyUrl, []);
-    return { status: 'none', reason: 'no-source', fliggyUrl };
+    return { ok: false, error: { code: 'no-source', message: NO_SOURCE }, fliggyUrl };
   }
 
   return {
@@ -136,7 +137,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         ? { result: { format: 'pipe' as const, fieldCounts: [], stationNames: r.stationNames, trains: r.trains }, fetchedAt: r.fetchedAt }
         : undefined;
       const air =
-        a?.status === 'ok'
+        a?.ok
           ? { result: { source: a.source, airports: {}, airlines: {}, flights: a.flights }, fetchedAt: a.fetchedAt }
           : undefined;
       const c = compare({ now: deps.now(), ...(rail ? { rail } : {}), ...(air ? { air } : {}) }, { buffers: settings.buffers, lang: settings.language });
@@ -173,9 +174,12 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   };
 }
 
+const NO_CITY: Bilingual = { zh: '这两个城市之间没有可比的机场', en: 'No airports to compare for these cities' };
+const NO_SOURCE: Bilingual = { zh: '还没有航班数据', en: 'No flight data yet' };
+
 function fromCapture(cap: CapturedFlights, fliggyUrl: string, issues: DecodeIssue[]): AirAnswer {
   return {
-    status: 'ok',
+    ok: true,
     source: cap.result.source,
     flights: cap.result.flights,
     issues,

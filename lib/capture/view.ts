@@ -79,8 +79,12 @@ function buildViewSchemas() {
     verdict: z.optional(bilingual),
     /** When each source was captured or queried live (epoch ms), whether it is stale, and whether it is live. */
     sources: z.object({ rail: z.optional(source), air: z.optional(source) }),
-    /** Why the live query for the other mode did not answer (maintenance, back-off…), when one was tried. */
-    liveError: z.optional(bilingual),
+    /**
+     * Why the live query for the other mode did not answer (maintenance, back-off…), when one was
+     * tried: a decode error code (lib/result.ts ErrorCode) and its text. The code is a plain
+     * string here so that the overlay's script does not carry the search section's code list.
+     */
+    liveError: z.optional(z.object({ code: str(32), message: bilingual })),
     beats: z.array(beatSchema).check(z.maxLength(600)),
     /** Captures that could not be decoded so far (see the diagnostics list). */
     diagnostics: int(0),
@@ -99,3 +103,4 @@ export type SeatView = z.infer<ViewSchemas['seatViewSchema']>;
 export type RowView = z.infer<ViewSchemas['rowViewSchema']>;
 export type Beat = z.infer<ViewSchemas['beatSchema']>;
 export type OverlayView = z.infer<ViewSchemas['overlayViewSchema']>;
+export type LiveError = NonNullable<OverlayView['liveError']>;

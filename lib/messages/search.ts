@@ -63,9 +63,19 @@ export const railAnswerSchema = z.union([
 ]);
 export type RailAnswer = z.infer<typeof railAnswerSchema>;
 
-export const airAnswerSchema = z.discriminatedUnion('status', [
+/**
+ * Why no flights came back. Besides the decode errors, two answers that are not faults: no flight
+ * source for this search (no Fliggy capture and no Taobao key; the user can open Fliggy's search)
+ * and cities without airports to compare. Screens tell these apart by code, never by text.
+ */
+export const airErrorSchema = z.extend(decodeErrorSchema, {
+  code: z.enum([...errorCodeSchema.options, 'no-source', 'no-city']),
+});
+export type AirError = z.infer<typeof airErrorSchema>;
+
+export const airAnswerSchema = z.union([
   z.object({
-    status: z.literal('ok'),
+    ok: z.literal(true),
     source: z.enum(['top', 'fliggy']),
     flights: z.array(airOptionSchema),
     issues: z.array(issueSchema),
@@ -73,9 +83,8 @@ export const airAnswerSchema = z.discriminatedUnion('status', [
     fetchedAt: z.number(),
     fliggyUrl: z.string(),
   }),
-  /** No credentials and no capture: the user can open Fliggy's search. */
-  z.object({ status: z.literal('none'), reason: z.enum(['no-source', 'no-city']), fliggyUrl: z.optional(z.string()) }),
-  z.object({ status: z.literal('error'), source: z.enum(['top', 'fliggy']), error: decodeErrorSchema, fliggyUrl: z.string() }),
+  /** fliggyUrl: Fliggy's search for the same trip; absent when the cities have no airports. */
+  z.object({ ok: z.literal(false), error: airErrorSchema, fliggyUrl: z.optional(z.string()) }),
 ]);
 export type AirAnswer = z.infer<typeof airAnswerSchema>;
 

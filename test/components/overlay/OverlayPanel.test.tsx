@@ -140,7 +140,7 @@ describe('OverlayPanel', () => {
       status: 'no-data',
       rows: [],
       sources: {},
-      liveError: { zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' },
+      liveError: { code: 'maintenance', message: { zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' } },
       otherSearchUrl: 'https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc',
     };
     show({ kind: 'view', view: failed }, { site: 'fliggy' });
@@ -199,7 +199,7 @@ describe('row annotations', () => {
     expect(pageClicks).not.toHaveBeenCalled();
     expect(bell.disabled).toBe(true);
     await act(async () => resolve({ kind: 'unavailable' }));
-    expect(q('[data-testid="railair-bell-msg"]')?.textContent).toBe('提醒功能即将推出 · Watches coming soon');
+    expect(q('[data-testid="railair-bell-msg"]')?.textContent).toBe('提醒暂不可用 · Watches are unavailable right now');
   });
 
   it('a bell confirms a watch that was set', async () => {

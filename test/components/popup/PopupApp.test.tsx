@@ -265,7 +265,9 @@ describe('PopupApp results', () => {
   });
 
   it('without flights: partial, one click opens Fliggy, and the capture fills the flights in', async () => {
-    const api = fakeApi({ airAnswer: async () => ({ status: 'none', reason: 'no-source', fliggyUrl: FLIGGY_URL }) });
+    const api = fakeApi({
+      airAnswer: async () => ({ ok: false, error: { code: 'no-source', message: { zh: '还没有航班数据', en: 'No flight data yet' } }, fliggyUrl: FLIGGY_URL }),
+    });
     await searchLast(api);
     expect($('[data-testid=partial]')!.textContent).toContain('只有火车结果');
     expect($$('[data-testid=train]').length).toBeGreaterThan(0);
@@ -281,6 +283,31 @@ describe('PopupApp results', () => {
     expect($('[data-testid=partial]')).toBeNull();
   });
 
+  it('tells the air failures apart by code: no airports, a failed query, a background that does not answer', async () => {
+    const noCity = fakeApi({
+      airAnswer: async () => ({ ok: false, error: { code: 'no-city', message: { zh: '这两个城市之间没有可比的机场', en: 'No airports to compare for these cities' } } }),
+    });
+    await searchLast(noCity);
+    expect($('[data-testid=air-none]')!.className).toContain('banner-info');
+    expect($('[data-testid=air-none]')!.textContent).toContain('这两个城市之间没有可比的机场');
+    expect($('[data-testid=open-fliggy]')).toBeNull();
+    render(null, root);
+    const failed = fakeApi({
+      airAnswer: async () => ({ ok: false, error: { code: 'rejected', message: { zh: '淘宝开放平台：调用受限', en: 'TOP: App Call Limited' } }, fliggyUrl: FLIGGY_URL }),
+    });
+    await searchLast(failed);
+    expect($('[data-testid=air-none]')!.className).toContain('banner-error');
+    expect($('[data-testid=air-none]')!.textContent).toContain('淘宝开放平台：调用受限');
+    expect($('[data-testid=open-fliggy]')).not.toBeNull();
+    render(null, root);
+    const silent = fakeApi({ airAnswer: () => Promise.reject(new Error('gone')) });
+    await searchLast(silent);
+    expect($('[data-testid=air-none]')!.className).toContain('banner-error');
+    expect($('[data-testid=air-none]')!.textContent).toContain('后台无响应：gone');
+    expect($('[data-testid=open-fliggy]')).toBeNull();
+    expect($('[data-testid=partial]')!.textContent).toContain('只有火车结果');
+  });
+
   it('marks data arrival and the first paint of results', async () => {
     const api = fakeApi();
     await searchLast(api);
@@ -291,12 +318,18 @@ describe('PopupApp results', () => {
 });
 
 describe('PopupApp watches tab', () => {
-  it('says watches are coming until the watch list is built in, then renders it', async () => {
+  it('says the watch list could not be loaded when its chunk is missing or fails, else renders it', async () => {
     const api = fakeApi();
     await mount(api);
     await act(() => $$('[role=tab]')[1]!.click());
     await flush();
-    expect($('[data-testid=watches]')!.textContent).toContain('提醒功能即将推出');
+    expect($('[data-testid=watches]')!.textContent).toContain('提醒列表无法加载');
+    render(null, root);
+    const failing = fakeApi({ loadWatchList: () => Promise.reject(new Error('chunk failed')) });
+    await mount(failing);
+    await act(() => $$('[role=tab]')[1]!.click());
+    await flush();
+    expect($('[data-testid=watches]')!.textContent).toContain('提醒列表无法加载');
     render(null, root);
     const withList = fakeApi({ loadWatchList: async () => () => <p>my watches</p> });
     await mount(withList);

@@ -35,7 +35,7 @@ export function railOk(specs?: RailRowSpec[], date: ChinaDate = DATE): RailAnswe
 export function airOk(n = 6, source: 'top' | 'fliggy' = 'top', fetchedAt = NOW): AirAnswer {
   const d = decodeTopSearch(buildTopSearchJson(generateFlights(n, 'BJS', 'SHA', DATE, 4)));
   if (!d.ok) throw new Error(d.error.message.en);
-  return { status: 'ok', source, flights: d.value.flights, issues: [], fetchedAt, fliggyUrl: 'https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=2026-03-05' };
+  return { ok: true, source, flights: d.value.flights, issues: [], fetchedAt, fliggyUrl: 'https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=2026-03-05' };
 }
 
 export const FLIGGY_URL = 'https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=2026-03-05';

@@ -150,10 +150,10 @@ describe('overlay view: live fallback', () => {
     });
     const v = await overlayView({ captures, now, stations: stationList(), live: { rail } }, FLIGGY_PAGE);
     expect(v.status).toBe('no-data');
-    expect(v.liveError).toEqual({ zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' });
+    expect(v.liveError).toEqual({ code: 'maintenance', message: { zh: '12306 系统维护中，06:00 后恢复', en: '12306 is in maintenance until 06:00' } });
     expect(v.otherSearchUrl).toContain('fs=%E5%8C%97%E4%BA%AC,BJP');
     const thrown = await overlayView({ captures, now, stations: stationList(), live: { rail: () => Promise.reject(new Error('worker gone')) } }, FLIGGY_PAGE);
-    expect(thrown).toMatchObject({ status: 'no-data', liveError: { en: 'Live query failed: worker gone' } });
+    expect(thrown).toMatchObject({ status: 'no-data', liveError: { code: 'network', message: { en: 'Live query failed: worker gone' } } });
   });
 
   it('uses a fresh capture without asking, and asks again once the capture is old', async () => {
@@ -181,7 +181,7 @@ describe('overlay view: live fallback', () => {
     const asked: unknown[] = [];
     const top = async (q: unknown): Promise<AirAnswer> => {
       asked.push(q);
-      return { status: 'ok', source: 'top', flights: liveFlights(), issues: [], fetchedAt: now(), fliggyUrl: 'https://sjipiao.fliggy.com/' };
+      return { ok: true, source: 'top', flights: liveFlights(), issues: [], fetchedAt: now(), fliggyUrl: 'https://sjipiao.fliggy.com/' };
     };
     const v = await overlayView({ captures, now, live: { air: top } }, RAIL_PAGE);
     expect(asked).toEqual([{ date: DATE, fromCity: '北京', toCity: '上海' }]);
@@ -189,7 +189,7 @@ describe('overlay view: live fallback', () => {
     expect(v.rows.map((r) => r.code)).toEqual(['MU5102', 'CA1831']);
     expect(v.sources.air).toMatchObject({ source: 'top', live: true });
 
-    const none = await overlayView({ captures, now, live: { air: async () => ({ status: 'none', reason: 'no-source' }) } }, RAIL_PAGE);
+    const none = await overlayView({ captures, now, live: { air: async () => ({ ok: false, error: { code: 'no-source', message: { zh: '还没有航班数据', en: 'No flight data yet' } } }) } }, RAIL_PAGE);
     expect(none.status).toBe('no-data');
     expect(none.liveError).toBeUndefined();
     expect(none.otherSearchUrl).toContain('depCity=BJS&arrCity=SHA');
@@ -199,12 +199,12 @@ describe('overlay view: live fallback', () => {
         captures,
         now,
         live: {
-          air: async () => ({ status: 'error', source: 'top', error: { code: 'rejected', message: { zh: '淘宝开放平台：调用受限', en: 'TOP: App Call Limited' } }, fliggyUrl: '' }),
+          air: async () => ({ ok: false, error: { code: 'rejected', message: { zh: '淘宝开放平台：调用受限', en: 'TOP: App Call Limited' } }, fliggyUrl: '' }),
         },
       },
       RAIL_PAGE,
     );
-    expect(failed).toMatchObject({ status: 'no-data', liveError: { zh: '淘宝开放平台：调用受限' } });
+    expect(failed).toMatchObject({ status: 'no-data', liveError: { code: 'rejected', message: { zh: '淘宝开放平台：调用受限' } } });
   });
 });
 

@@ -74,12 +74,13 @@ describe('search service', () => {
 
   it('asks the Taobao Open Platform only when it is turned on and credentials are stored', async () => {
     const off = setup({ creds: true });
-    expect((await off.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' })).status).toBe('none');
+    const offAnswer = await off.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(!offAnswer.ok && offAnswer.error.code).toBe('no-source');
     expect(off.topCalls).toHaveLength(0);
     const on = setup({ creds: true, settings: { topEnabled: true } });
     const r = await on.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
-    expect(r.status === 'ok' && r.source).toBe('top');
-    expect(r.status === 'ok' && r.flights).toHaveLength(5);
+    expect(r.ok && r.source).toBe('top');
+    expect(r.ok && r.flights).toHaveLength(5);
     expect(on.topCalls).toEqual(['BJSSHA']);
   });
 
@@ -95,12 +96,12 @@ describe('search service', () => {
   it('falls back to the latest Fliggy capture with its time, else offers Fliggy search page', async () => {
     const withCapture = setup({ capture: true });
     const r = await withCapture.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
-    expect(r).toMatchObject({ status: 'ok', source: 'fliggy', fetchedAt: NOW - 5 * 60_000 });
+    expect(r).toMatchObject({ ok: true, source: 'fliggy', fetchedAt: NOW - 5 * 60_000 });
     const none = await setup().svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
-    expect(none.status).toBe('none');
-    expect(none.status === 'none' && none.fliggyUrl).toContain('depCity=BJS&arrCity=SHA&depDate=2026-03-05');
+    expect(!none.ok && none.error.code).toBe('no-source');
+    expect(!none.ok && none.fliggyUrl).toContain('depCity=BJS&arrCity=SHA&depDate=2026-03-05');
     const noCity = await setup().svc.searchAir({ date: '2026-03-05', fromCity: '火星', toCity: '上海' });
-    expect(noCity).toEqual({ status: 'none', reason: 'no-city' });
+    expect(noCity).toEqual({ ok: false, error: { code: 'no-city', message: { zh: '这两个城市之间没有可比的机场', en: 'No airports to compare for these cities' } } });
   });
 
   it('compares what the two searches answered, from their caches', async () => {
@@ -142,8 +143,8 @@ describe('search messages (zod-validated both ways)', () => {
     expect(rail.ok).toBe(true);
     expect(rail.data?.ok).toBe(true);
     expect(rail.data?.trains).toHaveLength(6);
-    const air = (await dispatch({ railair: 1, name: 'search.air', data: { date: '2026-03-05', fromCity: '北京', toCity: '上海' } })) as { ok: boolean; data?: { status: string } };
-    expect(air).toMatchObject({ ok: true, data: { status: 'ok' } });
+    const air = (await dispatch({ railair: 1, name: 'search.air', data: { date: '2026-03-05', fromCity: '北京', toCity: '上海' } })) as { ok: boolean; data?: { ok: boolean } };
+    expect(air).toMatchObject({ ok: true, data: { ok: true } });
     const st = (await dispatch({ railair: 1, name: 'search.stations', data: { q: 'sh' } })) as { ok: boolean; data?: { hits: { name: string }[] } };
     expect(st.ok).toBe(true);
     expect(st.data?.hits[0]?.name).toBe('上海');
