@@ -130,8 +130,8 @@ function Body({ site, state, lang, now }: Omit<PanelProps, 'collapsed' | 'onTogg
       if (v.status === 'no-place' || v.status === 'error') {
         return (
           <div class="ra-empty ra-error" role="alert">
-            {v.error?.zh ?? '出错了'}
-            <En>{v.error?.en ?? 'Something went wrong'}</En>
+            {v.error?.message.zh ?? '出错了'}
+            <En>{v.error?.message.en ?? 'Something went wrong'}</En>
           </div>
         );
       }

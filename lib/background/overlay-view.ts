@@ -132,7 +132,7 @@ export function buildOverlayView(input: ViewInput): OverlayView {
     return {
       ...base,
       status: 'no-place',
-      error: { zh: '无法识别本页的出发地或目的地', en: 'Could not tell the route of this page' },
+      error: { code: 'bad-input', message: { zh: '无法识别本页的出发地或目的地', en: 'Could not tell the route of this page' } },
     };
   }
   const rail = input.rail?.rail ? { result: input.rail.rail, fetchedAt: input.rail.at, source: '12306' } : undefined;
@@ -144,7 +144,7 @@ export function buildOverlayView(input: ViewInput): OverlayView {
     input.buffers ? { buffers: input.buffers } : {},
   );
   if (!result.ok) {
-    return { ...base, status: 'error', error: result.error.message };
+    return { ...base, status: 'error', error: { code: result.error.code, message: result.error.message } };
   }
   const cmp = result.value;
   const shown = input.show === 'air' ? air : rail;

@@ -74,7 +74,7 @@ function buildViewSchemas() {
     to: z.optional(city),
     /** ok: rows of the other mode are known; no-data: nothing captured yet; no-place / error: see `error`. */
     status: z.enum(['ok', 'no-data', 'no-place', 'error']),
-    error: z.optional(bilingual),
+    error: z.optional(z.object({ code: str(32), message: bilingual })),
     rows: z.array(rowViewSchema).check(z.maxLength(600)),
     verdict: z.optional(bilingual),
     /** When each source was captured or queried live (epoch ms), whether it is stale, and whether it is live. */

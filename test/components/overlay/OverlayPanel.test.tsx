@@ -168,7 +168,7 @@ describe('OverlayPanel', () => {
     expect(q('.ra-body')?.textContent).toContain('在本页查询车次后');
     show({ kind: 'failed', message: 'Extension context invalidated.' });
     expect(q('[role="alert"]')?.textContent).toContain('Extension context invalidated.');
-    show({ kind: 'view', view: { ...okView, status: 'no-place', rows: [], error: { zh: '无法识别本页的出发地或目的地', en: 'Could not tell the route' } } });
+    show({ kind: 'view', view: { ...okView, status: 'no-place', rows: [], error: { code: 'bad-input', message: { zh: '无法识别本页的出发地或目的地', en: 'Could not tell the route' } } } });
     expect(q('[role="alert"]')?.textContent).toContain('无法识别本页的出发地或目的地');
   });
 
