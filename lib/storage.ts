@@ -1,6 +1,7 @@
 // Every storage item of the extension, declared once, versioned from the first release. Shapes
-// and their schemas live in lib/store/ (and lib/settings.ts); add an item here with `version`
-// and `migrations` when a shape changes.
+// and their schemas live in lib/store/ (and lib/settings.ts). When a shape changes, either bump
+// the item's `version` with a migration, or make its reader accept the old shape (as the watch
+// document and the back-off state do for the old error text fields, lib/watch/migrate.ts).
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { StoredResult } from './store/captures';

@@ -13,7 +13,7 @@ type Sender = Parameters<typeof sendMessage>[2];
 /** A class a bell belongs on: sold out (无) or only the waiting list open (候补). */
 export const watchable = (a: Availability): boolean => a.kind === 'none' || a.kind === 'waitlist';
 
-/** Sends `watch.create`; says clearly when no watch service answers (not built in yet). */
+/** Sends `watch.create`; says clearly when no watch service answers (the worker is missing or failed to start). */
 export async function requestWatch(req: WatchRequest, send?: Sender): Promise<WatchOutcome> {
   try {
     const r = await sendMessage('watch.create', req, send);

@@ -9,8 +9,6 @@ import { captureResultsItem, lastSearchItem, settingsItem } from '../../lib/stor
 import type { PopupApi } from '../../components/popup/api';
 import { requestWatch } from '../../components/common/watch-request';
 
-// The watches helper's list, when built in (the tab says "coming" until then).
-const watchModules = import.meta.glob<{ WatchList?: ComponentType }>('../../components/watch/WatchList.tsx');
 
 export const popupApi: PopupApi = {
   stations: async (q) => (await sendMessage('search.stations', { q, limit: 10 })).hits,
@@ -32,8 +30,6 @@ export const popupApi: PopupApi = {
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) }),
   onCapture: (fn) => captureResultsItem.watch(() => fn()),
   watch: (req) => requestWatch(req),
-  loadWatchList: async () => {
-    const load = Object.values(watchModules)[0];
-    return load ? (await load()).WatchList : undefined;
-  },
+  // The watch list is its own chunk: the search tab opens without it.
+  loadWatchList: async () => (await import('../../components/watch/WatchList')).WatchList as ComponentType,
 };

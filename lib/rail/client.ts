@@ -13,7 +13,7 @@ import { isChinaDate } from '../time';
 import { createBackoff, type Backoff, type BackoffCause, type BackoffState } from '../net/backoff';
 import { createTtlCache, type TtlCache } from '../net/cache';
 import { httpRequest, queryString, type FetchLike, type HttpResponse } from '../net/http';
-import { searchPageUrl } from '../sites/12306-page';
+import { RAIL_ORIGIN, searchPageUrl } from '../sites/12306-page';
 import {
   createEndpointMemory,
   endpointOfUrl,
@@ -27,7 +27,7 @@ import { decodeLeftTicket } from './left-ticket';
 import type { RailClientState } from '../store/rail-client';
 import type { StoredValue } from '../store/item';
 
-export const RAIL_BASE = 'https://kyfw.12306.cn';
+export const RAIL_BASE = RAIL_ORIGIN;
 export const RAIL_CACHE_TTL_MS = 60_000;
 /** Cookies from the warm-up are refreshed after this long. */
 export const WARM_TTL_MS = 20 * 60_000;

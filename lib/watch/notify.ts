@@ -5,6 +5,7 @@ import { formatYuan, tr, type Lang } from '../i18n';
 import { chinaHm } from '../time';
 import type { FareWatch, RailWatch, Sighting } from './model';
 import { searchPageUrl } from '../sites/12306-page';
+import { searchPageUrl as fliggySearchPageUrl } from '../sites/fliggy-page';
 
 export interface WatchNotification {
   title: string;
@@ -52,7 +53,7 @@ export function railNotification(w: RailWatch, fresh: readonly Sighting[], lang:
 
 /** Fliggy's search page for a city pair and date. */
 export function fliggyUrl(w: Pick<FareWatch, 'date' | 'fromCity' | 'toCity'>): string {
-  return `https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=${w.fromCity}&arrCity=${w.toCity}&depDate=${w.date}`;
+  return fliggySearchPageUrl({ date: w.date, depCity: w.fromCity, arrCity: w.toCity });
 }
 
 export function fareNotification(w: FareWatch, lowestFen: number, flightNo: string | undefined, lang: Lang): WatchNotification {
