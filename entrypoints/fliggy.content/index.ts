@@ -21,7 +21,8 @@ export default defineContentScript({
     const firstAnswer = new Promise<void>((r) => (answered = r));
 
     async function submit(capture: Capture) {
-      const air = readSearchFromUrl(location.href);
+      // What was actually queried (the JSONP's URL) wins over the page's address; derived once, here.
+      const air = { ...readSearchFromUrl(location.href), ...readSearchFromUrl(capture.url) };
       try {
         const res = await send('capture.submit', { capture, route: { air } });
         if (res.ok && res.filed === 'result' && capture.kind !== 'fliggy-dom') dataSeen = true;

@@ -92,7 +92,9 @@ function decodeDom(capture: Capture, page?: PageContext): DecodeResult<FlightSea
   if (!rows.success) {
     return { ok: false, error: { code: 'schema', message: { zh: '飞猪页面行：格式不符', en: `Fliggy page rows: ${rows.error.issues[0]?.message ?? 'invalid'}` } } };
   }
-  const search = { ...readFliggyUrl(capture.url), ...(page?.air?.depCity ? { depCity: page.air.depCity } : {}), ...(page?.air?.arrCity ? { arrCity: page.air.arrCity } : {}) };
+  // The content script sends the route it derived (the query's URL over the page's); only a
+  // capture that arrives without one (a direct caller) is read for it here.
+  const search: { depCity?: string; arrCity?: string } = page?.air ?? readFliggyUrl(capture.url);
   return decodeFliggyDomRows(rows.data as FliggyDomRow[], { airportCode: airportCodeResolver(search) });
 }
 
@@ -101,11 +103,10 @@ export function decodeAirCapture(capture: Capture, source: 'fliggy' | 'top', pag
     capture.kind === 'fliggy-dom' ? decodeDom(capture, page) : source === 'fliggy' ? decodeFliggySearch(capture.body) : decodeTopSearch(capture.body);
   if (!decoded.ok) return reject(decoded.error.code, decoded.error.message, decoded.error.sample);
   const value = decoded.value;
-  const fromUrl = source === 'fliggy' ? readFliggyUrl(capture.url) : {};
-  const pageAir = page?.air ?? {};
-  const date = value.date ?? fromUrl.date ?? (pageAir.date && isChinaDate(pageAir.date) ? pageAir.date : undefined);
-  const dep = value.depCity ?? fromUrl.depCity ?? pageAir.depCity ?? firstCity(value, 'from');
-  const arr = value.arrCity ?? fromUrl.arrCity ?? pageAir.arrCity ?? firstCity(value, 'to');
+  const route = page?.air ?? (source === 'fliggy' ? readFliggyUrl(capture.url) : {});
+  const date = value.date ?? (route.date && isChinaDate(route.date) ? route.date : undefined);
+  const dep = value.depCity ?? route.depCity ?? firstCity(value, 'from');
+  const arr = value.arrCity ?? route.arrCity ?? firstCity(value, 'to');
   if (!date || !dep || !arr) return reject('no-route', { zh: '航班结果缺少日期或城市，无法归档', en: 'flight answer without a date or cities to file it under' });
   const fromCity = airCityName(dep);
   const toCity = airCityName(arr);

@@ -31,7 +31,7 @@ export function placeOf(ref: PlaceRef | undefined, list?: StationList): Place | 
  * The IATA code of an airport as Fliggy's list names it ("首都机场", "浦东国际机场"): among the
  * search's two cities first, else any city with exactly one airport of that name.
  */
-export function airportCodeResolver(search: FliggySearch): (name: string) => string | undefined {
+export function airportCodeResolver(search: Pick<FliggySearch, 'depCity' | 'arrCity'>): (name: string) => string | undefined {
   const near = [search.depCity, search.arrCity].flatMap((code) => (code ? (cityByCode(code)?.airports ?? []) : []));
   return (name) => {
     const n = name.replace(/\s+/g, '');
