@@ -45,7 +45,6 @@ export interface SearchService {
   searchStations(req: Req<'search.stations'>): Promise<Res<'search.stations'>>;
   searchRail(req: Req<'search.rail'>): Promise<RailAnswer>;
   searchAir(req: Req<'search.air'>): Promise<AirAnswer>;
-  run(req: Req<'search.run'>): Promise<Res<'search.run'>>;
   compare(req: Req<'search.compare'>): Promise<Res<'search.compare'>>;
   status(): Promise<Res<'search.status'>>;
 }
@@ -123,10 +122,6 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     },
     searchRail,
     searchAir,
-    async run(req) {
-      const [r, a] = await Promise.all([searchRail(req), searchAir({ date: req.date, fromCity: req.fromCity, toCity: req.toCity })]);
-      return { rail: r, air: a };
-    },
     async compare(req) {
       const [r, a, settings] = await Promise.all([
         req.rail ? searchRail(req) : undefined,
@@ -193,7 +188,6 @@ export function registerSearchHandlers(svc: SearchService): void {
   onMessage('search.stations', (req) => svc.searchStations(req));
   onMessage('search.rail', (req) => svc.searchRail(req));
   onMessage('search.air', (req) => svc.searchAir(req));
-  onMessage('search.run', (req) => svc.run(req));
   onMessage('search.compare', (req) => svc.compare(req));
   onMessage('search.status', () => svc.status());
 }

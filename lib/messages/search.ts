@@ -145,11 +145,6 @@ export const searchMessages = {
   'search.rail': { req: railReq, res: railAnswerSchema },
   /** Flights: Taobao Open Platform when configured, else the latest Fliggy capture. */
   'search.air': { req: airReq, res: airAnswerSchema },
-  /** Both at once (for callers that do not render progressively). */
-  'search.run': {
-    req: z.extend(railReq, { fromCity: cityName(), toCity: cityName() }),
-    res: z.object({ rail: railAnswerSchema, air: airAnswerSchema }),
-  },
   /**
    * The comparison of what search.rail / search.air answered (served from their caches; `rail` /
    * `air` false leave a side out, e.g. after it failed). Runs in the background so the popup
