@@ -49,10 +49,8 @@ export interface Captures {
   submit(capture: Capture, page?: PageContext): Promise<SubmitOutcome>;
   results(): Promise<StoredResult[]>;
   diagnostics(): Promise<Diagnostics>;
-  /** Latest rail result between two cities (12306 names) on a date. */
-  latestRail(date: string, fromCity: string, toCity: string): Promise<StoredResult | undefined>;
-  /** Latest air result (Fliggy or TOP) between two cities (12306 names) on a date. */
-  latestAir(date: string, fromCity: string, toCity: string): Promise<StoredResult | undefined>;
+  /** Latest rail and air (Fliggy or TOP) results between two cities (12306 names) on a date, from one read. */
+  latest(date: string, fromCity: string, toCity: string): Promise<{ rail?: StoredResult; air?: StoredResult }>;
   /** For the search service: the latest captured flights for a date and IATA city pair. */
   latestFlights(date: string, depCity: string, arrCity: string): Promise<{ result: FlightSearchResult; at: EpochMs } | undefined>;
   /** The 12306 city name of a station (by telecode or name), using the station list when known. */
@@ -184,10 +182,17 @@ export function createCaptures(deps: CapturesDeps): Captures {
     submit: (capture, page) => serial(() => submit(capture, page)),
     results: readResults,
     diagnostics: readDiagnostics,
-    latestRail: (date, fromCity, toCity) =>
-      newest((r) => r.source === '12306' && r.date === date && r.fromCity === fromCity && r.toCity === toCity),
-    latestAir: (date, fromCity, toCity) =>
-      newest((r) => r.source !== '12306' && r.date === date && r.fromCity === fromCity && r.toCity === toCity),
+    async latest(date, fromCity, toCity) {
+      let rail: StoredResult | undefined;
+      let air: StoredResult | undefined;
+      for (const r of await readResults()) {
+        if (r.date !== date || r.fromCity !== fromCity || r.toCity !== toCity) continue;
+        if (r.source === '12306') {
+          if (!rail || r.at > rail.at) rail = r;
+        } else if (!air || r.at > air.at) air = r;
+      }
+      return { ...(rail ? { rail } : {}), ...(air ? { air } : {}) };
+    },
     async latestFlights(date, depCity, arrCity) {
       const r = await newest((x) => x.source !== '12306' && x.date === date && x.from === depCity && x.to === arrCity);
       return r?.air ? { result: r.air, at: r.at } : undefined;

@@ -28,7 +28,7 @@ export interface LiveSources {
 }
 
 export interface ViewDeps {
-  captures: Pick<Captures, 'diagnostics' | 'latestRail' | 'latestAir'>;
+  captures: Pick<Captures, 'diagnostics' | 'latest'>;
   now: () => EpochMs;
   stations?: Pick<StationStore, 'held'>;
   buffers?: () => Promise<{ air: Buffers; rail: Buffers } | undefined>;
@@ -138,8 +138,7 @@ export async function overlayView(deps: ViewDeps, req: ViewRequest): Promise<Ove
       if (mainA && mainB) otherSearchUrl = railSearchPageUrl({ date, from: mainA, to: mainB });
     }
   }
-  let [rail, air] =
-    from && to ? await Promise.all([deps.captures.latestRail(date, from.city, to.city), deps.captures.latestAir(date, from.city, to.city)]) : [undefined, undefined];
+  let { rail, air } = from && to ? await deps.captures.latest(date, from.city, to.city) : {};
   let liveError: LiveError | undefined;
   if (from && to) {
     const shown = req.show === 'rail' ? rail : air;

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createCaptures, LIMITS } from '../../../lib/background/captures';
 import type { Diagnostics } from '../../../lib/store/diagnostics';
@@ -30,6 +30,20 @@ describe('captures', () => {
     expect(all).toHaveLength(1);
     expect(all[0]?.at).toBe(now());
     expect(all[0]?.rail?.trains).toHaveLength(1);
+  });
+
+  it('answers the latest rail and air results of a city pair from one read of storage', async () => {
+    const { captures, tick } = setup();
+    await captures.submit(capture('left-ticket', QUERY, railBody()), { url: '' });
+    tick(60_000);
+    await captures.submit(capture('fliggy-search', FLIGGY, buildFliggyJsonp(flights, 'jsonp77')), { url: '' });
+    const reads = vi.spyOn(captureResultsItem, 'getValue');
+    const { rail, air } = await captures.latest(DATE, '北京', '上海');
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(rail?.rail?.trains.map((t) => t.code)).toEqual(['G1', 'Z281']);
+    expect(air?.air?.flights.map((f) => f.flightNo)).toEqual(['MU5102', 'CA1831']);
+    expect(await captures.latest(DATE, '北京', '广州')).toEqual({});
+    reads.mockRestore();
   });
 
   it('uses the page route when the query URL lacks it', async () => {
