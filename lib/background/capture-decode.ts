@@ -31,7 +31,7 @@ export type Decoded =
   | { kind: 'file'; filing: Filing; flights?: FlightSearchResult }
   /** 12306 telling the page the endpoint's new name: routine, the next capture carries the data. */
   | { kind: 'moved'; endpoint?: string }
-  | { kind: 'stations'; text: string; version?: string; count: number }
+  | { kind: 'stations'; text: string; version?: string; list: StationList }
   | { kind: 'rejected'; code: string; message: Bilingual; sample?: string };
 
 const reject = (code: string, message: Bilingual, sample?: string): Decoded => ({ kind: 'rejected', code, message, ...(sample !== undefined ? { sample } : {}) });
@@ -131,5 +131,5 @@ export function decodeStationCapture(capture: Capture): Decoded {
   const version = /station_version=([\w.]+)/.exec(capture.url)?.[1];
   const decoded = decodeStationList(capture.body, version);
   if (!decoded.ok) return reject(decoded.error.code, decoded.error.message, decoded.error.sample);
-  return { kind: 'stations', text: capture.body, ...(version ? { version } : {}), count: decoded.value.stations.length };
+  return { kind: 'stations', text: capture.body, ...(version ? { version } : {}), list: decoded.value };
 }

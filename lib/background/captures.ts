@@ -132,9 +132,9 @@ export function createCaptures(deps: CapturesDeps): Captures {
     }
   }
 
-  async function offerStations(text: string, version: string | undefined): Promise<boolean> {
+  async function offerStations(text: string, version: string | undefined, list: StationList): Promise<boolean> {
     try {
-      return (await deps.stations?.offer(text, version)) ?? false;
+      return (await deps.stations?.offer(text, version, list)) ?? false;
     } catch {
       return false;
     }
@@ -147,7 +147,7 @@ export function createCaptures(deps: CapturesDeps): Captures {
       case 'moved':
         return { ok: true, filed: 'moved', ...(d.endpoint ? { endpoint: d.endpoint } : {}) };
       case 'stations':
-        return { ok: true, filed: 'stations', count: d.count, kept: await offerStations(d.text, d.version) };
+        return { ok: true, filed: 'stations', count: d.list.stations.length, kept: await offerStations(d.text, d.version, d.list) };
       case 'file':
         if (d.flights) tellFlights(d.flights);
         return store(d.filing);

@@ -45,8 +45,11 @@ export interface StationStore {
   held(): Promise<StationList | undefined>;
   /** Fetches now when due (`force` ignores the daily rule). Resolves to whether a new copy was kept. */
   refresh(opts?: { force?: boolean }): Promise<boolean>;
-  /** A station_name.js body seen elsewhere (a page capture). Kept when it decodes. */
-  offer(text: string, version?: string): Promise<boolean>;
+  /**
+   * A station_name.js body seen elsewhere (a page capture). Kept when it decodes; `decoded` is
+   * the caller's decode of the same text, so it is not decoded a second time.
+   */
+  offer(text: string, version?: string, decoded?: StationList): Promise<boolean>;
   /** The search page named this version: refresh if ours differs. */
   noteVersion(version: string): void;
   status(): Promise<StationStoreStatus>;
@@ -81,13 +84,17 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
   };
 
   /** Decodes and keeps `text` when it is a usable list. */
-  async function keep(text: string, version: string | undefined, source: 'fetch' | 'page'): Promise<string | undefined> {
-    const d = decodeStationList(text, version);
-    if (!d.ok) return `${d.error.code}: ${d.error.message.en}`;
-    if (d.value.stations.length === 0) return 'empty station list';
+  async function keep(text: string, version: string | undefined, source: 'fetch' | 'page', decoded?: StationList): Promise<string | undefined> {
+    let value = decoded;
+    if (!value) {
+      const d = decodeStationList(text, version);
+      if (!d.ok) return `${d.error.code}: ${d.error.message.en}`;
+      value = d.value;
+    }
+    if (value.stations.length === 0) return 'empty station list';
     const now = deps.now();
-    const v = version ?? d.value.version;
-    list = withVersion(d.value, v);
+    const v = version ?? value.version;
+    list = withVersion(value, v);
     await save({ text, ...(v ? { version: v } : {}), fetchedAt: now, checkedAt: now, source });
     for (const fn of listeners) fn(list);
     return undefined;
@@ -146,10 +153,10 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
       return list;
     },
     refresh: (opts) => refresh(!!opts?.force),
-    async offer(text, version) {
+    async offer(text, version, decoded) {
       await load();
       if (version && stored?.version === version && stored.text === text) return false;
-      return (await keep(text, version, 'page')) === undefined;
+      return (await keep(text, version, 'page', decoded)) === undefined;
     },
     noteVersion(version) {
       wantVersion = version;
