@@ -16,9 +16,14 @@ export function BeatNote({ beat }: { beat: Beat }) {
     zh.push(`便宜${formatYuan(beat.cheaperFen)}`);
     en.push(`${formatYuan(beat.cheaperFen)} cheaper`);
   }
+  // The chip sits beside the train number, out of the row's flow (rows.tsx), where there is room
+  // for a few characters only: the lead fact shows, the whole note is its title and spoken text.
+  const chip = beat.fasterMin ? `快${beat.fasterMin}分` : beat.cheaperFen ? `省${formatYuan(beat.cheaperFen)}` : '';
+  const full = `✈ ${beat.flightNo} ${zh.join('，')}`;
   return (
-    <span class="ra ra-rownote" data-testid="railair-beat" title={`Flight ${beat.flightNo}: ${en.join(', ')} (door to door)`}>
-      ✈ {beat.flightNo} {zh.join('，')}
+    <span class="ra ra-rownote" data-testid="railair-beat" title={`${full} · Flight ${beat.flightNo}: ${en.join(', ')} (door to door)`}>
+      <span aria-hidden="true">✈{chip}</span>
+      <span class="ra-sr">{full}</span>
     </span>
   );
 }

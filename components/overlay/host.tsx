@@ -12,8 +12,9 @@ import { OverlayPanel, type PanelState } from './OverlayPanel';
 // The panel's styles go into its shadow root only (the overlay's script is loaded on demand, so
 // the styles travel with it rather than as the content script's CSS file).
 import overlayCss from './overlay.css?inline';
+import { OVERLAY_ATTR, sizeSlot, slotMount } from './slot';
 
-export const OVERLAY_ATTR = 'data-railair-overlay';
+export { OVERLAY_ATTR } from './slot';
 
 export interface PanelHandle {
   update(state: PanelState): void;
@@ -26,8 +27,10 @@ export async function mountPanel(
   ctx: ContentScriptContext,
   opts: {
     site: '12306' | 'fliggy';
+    /** Where the panel goes; a reserved slot (slot.ts) takes it as its first child and keeps its height fixed. */
     anchor: Element;
     append: 'after' | 'before' | 'first';
+    slot?: HTMLElement;
     lang: Lang;
     /** As the user left it last time (overlay.prefs). */
     collapsed: boolean;
@@ -48,6 +51,8 @@ export async function mountPanel(
         now={Date.now()}
         onToggle={() => {
           collapsed = !collapsed;
+          // The user's own action: the only time the slot's height changes.
+          if (opts.slot) sizeSlot(opts.slot, collapsed);
           draw();
           // Remembered by the background (content scripts have no storage access).
           void sendMessage('overlay.collapse', { site: opts.site, collapsed }).catch(() => undefined);
@@ -61,13 +66,19 @@ export async function mountPanel(
     name: 'railair-panel',
     css: overlayCss,
     position: 'inline',
-    anchor: opts.anchor,
-    append: opts.append,
+    anchor: opts.slot ? slotMount(opts.slot) : opts.anchor,
+    append: opts.slot ? 'first' : opts.append,
     // Keys typed in our panel are ours: the page's shortcuts must not see them.
     isolateEvents: true,
     onMount(uiContainer, _shadow, shadowHost) {
       shadowHost.setAttribute(OVERLAY_ATTR, opts.site);
       shadowHost.style.display = 'block';
+      if (opts.slot) {
+        // Fills the reserved slot (overlay.css: `:host([data-fixed])`), scrolling inside it.
+        shadowHost.setAttribute('data-fixed', '');
+        shadowHost.style.height = '100%';
+        sizeSlot(opts.slot, collapsed);
+      }
       container = uiContainer;
       draw();
     },
@@ -110,11 +121,16 @@ export function onCapturesChanged(onChange: () => void, runtime: MessageEvents =
   return () => runtime.onMessage.removeListener(listener as never);
 }
 
-/** A small inline shadow host (row note, bell) rendering `node`; returns a function removing it. */
-export function inlineHost(parent: Element, kind: string, css: string, node: ComponentChildren): () => void {
+/**
+ * A small inline shadow host (row note, bell) rendering `node`; returns a function removing it.
+ * `float`: taken out of the page's flow (absolutely positioned where it would have been), so it
+ * can never make a row taller and move the rows below it.
+ */
+export function inlineHost(parent: Element, kind: string, css: string, node: ComponentChildren, float = false): () => void {
   const host = parent.ownerDocument.createElement('railair-note');
   host.setAttribute(OVERLAY_ATTR, kind);
   host.style.display = 'inline-block';
+  if (float) host.setAttribute('data-float', '');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = parent.ownerDocument.createElement('style');
   style.textContent = css;

@@ -20,11 +20,11 @@ export interface Overlay {
 export type OverlayPrefs = Promise<{ language: Lang; collapsed: boolean }>;
 
 export interface OverlayStarters {
-  '12306': (ctx: ContentScriptContext, prefs: OverlayPrefs, route: () => RailSearch) => Promise<Overlay | undefined>;
+  '12306': (ctx: ContentScriptContext, prefs: OverlayPrefs, route: () => RailSearch, slot: () => HTMLElement | undefined) => Promise<Overlay | undefined>;
   fliggy: (
     ctx: ContentScriptContext,
     prefs: OverlayPrefs,
-    page: { submit: (capture: Capture) => void; dataSeen: () => boolean },
+    page: { submit: (capture: Capture) => void; dataSeen: () => boolean; slot: () => HTMLElement | undefined },
   ) => Promise<Overlay | undefined>;
 }
 type Site = keyof OverlayStarters;
@@ -55,17 +55,21 @@ export async function loadOverlay<S extends Site>(site: S): Promise<OverlayStart
  * Starts the overlay once it has something to show: the page's own rows exist, or `ready`
  * settled (a capture came back), or the page has been loaded a while; then in idle time, so the
  * page renders first. Loading the UI earlier, while the page waits for its own query, was
- * measured to delay the page's rows. Returns a getter for the started overlay (undefined before).
+ * measured to delay the page's rows. `reserve` runs at once when the rows appear, still before the
+ * browser paints them (the observer's microtask), so the panel's place exists before anyone sees
+ * the rows (slot.ts). Returns a getter for the started overlay (undefined before).
  */
 export function startWhenShown(
   ctx: ContentScriptContext,
   hasRows: () => boolean,
   ready: Promise<void>,
   start: () => Promise<Overlay | undefined>,
+  reserve: () => void = () => {},
 ): () => Promise<Overlay | undefined> | undefined {
   let overlay: Promise<Overlay | undefined> | undefined;
   void whenPage(document, hasRows, Promise.race([ready, afterPageLoad(2000)])).then(() => {
     if (ctx.isInvalid) return;
+    reserve();
     overlay = new Promise((resolve) => {
       whenIdle(() => resolve(start().catch((e: unknown) => (console.debug('[RailAir] overlay not shown', e), undefined))), 30);
     });

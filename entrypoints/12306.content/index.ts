@@ -9,6 +9,7 @@ import { send } from '../../lib/messages/capture';
 import { mergeSearch, readPageSearch, readSearchFromQueryUrl, SEARCH_PAGE_MATCHES, SELECTORS, type RailSearch } from '../../lib/sites/12306-page';
 import { loadOverlay, startWhenShown, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
+import { slotReserver } from '../../components/overlay/slot';
 
 export default defineContentScript({
   matches: SEARCH_PAGE_MATCHES,
@@ -39,13 +40,25 @@ export default defineContentScript({
 
     // Asked now, while the page is still loading (a small message), so the panel need not wait for it later.
     const prefs = overlayPrefs('12306');
+    // The panel's place, fixed before the rows are painted, on a page with a search to show (rows,
+    // or a capture came back): components/overlay/slot.ts.
+    const slot = slotReserver(prefs, () => {
+      const anchor = document.querySelector(SELECTORS.resultBar);
+      return anchor && (hasRows() || queried.date) ? { anchor, where: 'after' } : undefined;
+    });
 
     const stopListening = listenForCaptures(document, (c) => void submit(c), (why) => console.debug('[RailAir] ignored capture:', why), SITE_KINDS['12306']);
     ctx.onInvalidated(stopListening);
 
-    const hasRows = () => document.querySelector(`${SELECTORS.resultBody} ${SELECTORS.trainRow}`) !== null;
-    overlay = startWhenShown(ctx, hasRows, firstAnswer, () =>
-      loadOverlay('12306').then((start) => start(ctx, prefs, () => mergeSearch(queried, pageSearch()))),
+    function hasRows() {
+      return document.querySelector(`${SELECTORS.resultBody} ${SELECTORS.trainRow}`) !== null;
+    }
+    overlay = startWhenShown(
+      ctx,
+      hasRows,
+      firstAnswer,
+      () => loadOverlay('12306').then((start) => start(ctx, prefs, () => mergeSearch(queried, pageSearch()), slot.slot)),
+      slot.reserve,
     );
   },
 });

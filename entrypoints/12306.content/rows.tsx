@@ -37,7 +37,10 @@ export function annotateRows(doc: Document): RowAnnotator {
   // One row's notes and bells: a few shadow hosts, done in idle time a few rows at a time, so no
   // task of ours grows long on a page of 100 trains.
   const annotate = (row: TrainRow, beat: Beat | undefined, route: WatchRoute | undefined, css: string) => {
-    if (beat && row.infoCell) removers.push(inlineHost(row.infoCell, '12306-row', css, <BeatNote beat={beat} />));
+    // Out of the flow, on the train-number column's second line (after 复, or under the number),
+    // where there is room: a note may never make the row taller or move the rows below.
+    const besideCode = row.row.querySelector('.train-type') ?? row.row.querySelector('.train') ?? row.infoCell;
+    if (beat && besideCode) removers.push(inlineHost(besideCode, '12306-row', css, <BeatNote beat={beat} />, true));
     if (!route) return;
     for (const seat of row.seatCells) {
       if (!seat.soldOut) continue;

@@ -5,16 +5,25 @@ import { SELECTORS, type RailSearch } from '../../lib/sites/12306-page';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Overlay, OverlayPrefs } from '../../components/overlay/lazy';
 import { domReady, mountPanel, onCapturesChanged } from '../../components/overlay/host';
+import { placeSlot } from '../../components/overlay/slot';
 import { annotateRows } from './rows';
 
 /** Mounts the panel and the row annotations; undefined when this is not a results page we know. */
-export async function startRailOverlay(ctx: ContentScriptContext, prefsAsked: OverlayPrefs, route: () => RailSearch): Promise<Overlay | undefined> {
+export async function startRailOverlay(
+  ctx: ContentScriptContext,
+  prefsAsked: OverlayPrefs,
+  route: () => RailSearch,
+  reserved: () => HTMLElement | undefined,
+): Promise<Overlay | undefined> {
   await domReady();
   const anchor = document.querySelector(SELECTORS.resultBar) ?? document.querySelector(SELECTORS.resultList);
   if (!anchor) return undefined; // not a results page we know: stay invisible
   // Settings come through the background: extension storage is closed to content scripts.
   const prefs = await prefsAsked;
-  const panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', lang: prefs.language, collapsed: prefs.collapsed });
+  // The slot the content script reserved when the rows appeared, or one placed now (no rows yet):
+  // either way the panel's height is fixed before results come, so the table never moves.
+  const slot = reserved() ?? placeSlot(anchor, prefs.collapsed);
+  const panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', slot, lang: prefs.language, collapsed: prefs.collapsed });
   const rows = annotateRows(document);
   ctx.onInvalidated(() => rows.stop());
   let refreshing = 0;

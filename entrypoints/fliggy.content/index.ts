@@ -6,9 +6,10 @@ import { listenForCaptures } from '../../lib/capture/receive';
 import { SITE_KINDS } from '../../lib/capture/urls';
 import type { Capture } from '../../lib/capture/schema';
 import { send } from '../../lib/messages/capture';
-import { readSearchFromUrl, SEARCH_PAGE_MATCHES, SELECTORS } from '../../lib/sites/fliggy-page';
+import { panelAnchor, readSearchFromUrl, SEARCH_PAGE_MATCHES, SELECTORS } from '../../lib/sites/fliggy-page';
 import { loadOverlay, startWhenShown, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
+import { slotReserver } from '../../components/overlay/slot';
 
 export default defineContentScript({
   matches: SEARCH_PAGE_MATCHES,
@@ -37,13 +38,24 @@ export default defineContentScript({
 
     // Asked now, while the page is still loading (a small message), so the panel need not wait for it later.
     const prefs = overlayPrefs('fliggy');
+    // The panel's place, fixed before the flight list is painted (components/overlay/slot.ts).
+    const slot = slotReserver(prefs, () => {
+      const place = panelAnchor(document);
+      return place && hasRows() ? { anchor: place.anchor, where: place.append } : undefined;
+    });
 
     const stopListening = listenForCaptures(document, (c) => void submit(c), (why) => console.debug('[RailAir] ignored capture:', why), SITE_KINDS['fliggy']);
     ctx.onInvalidated(stopListening);
 
-    const hasRows = () => document.querySelector(`${SELECTORS.list} ${SELECTORS.item}`) !== null;
-    overlay = startWhenShown(ctx, hasRows, firstAnswer, () =>
-      loadOverlay('fliggy').then((start) => start(ctx, prefs, { submit: (c) => void submit(c), dataSeen: () => dataSeen })),
+    function hasRows() {
+      return document.querySelector(`${SELECTORS.list} ${SELECTORS.item}`) !== null;
+    }
+    overlay = startWhenShown(
+      ctx,
+      hasRows,
+      firstAnswer,
+      () => loadOverlay('fliggy').then((start) => start(ctx, prefs, { submit: (c) => void submit(c), dataSeen: () => dataSeen, slot: slot.slot })),
+      slot.reserve,
     );
   },
 });

@@ -7,18 +7,22 @@ import { send } from '../../lib/messages/capture';
 import { panelAnchor, readFlightRows, readSearchFromUrl, SELECTORS } from '../../lib/sites/fliggy-page';
 import { domReady, isOwnMutation, mountPanel, onCapturesChanged } from '../../components/overlay/host';
 import { whenIdle } from '../../components/overlay/idle';
+import { placeSlot } from '../../components/overlay/slot';
 
 export async function startFliggyOverlay(
   ctx: ContentScriptContext,
   prefsAsked: OverlayPrefs,
-  page: { submit: (capture: Capture) => void; dataSeen: () => boolean },
+  page: { submit: (capture: Capture) => void; dataSeen: () => boolean; slot: () => HTMLElement | undefined },
 ): Promise<Overlay | undefined> {
   await domReady();
   const place = panelAnchor(document);
   if (!place) return undefined;
   // Settings come through the background: extension storage is closed to content scripts.
   const prefs = await prefsAsked;
-  const panel = await mountPanel(ctx, { site: 'fliggy', anchor: place.anchor, append: place.append, lang: prefs.language, collapsed: prefs.collapsed });
+  // The slot reserved when the list appeared, or one placed now: the panel's height is fixed
+  // before its data comes, so the flight list never moves under the user's pointer.
+  const slot = page.slot() ?? placeSlot(place.anchor, prefs.collapsed, place.append);
+  const panel = await mountPanel(ctx, { site: 'fliggy', anchor: place.anchor, append: place.append, slot, lang: prefs.language, collapsed: prefs.collapsed });
   let refreshing = 0;
   let lastRows = '';
 

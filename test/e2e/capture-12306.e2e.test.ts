@@ -154,9 +154,12 @@ describe('12306 panel', () => {
     const page = await openRailSearch();
     const ready = page.locator('[data-testid="railair-panel"][data-state="ok"]');
     await ready.waitFor({ timeout: 15_000 });
-    // The host sits right under the result bar, outside the site's controls.
-    const hostAfterBar = await page.evaluate(() => document.querySelector('#sear-result')?.nextElementSibling?.getAttribute('data-railair-overlay'));
-    expect(hostAfterBar).toBe('12306');
+    // The host sits right under the result bar, outside the site's controls, in the slot reserved for it.
+    const hostAfterBar = await page.evaluate(() => {
+      const slot = document.querySelector('#sear-result')?.nextElementSibling;
+      return [slot?.getAttribute('data-railair-overlay'), slot?.shadowRoot?.querySelector('[data-railair-overlay]')?.getAttribute('data-railair-overlay')];
+    });
+    expect(hostAfterBar).toEqual(['slot', '12306']);
 
     const shown = await page.locator('[data-testid="railair-rows"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
     const byDeparture = [...expectedFlights]

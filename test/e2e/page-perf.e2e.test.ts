@@ -26,7 +26,14 @@ const PROBE = `(() => {
   const check = () => {
     if (t.rows < 0 && document.querySelector('#queryLeftTable tr[id^="ticket_"]')) t.rows = performance.now();
     if (t.panel < 0) {
-      const host = document.querySelector('[data-railair-overlay="12306"]');
+      // The panel's host is mounted inside the slot reserved for it (components/overlay/slot.ts).
+      const slot = document.querySelector('[data-railair-overlay="slot"]');
+      const slotRoot = slot && slot.shadowRoot;
+      if (slotRoot && !slotRoot.__probed) {
+        slotRoot.__probed = true;
+        new MutationObserver(check).observe(slotRoot, { childList: true, subtree: true });
+      }
+      const host = slotRoot && slotRoot.querySelector('[data-railair-overlay="12306"]');
       const root = host && host.shadowRoot;
       if (root && root.querySelector('[data-testid="railair-panel"]')) t.panel = performance.now();
       else if (root && !root.__probed) {

@@ -80,6 +80,27 @@ async function railRun(b: LaunchedBrowser, extension: boolean): Promise<RailRun>
   return { snapshot, stop, loginTip, requery, requests, errors };
 }
 
+/** In the page, before each frame is painted: where `selector`'s elements are in the first frame that has them. */
+async function recordFirstPaint(page: Page, selector: string): Promise<void> {
+  await page.addInitScript((sel) => {
+    const tops = () => Array.from(document.querySelectorAll(sel), (r) => r.getBoundingClientRect().top + scrollY);
+    const tick = () => {
+      const first = tops();
+      if (first.length) (window as unknown as { __firstTops: number[] }).__firstTops = first;
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, selector);
+}
+
+/** The positions recorded at first paint, and where the same elements are now. */
+async function firstAndNow(page: Page, selector: string): Promise<{ first: number[]; now: number[] }> {
+  return page.evaluate((sel) => ({
+    first: (window as unknown as { __firstTops: number[] }).__firstTops,
+    now: Array.from(document.querySelectorAll(sel), (r) => r.getBoundingClientRect().top + scrollY),
+  }), selector);
+}
+
 /** The element at the centre of each control is the control (or inside it), never our overlay. */
 async function expectNothingCovered(page: Page, selectors: string[]): Promise<void> {
   for (const sel of selectors) {
@@ -110,6 +131,29 @@ describe('the 12306 page with and without RailAir', () => {
     expect([...withIt.requests].sort()).toEqual([...without.requests].sort());
     expect(withIt.errors).toEqual([]);
     expect(without.errors).toEqual([]);
+  });
+
+  it('never moves a row once painted: panel, row notes and bells arrive around the table, not into its layout', async () => {
+    // Flights for the route first, so the panel has a list and the rows get notes.
+    const fliggy = await withExt.page();
+    await fliggy.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
+    await fliggy.locator('[data-railair-overlay="fliggy"] [data-testid="railair-panel"]').waitFor();
+    await fliggy.close();
+    const page = await withExt.page();
+    await recordFirstPaint(page, '#queryLeftTable tr[id^="ticket_"]');
+    await page.goto(railSearchUrl(route));
+    await page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"][data-state="ok"]').waitFor();
+    await page.locator('[data-railair-overlay="12306-row"]').first().waitFor();
+    await page.locator('[data-railair-overlay="12306-bell"]').first().waitFor();
+    const { first, now } = await firstAndNow(page, '#queryLeftTable tr[id^="ticket_"]');
+    expect(first.length).toBeGreaterThan(10);
+    expect(now).toEqual(first);
+    // Collapsing is the user's own act: the table moves up then, and only then.
+    await page.locator('[data-testid="railair-toggle"]').click();
+    const collapsed = await page.evaluate(() => document.querySelector('#queryLeftTable tr[id^="ticket_"]')!.getBoundingClientRect().top + scrollY);
+    expect(collapsed).toBeLessThan(first[0]!);
+    await page.locator('[data-testid="railair-toggle"]').click();
+    await page.close();
   });
 
   it('leaves nothing of ours outside our shadow roots', async () => {
@@ -153,6 +197,18 @@ describe('the Fliggy page with and without RailAir', () => {
     await page.close();
     return { list, opened, jsonp, errors };
   }
+
+  it('never moves a flight once painted: the panel arrives in a place kept for it', async () => {
+    const page = await withExt.page();
+    await recordFirstPaint(page, '#J_FlightListBox .J_FlightItem');
+    await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
+    await page.locator('[data-railair-overlay="fliggy"] [data-testid="railair-panel"]').waitFor();
+    await page.waitForTimeout(300); // whatever the panel shows next (live trains) comes in its slot
+    const { first, now } = await firstAndNow(page, '#J_FlightListBox .J_FlightItem');
+    expect(first.length).toBeGreaterThan(5);
+    expect(now).toEqual(first);
+    await page.close();
+  });
 
   it('has the same list, the same clicks, and loads its JSONP once', async () => {
     const without = await fliggyRun(plain, false);

@@ -184,7 +184,15 @@ describe('OverlayPanel', () => {
 describe('row annotations', () => {
   it('says by how much a flight beats a train', () => {
     render(<BeatNote beat={{ trainNo: '5l000Z28100', code: 'Z281', flightNo: 'MU5102', fasterMin: 500, cheaperFen: 1100 }} />, root);
-    expect(root.textContent).toBe('✈ MU5102 快500分钟，便宜¥11');
+    // The chip shows the lead fact; the whole note is spoken and shown on hover.
+    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈快500分');
+    expect(q('.ra-sr')?.textContent).toBe('✈ MU5102 快500分钟，便宜¥11');
+    expect(q('[data-testid="railair-beat"]')?.getAttribute('title')).toContain('MU5102 快500分钟，便宜¥11');
+  });
+
+  it('a note only cheaper names the saving on its chip', () => {
+    render(<BeatNote beat={{ trainNo: '5l000Z28100', code: 'Z281', flightNo: 'MU5102', cheaperFen: 1100 }} />, root);
+    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈省¥11');
   });
 
   it('a bell click asks for a watch, stays away from the page, and says when watches are not available yet', async () => {
