@@ -2,6 +2,7 @@
 // Stored in storage.ts as `local:settings` (never synced: it sits beside the Taobao secret).
 import * as z from 'zod/mini';
 import './zod-locale';
+import type { Qualifications } from './compare/fare-conditions';
 
 const hm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'));
 const minutes = () => z.number().check(z.int(), z.gte(0), z.lte(600));
@@ -42,6 +43,21 @@ export const settingsSchema = z.object({
   topEnabled: z._default(z.boolean(), false),
   /** Student tickets (purpose_codes 0X00) by default in searches. */
   student: z._default(z.boolean(), false),
+  /**
+   * Which conditional fares fit the traveller (lib/compare/fare-conditions.ts): unset means an
+   * ordinary adult in economy, so age, student, senior, member and premium-cabin fares are shown
+   * with their condition but never compared, ranked or watched as the price.
+   */
+  qualifications: z._default(
+    z.object({
+      youth: z.optional(z.boolean()),
+      student: z.optional(z.boolean()),
+      senior: z.optional(z.boolean()),
+      member: z.optional(z.boolean()),
+      premiumCabin: z.optional(z.boolean()),
+    }),
+    {},
+  ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -59,3 +75,8 @@ export function parseSettings(raw: unknown): Settings {
   }
   return out as Settings;
 }
+
+// The stored qualifications are exactly what the comparison takes (checked both ways at compile time).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const qualificationsMatch: Same<Settings['qualifications'], Qualifications> = true;
+void qualificationsMatch;
