@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { noInnerHtml } from './scripts/vite-no-inner-html';
 
 // Manifest and build settings. Permissions are kept to what shipped features use;
 // hosts that only optional features need are requested at run time.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [noInnerHtml(), preact()],
   }),
   // Firefox is built as MV3 too: its MV3 (128+) runs `world: 'MAIN'` content scripts, which the
   // taps need, and knows optional_host_permissions.
@@ -15,19 +16,29 @@ export default defineConfig({
     name: 'RailAir 铁空比价',
     description: '火车还是飞机：12306 余票与航班价格并排比较，售罄提醒。Train vs plane in China, side by side.',
     default_locale: undefined,
-    permissions: ['storage', 'alarms', 'notifications'],
-    // Live 12306 queries from the worker (cookies ride along: credentials 'include').
-    host_permissions: ['https://kyfw.12306.cn/*'],
+    // scripting: the worker runs each overlay's UI script in its own site's tab when the content
+    // script asks (lib/background/overlay-loader.ts), so nothing is web-accessible to pages.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // Live 12306 queries from the worker (cookies ride along: credentials 'include'). Fliggy's
+    // search host: the content script runs there already (so the install prompt names it
+    // either way); the worker needs it to run the overlay's UI script in those tabs.
+    host_permissions: ['https://kyfw.12306.cn/*', 'https://sjipiao.fliggy.com/*'],
     // The Taobao Open Platform gateway, requested from the options page when the user turns it on.
     optional_host_permissions: ['https://gw.api.taobao.com/*'],
-    // Each overlay's UI is loaded on demand by its content script (components/overlay/lazy.ts),
-    // so it is reachable from its own site's pages and no others.
-    web_accessible_resources: [
-      { resources: ['overlay-12306.js'], matches: ['https://kyfw.12306.cn/*'] },
-      { resources: ['overlay-fliggy.js'], matches: ['https://sjipiao.fliggy.com/*'] },
-    ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'railair@railair.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'railair@railair.dev',
+              // 140: the first to know data_collection_permissions (Mozilla's linter checks it).
+              strict_min_version: '140.0',
+              // Nothing is collected: searches go only to the sites the user asked about
+              // (12306, Fliggy, optionally the Taobao gateway and the push services they set up).
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

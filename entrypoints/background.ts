@@ -24,6 +24,7 @@ import { registerWatchHandlers, TEST_BUILD } from '../lib/background/watch-handl
 import { createCaptures, registerCaptureHandlers } from '../lib/background/captures';
 import { createSearchService, registerSearchHandlers } from '../lib/background/search';
 import { createOverlay, registerOverlayHandlers } from '../lib/background/overlay';
+import { registerOverlayLoader } from '../lib/background/overlay-loader';
 import { createOverlayTabs } from '../lib/background/overlay-tabs';
 import { restrictStorageToTrustedContexts } from '../lib/background/storage-access';
 
@@ -91,6 +92,7 @@ export default defineBackground(() => {
 
   registerCaptureHandlers(captures, (tabId) => overlay.capturesChanged(tabId));
   registerOverlayHandlers(overlay);
+  registerOverlayLoader();
   registerSearchHandlers(search);
   registerWatchHandlers(watches);
 });

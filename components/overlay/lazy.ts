@@ -1,10 +1,13 @@
 // Loading an overlay's UI on demand. WXT builds content scripts as single IIFE files, where a
 // dynamic import() of our own module is inlined (no separate chunk, nothing saved). So each
-// overlay's UI is its own unlisted script (entrypoints/overlay-*.ts), listed in the manifest's
-// web_accessible_resources for its site only, and loaded with import() of its extension URL:
-// the module runs in the content script's isolated world (the page cannot reach it) and hands
-// its start function over on the isolated world's global object, under a symbol.
-import { browser } from 'wxt/browser';
+// overlay's UI is its own unlisted script (entrypoints/overlay-*.ts), which the background runs
+// in this tab's content-script world when asked (lib/background/overlay-loader.ts): the page
+// cannot reach it, nothing of ours is web-accessible (a site could probe for a web-accessible
+// file to detect the extension), and no content script imports a computed URL (which Mozilla's
+// linter rejects). The script hands its start function over on the isolated world's global
+// object, under a symbol.
+import { send } from '../../lib/messages/capture';
+import { OVERLAY_SCRIPT } from '../../lib/capture/overlay-scripts';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Capture } from '../../lib/capture/schema';
 import type { RailSearch } from '../../lib/sites/12306-page';
@@ -38,14 +41,13 @@ export function provideOverlay<S extends Site>(site: S, start: OverlayStarters[S
   registry()[site] = start;
 }
 
-/** The script each site's overlay is built to (entrypoints/overlay-<site>.ts). */
-export const OVERLAY_SCRIPT = { '12306': '/overlay-12306.js', fliggy: '/overlay-fliggy.js' } as const satisfies Record<Site, string>;
+export { OVERLAY_SCRIPT };
 
 /** Loads the site's overlay script (once) and returns its start function. */
 export async function loadOverlay<S extends Site>(site: S): Promise<OverlayStarters[S]> {
   const have = registry()[site];
   if (have) return have as OverlayStarters[S];
-  await import(/* @vite-ignore */ browser.runtime.getURL(OVERLAY_SCRIPT[site]));
+  await send('overlay.load', { site });
   const start = registry()[site];
   if (!start) throw new Error(`overlay script for ${site} did not register`);
   return start as OverlayStarters[S];

@@ -60,6 +60,15 @@ export const captureMessages = {
     req: z.object({ site: overlaySite() }),
     res: z.object({ language: z.enum(['zh-CN', 'en']), collapsed: z.boolean() }),
   })),
+  /**
+   * Runs the site's overlay UI script in the asking tab's content-script world (the background
+   * injects it: nothing of ours is web-accessible to the page, and no content script imports a
+   * computed URL).
+   */
+  'overlay.load': once(() => ({
+    req: z.object({ site: overlaySite() }),
+    res: z.object({ ok: z.literal(true) }),
+  })),
   /** Remembers a panel's collapsed/expanded state for its site. */
   'overlay.collapse': once(() => ({
     req: z.object({ site: overlaySite(), collapsed: z.boolean() }),
