@@ -1,9 +1,9 @@
 // MAIN world, document_start: copies the bodies of 12306's left-ticket queries (whatever the
 // endpoint is called today) as the page receives them, and the station list station_name.js
-// defines; hands them to the isolated script (12306.content) over the channel described in
+// defines; hands them to the isolated script (12306.content) over the private channel described in
 // lib/capture/channel.ts.
 // No extension API is available (or needed) here; the page's behaviour is never changed.
-import { documentEmitter } from '../lib/capture/channel';
+import { portEmitter } from '../lib/capture/channel';
 import { installFetchTap, installScriptTap, installXhrTap, readStationNames } from '../lib/capture/tap';
 import { match12306 } from '../lib/capture/urls';
 import { SEARCH_PAGE_MATCHES } from '../lib/sites/12306-page';
@@ -17,7 +17,7 @@ export default defineContentScript({
   globalName: false,
   main() {
     try {
-      const emit = documentEmitter(document);
+      const emit = portEmitter(document, window);
       installXhrTap(window, { match: match12306, emit });
       installFetchTap(window, { match: match12306, emit });
       // The page loads station_name.js with a <script> tag: read the list it defines.

@@ -2,7 +2,7 @@
 // searchow/search.htm JSONP (a <script>, captured by wrapping its named callback, never fetched
 // again) and any Taobao Open Platform flight search over XHR or fetch — and hands it to the
 // isolated script (fliggy.content) over the channel described in lib/capture/channel.ts.
-import { documentEmitter } from '../lib/capture/channel';
+import { portEmitter } from '../lib/capture/channel';
 import { installFetchTap, installJsonpTap, installXhrTap } from '../lib/capture/tap';
 import { matchFliggy } from '../lib/capture/urls';
 import { SEARCH_PAGE_MATCHES } from '../lib/sites/fliggy-page';
@@ -15,7 +15,7 @@ export default defineContentScript({
   globalName: false,
   main() {
     try {
-      const emit = documentEmitter(document);
+      const emit = portEmitter(document, window);
       installJsonpTap(window, document, { match: matchFliggy, emit });
       installXhrTap(window, { match: matchFliggy, emit });
       installFetchTap(window, { match: matchFliggy, emit });

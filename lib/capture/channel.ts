@@ -1,20 +1,24 @@
-// The hand-over from the MAIN-world tap to the isolated content script.
+// The hand-over from the MAIN-world tap to the isolated content script: a private MessageChannel.
 //
-// Why this channel: a MAIN-world script shares everything with the page, so no channel out of it
-// can be secret (the page could read any token we agreed on). We therefore do not pretend: the
-// tap dispatches a CustomEvent with a unique type on `document`, carrying one string (strings
-// cross the world boundary in Chrome and Firefox; objects do not): a one-line JSON header, a
-// newline, then the body exactly as the page received it. The body is never JSON-encoded or
-// parsed on the page's thread: the isolated script reads the small header and hands the body on
-// as it is, to be validated once where it enters the worker. The page never sees it unless
-// it listens for this exact type, so its own handlers are not disturbed (unlike `postMessage`,
-// which every `message` listener of the page would receive). The isolated script treats every
-// event as untrusted page data — exactly as trustworthy as what the page itself displays — and
-// validates the header with zod and the body's size (lib/capture/schema.ts) before passing it on.
+// Why a channel of our own: anything a page can dispatch (postMessage, DOM events) a page can
+// forge, so captures must not arrive that way. Both scripts run at document_start, before any
+// page script: the tap creates a MessageChannel and hands one port over in a synchronous, cancelable
+// event of our own type; the isolated script takes it (preventDefault tells the tap it was taken)
+// and from then on reads captures from that port only. Whichever of the two runs first, the
+// other completes the hand-over: the isolated script says "hello" when it starts, and a tap that
+// found no taker offers a new port on that hello. Once taken, neither side hands over or takes
+// again, so a page script (which runs later) can neither obtain the port nor pass one in.
+// Each capture is one string (strings cross the world boundary in Chrome and Firefox): a one-line
+// JSON header, a newline, then the body exactly as the page received it, never parsed on the
+// page's thread; the isolated script validates the header with zod and the body's size
+// (lib/capture/schema.ts) before passing it on.
 
 import type { CaptureKind } from './urls';
 
-export const CAPTURE_EVENT = 'railair:capture:v1';
+/** Tap → isolated script: a MessageEvent carrying the channel's far port. */
+export const PORT_EVENT = 'railair:port:v2';
+/** Isolated script → tap: "listening now" (the tap offers a port if none was taken yet). */
+export const HELLO_EVENT = 'railair:hello:v2';
 
 /** Bodies longer than this (UTF-16 code units) are not copied; the tap reports their size instead. */
 export const MAX_BODY_CHARS = 2 * 1024 * 1024;
@@ -44,9 +48,42 @@ export function encodeTapDetail(message: TapMessage): string {
   return `${JSON.stringify(header)}\n${body}`;
 }
 
-/** The tap's sender: one CustomEvent per capture on `doc`. */
-export function documentEmitter(doc: Document, Custom: typeof CustomEvent = CustomEvent): Emit {
+/** The page's own constructors as they were when the tap started (a page may replace them later). */
+export interface ChannelGlobals {
+  MessageChannel: typeof MessageChannel;
+  MessageEvent: typeof MessageEvent;
+  MessagePort: typeof MessagePort;
+}
+
+/**
+ * The tap's sender: makes the private channel and hands its far port over (see above). Captures
+ * made before the hand-over completes wait in a short queue.
+ */
+export function portEmitter(doc: EventTarget, g: ChannelGlobals): Emit {
+  // Kept now: a page script may replace MessagePort.prototype.postMessage later.
+  const post = g.MessagePort.prototype.postMessage;
+  let port: MessagePort | undefined;
+  const queue: string[] = [];
+  const offer = (): boolean => {
+    const ch = new g.MessageChannel();
+    const taken = !doc.dispatchEvent(new g.MessageEvent(PORT_EVENT, { cancelable: true, ports: [ch.port2] }));
+    if (!taken) {
+      ch.port1.close();
+      return false;
+    }
+    port = ch.port1;
+    for (const m of queue.splice(0)) post.call(port, m);
+    return true;
+  };
+  if (!offer()) {
+    const onHello = () => {
+      if (port || offer()) doc.removeEventListener(HELLO_EVENT, onHello);
+    };
+    doc.addEventListener(HELLO_EVENT, onHello);
+  }
   return (message) => {
-    doc.dispatchEvent(new Custom(CAPTURE_EVENT, { detail: encodeTapDetail(message) }));
+    const detail = encodeTapDetail(message);
+    if (port) post.call(port, detail);
+    else if (queue.length < 16) queue.push(detail);
   };
 }

@@ -1,6 +1,10 @@
-// Isolated-world side of the channel (see channel.ts): listen for the tap's events, validate
-// each one, and pass valid captures on. Invalid events are reported, not thrown.
-import { CAPTURE_EVENT } from './channel';
+// Isolated-world side of the channel (see channel.ts): take the tap's port (once, the first one
+// offered), then read captures from it only; validate each one and pass valid captures on.
+// Nothing a page dispatches (postMessage, DOM events) is read. Invalid captures are reported,
+// not thrown. (Should the tap never run, e.g. a browser without MAIN-world scripts, the offer
+// stays open and a page could pass a port of its own: it would only feed captures as untrusted
+// as the page's own display, validated the same way; with a working tap, that cannot happen.)
+import { HELLO_EVENT, PORT_EVENT } from './channel';
 import { parseTapDetail, type Capture } from './schema';
 
 export function listenForCaptures(
@@ -10,12 +14,28 @@ export function listenForCaptures(
   /** The kinds this site's tap produces; others are refused (a 12306 page cannot hand us flights). */
   kinds?: ReadonlyArray<Capture['kind']>,
 ): () => void {
-  const listener = (event: Event) => {
-    const parsed = parseTapDetail((event as CustomEvent).detail);
+  let port: MessagePort | undefined;
+  const onMessage = (event: MessageEvent) => {
+    const parsed = parseTapDetail(event.data);
     if (!parsed.ok) onRejected(parsed.reason);
     else if (kinds && !kinds.includes(parsed.capture.kind)) onRejected(`capture kind ${parsed.capture.kind} does not belong to this site`);
     else onCapture(parsed.capture);
   };
-  target.addEventListener(CAPTURE_EVENT, listener);
-  return () => target.removeEventListener(CAPTURE_EVENT, listener);
+  const onPort = (event: Event) => {
+    const offered = (event as MessageEvent).ports?.[0];
+    if (port || !offered) return;
+    event.preventDefault(); // tells the tap its port was taken
+    port = offered;
+    port.onmessage = onMessage;
+    // Taken once: no later offer (a page's) is looked at.
+    target.removeEventListener(PORT_EVENT, onPort);
+  };
+  target.addEventListener(PORT_EVENT, onPort);
+  // A tap that ran before us found no taker: it offers again now, synchronously.
+  target.dispatchEvent(new Event(HELLO_EVENT));
+  return () => {
+    target.removeEventListener(PORT_EVENT, onPort);
+    port?.close();
+    port = undefined;
+  };
 }

@@ -1,0 +1,77 @@
+// A page script cannot feed RailAir: captures travel only over the private channel the tap hands
+// to the content script before any page script runs (lib/capture/channel.ts). Every way the first
+// version accepted (a DOM event of its type, window.postMessage) and every way into the new one
+// (offering a port, asking the tap for one) is tried from the page, with a body that would decode.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaTomorrow, launchBrowser, railSearchUrl, replayFetch, startReplay, type LaunchedBrowser, type Replay } from './harness';
+
+const date = chinaTomorrow();
+const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
+type WorkerChrome = { chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } } } };
+interface Stored {
+  captureResults?: Array<{ key: string }>;
+  captureDiagnostics?: { entries: unknown[] };
+}
+
+let replay: Replay;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  replay = await startReplay();
+  browser = await launchBrowser(replay);
+});
+afterAll(async () => {
+  await browser?.close();
+  await replay?.close();
+});
+
+async function stored(): Promise<Stored> {
+  const worker = await browser.currentWorker();
+  return (await worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.storage.local.get(['captureResults', 'captureDiagnostics']))) as Stored;
+}
+
+describe('a page forging captures', () => {
+  it('is neither stored nor diagnosed, whichever way it sends them', async () => {
+    const page = await browser.page();
+    await page.goto(railSearchUrl(route));
+    // The page's own search is captured (the real channel works)…
+    const realKey = `12306|${date}|BJP|SHH`;
+    for (let i = 0; i < 100 && !(await stored()).captureResults?.some((r) => r.key === realKey); i++) await page.waitForTimeout(100);
+    const before = await stored();
+    expect(before.captureResults?.map((r) => r.key)).toContain(realKey);
+
+    // …then a page script claims another route, with a body that would decode.
+    const q = `leftTicketDTO.train_date=${date}&leftTicketDTO.from_station=BJP&leftTicketDTO.to_station=SHH&purpose_codes=ADULT`;
+    const answer = await replayFetch(replay, 'kyfw.12306.cn', `/otn/leftTicket/queryZ?${q}`);
+    expect(answer.status).toBe(200);
+    const forgedUrl = `https://kyfw.12306.cn/otn/leftTicket/queryZ?${q.replace('to_station=SHH', 'to_station=XAY')}`;
+    const tried = await page.evaluate(
+      ({ body, url }) => {
+        const detail = `${JSON.stringify({ v: 1, kind: 'left-ticket', url, status: 200, at: Date.now() })}\n${body}`;
+        document.dispatchEvent(new CustomEvent('railair:capture:v1', { detail }));
+        window.postMessage(detail, '*');
+        window.postMessage({ railair: 1, detail }, '*');
+        // Offer a port of its own, as the tap does…
+        const mine = new MessageChannel();
+        const portTaken = !document.dispatchEvent(new MessageEvent('railair:port:v2', { cancelable: true, ports: [mine.port2] }));
+        mine.port1.postMessage(detail);
+        // …and ask the tap for its port.
+        let gotPort = false;
+        document.addEventListener('railair:port:v2', (e) => {
+          gotPort = (e as MessageEvent).ports.length > 0;
+          e.preventDefault();
+        });
+        document.dispatchEvent(new Event('railair:hello:v2'));
+        return { portTaken, gotPort };
+      },
+      { body: answer.body, url: forgedUrl },
+    );
+    expect(tried).toEqual({ portTaken: false, gotPort: false });
+    await page.waitForTimeout(1500);
+    const after = await stored();
+    expect(after.captureResults?.map((r) => r.key)).not.toContain(`12306|${date}|BJP|XAY`);
+    expect(after.captureResults?.length).toBe(before.captureResults?.length);
+    expect(after.captureDiagnostics?.entries.length ?? 0).toBe(before.captureDiagnostics?.entries.length ?? 0);
+    await page.close();
+  });
+});
