@@ -4,22 +4,9 @@
 import type { CabinClass, EpochMs } from '../../lib/model';
 import { chinaDateOf, chinaHm, chinaInstant, parseChinaDateTime, parseHm } from '../../lib/time';
 
-/** One flight of a connection (Fliggy's transferFlight[k]). */
+/** A flight's number, airports and times; on its own, one flight of a connection (Fliggy's transferFlight[k]). */
 export interface LegSpec {
   flightNo: string;
-  dep: string;
-  arr: string;
-  depTerm?: string;
-  arrTerm?: string;
-  /** "YYYY-MM-DD HH:mm", China time. */
-  depTime: string;
-  arrTime: string;
-}
-
-export interface FlightSpec {
-  flightNo: string;
-  /** Two-letter airline code. */
-  airline: string;
   /** IATA airport codes. */
   dep: string;
   arr: string;
@@ -27,8 +14,13 @@ export interface FlightSpec {
   arrTerm?: string;
   /** "YYYY-MM-DD HH:mm", China time. */
   depTime: string;
-  /** "HH:mm" (the next day when not after depTime) or "YYYY-MM-DD HH:mm". */
+  /** "YYYY-MM-DD HH:mm"; a FlightSpec may give a bare "HH:mm" (the next day when not after depTime). */
   arrTime: string;
+}
+
+export interface FlightSpec extends LegSpec {
+  /** Two-letter airline code. */
+  airline: string;
   /** Sale price before taxes, fen; null = listed without a fare (sold out). */
   priceFen: number | null;
   /** Airport construction fee + fuel surcharge, fen. */
