@@ -1,91 +1,37 @@
 // Builders of flight search bodies in the real wire formats, from a friendly list of flights:
 // Taobao Open Platform (taobao.trip.jipiao.nsearch.ow.search) JSON and XML and its error_response,
-// and Fliggy's search JSONP. Used by the decoder tests, the replay server, the demo and the benches.
+// and (re-exported from fliggy-body.ts) Fliggy's search JSONP. Used by the decoder tests, the
+// replay server, the demo and the benches.
 
 import { AIRLINE_NAMES } from '../../lib/air/airlines';
-import type { CabinClass, ChinaDate, EpochMs } from '../../lib/model';
-import { addDays, chinaDateOf, chinaHm, chinaInstant, parseChinaDateTime, parseHm } from '../../lib/time';
+import type { ChinaDate } from '../../lib/model';
+import { addDays, chinaDateOf, chinaHm, chinaInstant } from '../../lib/time';
+import {
+  AIRPORT_NAMES,
+  AIRPORTS_OF_CITY,
+  CITY_NAMES,
+  CLASS_LETTER,
+  CLASS_NAME,
+  CLASS_NUM,
+  cityOf,
+  fliggyRestricted,
+  specInstants,
+  splitTaxes,
+  type FlightSpec,
+} from './flight-spec';
 
-export interface FlightSpec {
-  flightNo: string;
-  /** Two-letter airline code. */
-  airline: string;
-  /** IATA airport codes. */
-  dep: string;
-  arr: string;
-  depTerm?: string;
-  arrTerm?: string;
-  /** "YYYY-MM-DD HH:mm", China time. */
-  depTime: string;
-  /** "HH:mm" (the next day when not after depTime) or "YYYY-MM-DD HH:mm". */
-  arrTime: string;
-  /** Sale price before taxes, fen; null = listed without a fare (sold out). */
-  priceFen: number | null;
-  /** Airport construction fee + fuel surcharge, fen. */
-  taxesFen?: number;
-  /** Default economy. */
-  cabinClass?: CabinClass;
-  /** Booking class letter; default Y / C / F by class. */
-  cabin?: string;
-  /** Full (Y) fare in fen, for a discount; omitted when not given. */
-  fullFareFen?: number;
-  /** A connection: flightNo is "MU5101/MU2345". */
-  transfer?: boolean;
-  /** Codeshare: the operating flight (TOP `carrier`). */
-  operatedBy?: string;
-  aircraft?: string;
-}
-
-/** Airport → IATA city code, for the cities TOP keys its flight_info_map with. */
-export const CITY_OF_AIRPORT: Record<string, string> = {
-  PEK: 'BJS', PKX: 'BJS', SHA: 'SHA', PVG: 'SHA', CAN: 'CAN', SZX: 'SZX', CTU: 'CTU', TFU: 'CTU',
-  CKG: 'CKG', XIY: 'SIA', HGH: 'HGH', KMG: 'KMG', WUH: 'WUH', NKG: 'NKG', XMN: 'XMN', CSX: 'CSX',
-  TAO: 'TAO', HRB: 'HRB', SYX: 'SYX', TSN: 'TSN',
-};
-
-export const AIRPORTS_OF_CITY: Record<string, string[]> = {
-  BJS: ['PEK', 'PKX'], SHA: ['SHA', 'PVG'], CTU: ['CTU', 'TFU'], CAN: ['CAN'], SZX: ['SZX'], CKG: ['CKG'],
-  SIA: ['XIY'], HGH: ['HGH'], KMG: ['KMG'], WUH: ['WUH'], NKG: ['NKG'], XMN: ['XMN'], CSX: ['CSX'],
-};
-
-export const AIRPORT_NAMES: Record<string, string> = {
-  PEK: '首都机场', PKX: '大兴机场', SHA: '虹桥机场', PVG: '浦东机场', CAN: '白云机场', SZX: '宝安机场',
-  CTU: '双流机场', TFU: '天府机场', CKG: '江北机场', XIY: '咸阳机场', HGH: '萧山机场', KMG: '长水机场',
-  WUH: '天河机场', NKG: '禄口机场', XMN: '高崎机场', CSX: '黄花机场',
-};
-
-const CITY_NAMES: Record<string, string> = {
-  BJS: '北京', SHA: '上海', CAN: '广州', SZX: '深圳', CTU: '成都', CKG: '重庆', SIA: '西安', HGH: '杭州',
-  KMG: '昆明', WUH: '武汉', NKG: '南京', XMN: '厦门', CSX: '长沙',
-};
-
-const CLASS_NUM: Record<CabinClass, number> = { first: 0, business: 1, economy: 2, unknown: 2 };
-const CLASS_LETTER: Record<CabinClass, string> = { first: 'F', business: 'C', economy: 'Y', unknown: 'Y' };
-const CLASS_NAME: Record<CabinClass, string> = { first: '头等舱', business: '商务舱', economy: '经济舱', unknown: '经济舱' };
-
-const cityOf = (airport: string) => CITY_OF_AIRPORT[airport] ?? airport;
-
-/** The spec's instants (China time). */
-export function specInstants(s: FlightSpec): { depart: EpochMs; arrive: EpochMs } {
-  const depart = parseChinaDateTime(s.depTime);
-  if (depart === undefined) throw new Error(`bad depTime ${s.depTime}`);
-  let arrive = parseChinaDateTime(s.arrTime);
-  if (arrive === undefined) {
-    const hm = parseHm(s.arrTime);
-    if (hm === undefined) throw new Error(`bad arrTime ${s.arrTime}`);
-    arrive = chinaInstant(chinaDateOf(depart), hm);
-    if (arrive <= depart) arrive += 86_400_000;
-  }
-  return { depart, arrive };
-}
-
-const fmt = (t: EpochMs) => `${chinaDateOf(t)} ${chinaHm(t)}`;
-
-/** Taxes split the way both sites do: ¥50 airport construction fee, the rest fuel surcharge. */
-function splitTaxes(taxesFen: number): { fees: number; fuel: number } {
-  const fees = Math.min(taxesFen, 5000);
-  return { fees, fuel: taxesFen - fees };
-}
+export {
+  AIRPORT_NAMES,
+  AIRPORTS_OF_CITY,
+  CITY_OF_AIRPORT,
+  fliggyAmount,
+  fliggyRestricted,
+  isOrdinaryFare,
+  specInstants,
+  type FlightSpec,
+  type LegSpec,
+} from './flight-spec';
+export { buildFliggyJsonp, buildFliggyObject } from './fliggy-body';
 
 // ───────────────────────────── TOP ─────────────────────────────
 
@@ -116,8 +62,8 @@ export function buildTopSearchObject(specs: FlightSpec[], opts: TopBuildOptions 
     airlines[s.airline] = AIRLINE_NAMES[s.airline] ?? s.airline;
     const cls = s.cabinClass ?? 'economy';
     const cabin = s.cabin ?? CLASS_LETTER[cls];
-    const legs = s.transfer ? s.flightNo.split('/') : [s.flightNo];
-    if (!s.transfer) {
+    const legs = s.legs ? s.legs.map((l) => l.flightNo) : s.transfer ? s.flightNo.split('/') : [s.flightNo];
+    if (!s.transfer && !s.legs) {
       const { depart, arrive } = specInstants(s);
       const info: Record<string, unknown> = {
         depTime: depart,
@@ -140,7 +86,9 @@ export function buildTopSearchObject(specs: FlightSpec[], opts: TopBuildOptions 
       }
       flightInfo[`${depCity}${arrCity}${s.flightNo}`] = info;
     }
-    if (s.priceFen === null) return;
+    // TOP's open search sells fares any adult may buy (fare_type 0–3) and says nothing of age
+    // limits or member prices: a fare that is Fliggy-only (限16-25周岁, 会员价…) is not offered there.
+    if (s.priceFen === null || fliggyRestricted(s)) return;
     cabins[`${s.airline}-${cabin}`] = { cabinClass: CLASS_NUM[cls], cabin, name: CLASS_NAME[cls], airline: s.airline };
     const segments = legs.map((no, k) => {
       const seg: Record<string, unknown> = {
@@ -219,71 +167,6 @@ export function buildTopSearchXml(specs: FlightSpec[]): string {
 export function buildTopError(subCode: string, subMsg: string, format: 'json' | 'xml' = 'json', code = 15, msg = 'Remote service error'): string {
   const e = { code, msg, sub_code: subCode, sub_msg: subMsg, request_id: '3ryqh1ejt5yu' };
   return format === 'json' ? JSON.stringify({ error_response: e }) : `<?xml version="1.0" encoding="utf-8" ?>\n${toXml('error_response', e, '')}`;
-}
-
-// ───────────────────────────── Fliggy ─────────────────────────────
-
-/** The JSONP object `data` Fliggy's search sends (prices in yuan). */
-export function buildFliggyObject(specs: FlightSpec[]): Record<string, unknown> {
-  const airportMap: Record<string, string> = {};
-  const aircodeNameMap: Record<string, string> = {};
-  const flight = specs.map((s) => {
-    const { depart, arrive } = specInstants(s);
-    airportMap[s.dep] = AIRPORT_NAMES[s.dep] ?? s.dep;
-    airportMap[s.arr] = AIRPORT_NAMES[s.arr] ?? s.arr;
-    aircodeNameMap[s.airline] = AIRLINE_NAMES[s.airline] ?? s.airline;
-    const cls = s.cabinClass ?? 'economy';
-    const taxes = s.taxesFen === undefined ? undefined : splitTaxes(s.taxesFen);
-    const f: Record<string, unknown> = {
-      airlineCode: s.airline,
-      flightNo: s.flightNo,
-      depAirport: s.dep,
-      arrAirport: s.arr,
-      depTime: fmt(depart),
-      arrTime: fmt(arrive),
-      depTerm: s.depTerm ?? '',
-      arrTerm: s.arrTerm ?? '',
-      stop: 0,
-      isTransfer: s.transfer === true,
-      flightType: s.aircraft ?? '320',
-    };
-    if (taxes) {
-      f.buildPrice = taxes.fees / 100;
-      f.oilPrice = taxes.fuel / 100;
-    }
-    if (s.priceFen !== null) {
-      const yuan = s.priceFen / 100;
-      f.cabin = {
-        price: yuan,
-        ticketPrice: yuan,
-        bestPrice: yuan,
-        discount: s.fullFareFen ? Math.round((s.priceFen / s.fullFareFen) * 100) / 10 : 10,
-        cabinClass: CLASS_NUM[cls],
-        notices: [],
-      };
-    } else f.cabin = null;
-    return f;
-  });
-  const first = specs[0];
-  const depCity = first ? cityOf(first.dep) : '';
-  const arrCity = first ? cityOf(first.arr) : '';
-  return {
-    data: {
-      depCityCode: depCity,
-      depCityName: CITY_NAMES[depCity] ?? depCity,
-      arrCityCode: arrCity,
-      arrCityName: CITY_NAMES[arrCity] ?? arrCity,
-      aircodeNameMap,
-      airportMap,
-      flight,
-    },
-    error: '',
-    status: 0,
-  };
-}
-
-export function buildFliggyJsonp(specs: FlightSpec[], callback = 'jsonp123'): string {
-  return `${callback}(${JSON.stringify(buildFliggyObject(specs))});`;
 }
 
 // ───────────────────────────── Generated days ─────────────────────────────

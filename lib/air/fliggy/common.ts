@@ -10,6 +10,9 @@ export const NAME = 'Fliggy flight search';
 
 export const yuanToFen = (y: number) => Math.round(y * 100);
 
+/** A flag as JSON sites write it: true, 1, "1", "true", "Y". */
+export const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 'true' || v === 'Y' || v === 'y';
+
 /** Discount as 0–10: Fliggy shows "3.5折"; a 0–1 fraction or a 0–100 percentage is rescaled. */
 export function normalizeDiscount(d: number): number | undefined {
   if (d > 0 && d <= 1) return Math.round(d * 100) / 10;

@@ -6,6 +6,7 @@ import { chinaInstant, isChinaDate, parseHm } from '../../time';
 import { str } from '../../loose';
 import { airlineOfFlight } from '../airlines';
 import { NAME, baseOption, finish, normalizeDiscount, sameDayMerge, yuanToFen } from './common';
+import { conditionOf, premiumPart, wordsParts } from '../fare-condition';
 
 /**
  * The texts a DOM reader pulls from one `tr.flight-item-tr` (plus the search's date and cities,
@@ -163,6 +164,11 @@ export function decodeFliggyDomRows(rows: FliggyDomRow[], opts: FliggyDomOptions
           const n = normalizeDiscount(Number(dm[1]));
           if (n !== undefined) fare.discount = n;
         } else if (/全价/.test(disc)) fare.discount = 10;
+        // The list shows who a fare is for next to it (限16-25周岁, 会员价, 头等舱): the same conditions as the JSONP's.
+        const parts = wordsParts(`${r.price ?? ''} ${disc}`);
+        if (cabinClass === 'first' || cabinClass === 'business') parts.push(premiumPart(cabinClass));
+        const condition = conditionOf(parts);
+        if (condition) fare.condition = condition;
         f.fares.push(fare);
       }
       if (sameDayMerge(byId, f)) {

@@ -6,9 +6,13 @@ import { CHINA_OFFSET_MS, chinaDateOf, DAY_MS, MINUTE_MS } from '../../time';
 import { airlineOfFlight } from '../airlines';
 import { iata, isObj, num, present, str, type Obj } from '../../loose';
 import { list } from './envelope';
+import { conditionOf, part, premiumPart, type ConditionPart } from '../fare-condition';
 
 // Segment cabin_class per the documentation: 0 first, 1 business, 2 economy (cabin_info_map agrees on 2).
 const CABIN_CLASSES: Record<number, CabinClass> = { 0: 'first', 1: 'business', 2: 'economy' };
+// fare_type per the documentation: 0 published, 1 discount, 2 seller, 3 airline — all fares any
+// adult may buy. A value beyond those is a product we do not know: not assumed ordinary.
+const ORDINARY_FARE_TYPES = new Set([0, 1, 2, 3]);
 
 /** Days since the epoch on China's calendar (cheap day arithmetic on the hot path). */
 const chinaDayIndex = (t: number) => Math.floor((t + CHINA_OFFSET_MS) / DAY_MS);
@@ -172,13 +176,24 @@ export function readItem(
   const info = cabin ? cabinInfo[`${airline}-${cabin}`] : undefined;
   const clsNum = num(seg.cabin_class) ?? (isObj(info) ? num(info.cabinClass) : undefined);
   let cabinClass: CabinClass = 'unknown';
+  const parts: ConditionPart[] = [];
   if (clsNum !== undefined) {
     const known = CABIN_CLASSES[clsNum];
     if (known) cabinClass = known;
     else issues.push({ code: 'unknown-field', row, field: `${field}.cabin_class`, message: `unknown cabin_class ${clsNum}` });
+    // First and business (and any class but economy) are fares for those who choose to pay for them.
+    if (clsNum !== 2) parts.push(premiumPart(cabinClass));
+  }
+  const fareTypeRaw = present(seg.fare_type) ? seg.fare_type : item.fare_type;
+  const fareType = num(fareTypeRaw);
+  if (present(fareTypeRaw) && (fareType === undefined || !ORDINARY_FARE_TYPES.has(fareType))) {
+    issues.push({ code: 'unknown-field', row, field: `${field}.segments[0].fare_type`, message: `${flightNo}: unknown fare_type ${excerpt(String(fareTypeRaw), 12)}` });
+    parts.push(part('special'));
   }
   const fare: Fare = { cabinClass, price: Math.round(price) };
   if (cabin) fare.cabin = cabin;
+  const condition = conditionOf(parts);
+  if (condition) fare.condition = condition;
   if (flight.taxes !== undefined) {
     fare.taxes = flight.taxes;
     fare.total = fare.price + flight.taxes;

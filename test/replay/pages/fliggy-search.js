@@ -19,6 +19,21 @@
     return isNaN(ta) || isNaN(tb) ? null : Math.round((tb - ta) / 60000);
   }
 
+  /* A connection (isTransfer, transferFlight[]) shows as one row: its flight numbers joined by "+",
+   * the first flight's departure and the last one's arrival. */
+  function connection(f) {
+    var legs = f.transferFlight;
+    if (!f.isTransfer || !legs || !legs.length) return f;
+    var first = legs[0], last = legs[legs.length - 1];
+    var out = {};
+    for (var k in f) out[k] = f[k];
+    out.flightNo = legs.map(function (l) { return l.flightNo; }).join('+');
+    out.depTime = first.depTime; out.arrTime = last.arrTime;
+    out.depAirport = first.depAirport; out.arrAirport = last.arrAirport;
+    out.depTerm = first.depTerm; out.arrTerm = last.arrTerm;
+    return out;
+  }
+
   function render(payload) {
     $('J_Loading').style.display = 'none';
     var data = (payload && payload.data) || {};
@@ -30,9 +45,9 @@
     $('J_NoResult').style.display = 'none';
     var html = '';
     for (var i = 0; i < flights.length; i++) {
-      var f = flights[i];
+      var f = connection(flights[i]);
       var cabin = f.cabin || {};
-      var price = cabin.bestPrice || cabin.price || cabin.ticketPrice;
+      var price = cabin.price != null ? cabin.price : cabin.bestPrice;
       var mins = minutesBetween(f.depTime, f.arrTime);
       var transfer = f.isTransfer ? '1' : '0';
       html += '<div class="flight-list-item J_FlightItem" data-is-transfer="' + transfer + '" data-flight-no="' + esc(f.flightNo) + '">' +
