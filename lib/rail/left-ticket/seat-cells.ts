@@ -142,7 +142,7 @@ function readCodesAndPrices(row: string, n: number, i: number, code: string, iss
   const newPrices = !fieldEmpty(n, 39);
   const pf = newPrices ? 39 : 12;
   const groups = pf < n ? readPriceGroupsAt(row, SFS[pf]!, SFE[pf]!) : -1;
-  if (groups < 0) return newPrices ? -1 : 0;
+  if (groups < 0) return newPrices || groupsNearby(row, n) ? -1 : 0;
   listing = true;
   const priceField = newPrices ? 'yp_info_new' : 'yp_info';
   for (let g = 0; g < groups; g++) {
@@ -166,6 +166,12 @@ function readCodesAndPrices(row: string, n: number, i: number, code: string, iss
     if (!standing && known >= 0 && CODE_OF[rank] === 0) CODE_OF[rank] = row.charCodeAt(at);
   }
   return groups;
+}
+
+/** An empty yp_info_new with price groups a field or two away: the fields moved. */
+function groupsNearby(row: string, n: number): boolean {
+  for (let k = 37; k <= 41 && k < n; k++) if (k !== 39 && readPriceGroupsAt(row, SFS[k]!, SFE[k]!) > 0) return true;
+  return false;
 }
 
 /**
