@@ -1,5 +1,5 @@
 // One scanned pipe row → RailOption: train code, stations, date, times, sale status, seats.
-import type { ChinaDate, RailOption, SaleStatus, TrainType } from '../../model';
+import type { ChinaDate, LeftTicketResult, RailOption, SaleStatus, TrainType } from '../../model';
 import { excerpt, type DecodeIssue } from '../../result';
 import { chinaInstant, compactToChinaDate } from '../../time';
 import { layoutProblem, type LayoutProblem } from './layout';
@@ -12,6 +12,8 @@ const RFE = FE;
 export interface LeftTicketContext {
   /** The date that was queried (departure date at the from station). */
   date?: ChinaDate;
+  /** Whom the query asked for (purpose_codes), when known: carried into the result. */
+  purpose?: LeftTicketResult['purpose'];
 }
 
 export function trainType(code: string): TrainType {

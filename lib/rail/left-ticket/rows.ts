@@ -80,5 +80,6 @@ export function decodeRows(
   }
   const value: LeftTicketResult = { format, fieldCounts: [...counts].sort((a, b) => a - b), stationNames: names, trains };
   if (date) value.date = date;
+  if (ctx.purpose) value.purpose = ctx.purpose;
   return ok(value, issues);
 }
