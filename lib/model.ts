@@ -114,6 +114,11 @@ export interface LeftTicketResult {
   /** Telecode → station name map the response carries. */
   stationNames: Record<string, string>;
   trains: RailOption[];
+  /**
+   * Whom the query asked for (purpose_codes ADULT or 0X00), when the decoder was told: the
+   * answer's prices cannot be confirmed to be student prices, so a student query says so.
+   */
+  purpose?: 'adult' | 'student';
 }
 
 /** One record of station_name.js. */

@@ -36,6 +36,12 @@ export type Decoded =
 
 const reject = (code: string, message: Bilingual, sample?: string): Decoded => ({ kind: 'rejected', code, message, ...(sample !== undefined ? { sample } : {}) });
 
+/** Whom the captured query asked for: its purpose_codes (ADULT, or 0X00 for students). */
+function purposeOf(url: string): { purpose?: 'adult' | 'student' } {
+  const code = /[?&]purpose_codes=([^&#]*)/.exec(url)?.[1]?.toUpperCase();
+  return code === '0X00' ? { purpose: 'student' } : code === 'ADULT' ? { purpose: 'adult' } : {};
+}
+
 export async function decodeRailCapture(capture: Capture, page: PageContext | undefined, stations: () => Promise<StationList | undefined>): Promise<Decoded> {
   // What was actually queried wins; the page's form/cookies/URL fill the gaps (names, a date).
   const pageRail = page?.rail ?? {};
@@ -47,7 +53,7 @@ export async function decodeRailCapture(capture: Capture, page: PageContext | un
   // The content script sends the route it derived from the query and the page; only a capture
   // that arrives without one (a direct caller) is read for it here.
   const route = page?.rail ? pageRoute : mergeSearch(readSearchFromQueryUrl(capture.url), pageRoute);
-  const decoded = decodeLeftTicket(capture.body, route.date ? { date: route.date } : {});
+  const decoded = decodeLeftTicket(capture.body, { ...(route.date ? { date: route.date } : {}), ...purposeOf(capture.url) });
   if (!decoded.ok) {
     if (decoded.error.code === 'endpoint-moved') return { kind: 'moved', ...(decoded.error.endpoint ? { endpoint: decoded.error.endpoint } : {}) };
     return reject(decoded.error.code, decoded.error.message, decoded.error.sample);

@@ -38,9 +38,9 @@ function seatsOf(o: TravelOption): SeatView[] {
   });
 }
 
-function rowOf(c: ComparedOption): RowView {
+function rowOf(c: ComparedOption, purpose?: 'adult' | 'student'): RowView {
   const o = c.option;
-  const note = optionPrice(o).note;
+  const note = optionPrice(o, { purpose }).note;
   const row: RowView = {
     id: c.id.slice(0, 64),
     mode: o.mode,
@@ -149,7 +149,7 @@ export function buildOverlayView(input: ViewInput): OverlayView {
   const cmp = result.value;
   const shown = input.show === 'air' ? air : rail;
   const shownOptions = cmp.options.filter((c) => c.option.mode === input.show).slice(0, MAX_ROWS);
-  const rows = shownOptions.map(rowOf);
+  const rows = shownOptions.map((c) => rowOf(c, rail?.result.purpose));
   markBest(shownOptions, rows);
   const view: OverlayView = {
     ...base,

@@ -129,7 +129,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         deps.settings(),
       ]);
       const rail = r?.ok
-        ? { result: { format: 'pipe' as const, fieldCounts: [], stationNames: r.stationNames, trains: r.trains }, fetchedAt: r.fetchedAt }
+        ? { result: { format: 'pipe' as const, fieldCounts: [], stationNames: r.stationNames, trains: r.trains, purpose: req.student ? ('student' as const) : ('adult' as const) }, fetchedAt: r.fetchedAt }
         : undefined;
       const air =
         a?.ok

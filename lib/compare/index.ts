@@ -123,7 +123,7 @@ export function compare(input: CompareInput, opts: CompareOptions = {}): DecodeR
     const id = n === 1 ? option.id : `${option.id}#${n}`;
     if (n === 2) issues.push({ code: 'other', message: `option ${option.id} appears more than once; later ones get #2, #3…`, sample: option.id });
     const d = doorToDoor(option, buffers);
-    const p = optionPrice(option, { cls: filters.cls, qualifies: opts.qualifies ?? {} });
+    const p = optionPrice(option, { cls: filters.cls, qualifies: opts.qualifies ?? {}, purpose: rail?.result.purpose });
     const departed = option.depart < departedBefore;
     const c: ComparedOption = {
       id,

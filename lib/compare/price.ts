@@ -186,10 +186,23 @@ export interface PriceOptions {
   /** Seat class to price trains in ('any' = cheapest buyable). */
   cls?: SeatClassId | 'any';
   qualifies?: Qualifications;
+  /** Whom the trains' answer was for (LeftTicketResult.purpose): student prices get a caveat. */
+  purpose?: 'adult' | 'student';
+}
+
+/** 12306 answers a student query (0X00) with prices it does not mark as student or adult. */
+export const STUDENT_FARE_NOTE: Bilingual = { zh: '学生票价以 12306 为准', en: 'Student fares as 12306 confirms' };
+
+/** A train's price note, with the student caveat when the answer was for a student query. */
+function forPurpose(p: OptionPrice, purpose: PriceOptions['purpose']): OptionPrice {
+  if (purpose !== 'student') return p;
+  const n = p.note;
+  const note = n ? { zh: `${n.zh}，${STUDENT_FARE_NOTE.zh}`, en: `${n.en}; ${STUDENT_FARE_NOTE.en.toLowerCase()}` } : STUDENT_FARE_NOTE;
+  return { ...p, note };
 }
 
 export function optionPrice(o: RailOption | AirOption, opts: PriceOptions = {}): OptionPrice {
-  return o.mode === 'rail' ? railPrice(o, opts.cls) : airPrice(o, opts.qualifies);
+  return o.mode === 'rail' ? forPurpose(railPrice(o, opts.cls), opts.purpose) : airPrice(o, opts.qualifies);
 }
 
 export function noteIn(lang: Lang, note: Bilingual | undefined): string | undefined {

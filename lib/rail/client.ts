@@ -210,6 +210,7 @@ export function createRailClient(deps: RailClientDeps): RailClient {
     endpoint: string,
     now: EpochMs,
     date: string,
+    purpose: 'adult' | 'student',
   ): {
     result: DecodeResult<LeftTicketResult>;
     next?: string;
@@ -247,7 +248,7 @@ export function createRailClient(deps: RailClientDeps): RailClient {
     if (saysMaintenance(res.text) && looksHtml(res.text, res.contentType)) {
       return { result: err(maintenanceError(now, excerpt(res.text))) };
     }
-    const decoded = decodeLeftTicket(res.text, isChinaDate(date) ? { date } : {});
+    const decoded = decodeLeftTicket(res.text, isChinaDate(date) ? { date, purpose } : { purpose });
     if (!decoded.ok) {
       const e = decoded.error;
       if (e.code === 'endpoint-moved' && e.endpoint && e.endpoint !== endpoint) {
@@ -294,7 +295,7 @@ export function createRailClient(deps: RailClientDeps): RailClient {
         await memory.learn(landed, 'redirect');
         endpoint = landed;
       }
-      const c = classify(r.res, endpoint, now, String(q.date));
+      const c = classify(r.res, endpoint, now, String(q.date), q.student ? 'student' : 'adult');
       if (c.next && hop < MAX_HOPS && !seen.has(c.next)) {
         seen.add(c.next);
         await memory.learn(c.next, c.via ?? 'redirect');

@@ -90,6 +90,26 @@ describe.skipIf(!existsSync(dir))('12306 corpus (../shared/fixtures)', () => {
       expect(v.trains[67]!.seats.find((s) => s.cls === 'swz')!.availability).toEqual({ kind: 'not-on-sale' });
     });
 
+    it('the layout guard refuses no real row: every row that decoded before it still decodes, with the same seats to buy', () => {
+      // Counted before the guard existed (issue 9): file → [rows, trains, trains with seats, classes with seats].
+      const before: Record<string, [number, number, number, number]> = {
+        'leftTicket.result-strings.G101.VNP-AOH.2018-01-13.json': [1, 1, 1, 3],
+        'leftTicket.oldformat-queryLeftNewDTO.SNH-SRG.2017-01-21.json': [88, 88, 4, 4],
+      };
+      for (const [file, [rows, trains, withSeats, classes]] of Object.entries(before)) {
+        const text = read(file);
+        const r = decodeLeftTicket(text);
+        const v = value(r);
+        const json = JSON.parse(text) as unknown[] | { data: unknown[] };
+        expect(Array.isArray(json) ? json.length : json.data.length).toBe(rows);
+        expect(r.ok && r.issues.filter((i) => i.message.includes('out of place'))).toEqual([]);
+        expect(v.trains).toHaveLength(trains);
+        expect(v.trains.filter((t) => t.hasSeats)).toHaveLength(withSeats);
+        const buyable = v.trains.flatMap((t) => t.seats).filter((s) => s.availability.kind === 'plenty' || (s.availability.kind === 'count' && s.availability.n > 0));
+        expect(buyable).toHaveLength(classes);
+      }
+    });
+
     it('the c_url body → endpoint-moved with leftTicket/queryZ', () => {
       const r = decodeLeftTicket(read('leftTicket.error.c_url-redirect.queryZ.2017-01.json'));
       expect(r.ok).toBe(false);

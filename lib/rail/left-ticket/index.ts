@@ -6,6 +6,7 @@
 //   objects.ts     the pre-2017 object format, rewritten as pipe rows
 //   rows.ts        rows → result: row order, rows without a date, the query date
 //   row.ts         one row → RailOption (code, stations, date, times, status)
+//   layout.ts      the row's anchors: a row whose fields moved is left out, no seats read
 //   seat-cells.ts  seat codes, price groups and count cells → seats, hasSeats, cheapest
 //   scan.ts        field boundaries of a row, in-place time and digit readers
 import type { LeftTicketResult } from '../../model';

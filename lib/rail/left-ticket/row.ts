@@ -1,7 +1,8 @@
 // One scanned pipe row → RailOption: train code, stations, date, times, sale status, seats.
-import type { ChinaDate, RailOption, SaleStatus, TrainType } from '../../model';
+import type { ChinaDate, LeftTicketResult, RailOption, SaleStatus, TrainType } from '../../model';
 import { excerpt, type DecodeIssue } from '../../result';
 import { chinaInstant, compactToChinaDate } from '../../time';
+import { layoutProblem, type LayoutProblem } from './layout';
 import { readSeats } from './seat-cells';
 import { FE, FS, MIN_ROW_FIELDS, digitsAt, durationAt, field, fieldCached, fieldEmpty, hmAt, rowSample, scanRow } from './scan';
 
@@ -11,6 +12,8 @@ const RFE = FE;
 export interface LeftTicketContext {
   /** The date that was queried (departure date at the from station). */
   date?: ChinaDate;
+  /** Whom the query asked for (purpose_codes), when known: carried into the result. */
+  purpose?: LeftTicketResult['purpose'];
 }
 
 export function trainType(code: string): TrainType {
@@ -96,10 +99,17 @@ const station = (telecode: string, names: Record<string, string>) => {
   return name === undefined ? { telecode } : { telecode, name };
 };
 
+/** A row whose fields are out of place: reported and left out whole, never shown as available. */
+function unreadable(row: string, n: number, i: number, code: string, p: LayoutProblem, issues: DecodeIssue[]): undefined {
+  issues.push({ code: 'row-bad-field', row: i, field: p.field, message: `row ${i} (${excerpt(code, 16)}): fields out of place (${p.why}); no seats read, row left out`, sample: rowSample(row, n) });
+  return undefined;
+}
+
 /**
  * Builds the option for the row scanned last (FS/FE hold its n fields), or undefined — with an
  * issue saying why — when it lacks what an option needs: train code, both stations, a departure
  * time and a date. `date` is the queried date when known; otherwise the row's start_train_date.
+ * `named`: the row was written from a pre-2017 object, whose fields are named, not counted.
  */
 export function readRow(
   row: string,
@@ -108,6 +118,7 @@ export function readRow(
   date: ChinaDate | undefined,
   names: Record<string, string>,
   issues: DecodeIssue[],
+  named = false,
 ): RailOption | undefined {
   const code = field(row, n, 3);
   const from = fieldCached(row, n, 6);
@@ -116,6 +127,9 @@ export function readRow(
     issues.push({ code: 'row-bad-field', row: i, field: 'station_train_code', message: `row ${i}: no train code or stations`, sample: rowSample(row, n) });
     return undefined;
   }
+  // Rows rewritten from named objects cannot have fields out of place: only pipe rows are judged.
+  const moved = named ? undefined : layoutProblem(row, n);
+  if (moved) return unreadable(row, n, i, code, moved, issues);
   const startDate = fieldCached(row, n, 13);
   const rowDate = rowDateOf(startDate);
   const day = date ?? rowDate;
@@ -153,7 +167,8 @@ export function readRow(
   }
   if (placeholder) start = 1440;
 
-  const read = readSeats(row, n, i, code, issues);
+  const read = readSeats(row, n, i, code, issues, named);
+  if (read.damaged) return unreadable(row, n, i, code, read.damaged, issues);
   let hasSeats = read.hasSeats;
   let cheapest = read.cheapest;
   const seats = read.seats;
@@ -165,7 +180,7 @@ export function readRow(
     issues.push({ code: 'unknown-field', row: i, field: 'canWebBuy', message: `row ${i} (${code}): unknown canWebBuy value`, sample: excerpt(canWebBuy, 30) });
     status = 'unknown';
   }
-  const garbled = button.includes('\uFFFD') || code.includes('\uFFFD');
+  const garbled = button.includes('\uFFFD');
   if (garbled) {
     issues.push({ code: 'other', row: i, message: `row ${i} (${code}): replacement characters (the body was probably not UTF-8)`, sample: excerpt(button, 30) });
   }

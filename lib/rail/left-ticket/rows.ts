@@ -51,7 +51,7 @@ export function decodeRows(
       undated.push([i, row]);
       continue;
     }
-    const o = readRow(row, n, i, ctx.date, names, issues);
+    const o = readRow(row, n, i, ctx.date, names, issues, format === 'object');
     if (o) {
       trains.push(o);
       rowOf.push(i);
@@ -69,7 +69,7 @@ export function decodeRows(
   }
   if (undated.length > 0) {
     for (const [i, row] of undated) {
-      const o = readRow(row, scanRow(row), i, date, names, issues);
+      const o = readRow(row, scanRow(row), i, date, names, issues, format === 'object');
       if (!o) continue;
       let at = rowOf.findIndex((r) => r > i);
       if (at < 0) at = trains.length;
@@ -80,5 +80,6 @@ export function decodeRows(
   }
   const value: LeftTicketResult = { format, fieldCounts: [...counts].sort((a, b) => a - b), stationNames: names, trains };
   if (date) value.date = date;
+  if (ctx.purpose) value.purpose = ctx.purpose;
   return ok(value, issues);
 }

@@ -4,6 +4,7 @@
 import type { Availability, Fen, RailOption, Seat } from '../../model';
 import { excerpt, type DecodeIssue } from '../../result';
 import * as seatTables from '../seats';
+import type { LayoutProblem } from './layout';
 import { FE, FS, field, fieldEmpty } from './scan';
 
 // Module-local copies of the seat tables: the hot loop below reads them 13 times per row, and
@@ -70,6 +71,9 @@ function cellAt(row: string, s: number, e: number): Availability | null | 'unkno
 // Price groups of the row read last by readPriceGroupsAt: tenths of a yuan and count field of each.
 const G_TENTHS: number[] = [];
 const G_COUNT: number[] = [];
+// … and, once readCodesAndPrices has read them, the class of each group and its seats left.
+const G_RANK = new Int32Array(64);
+const G_LEFT = new Int32Array(64);
 
 /**
  * Reads [s, e) as 10-character price groups (code + 5-digit price in tenths + 4-digit count; see
@@ -101,64 +105,121 @@ function readPriceGroupsAt(row: string, s: number, e: number): number {
 // class (0 = none) and its price in fen (-1 = none; zero prices are never stored).
 const CODE_OF = new Int32Array(N_CLASSES);
 const PRICE_OF = new Int32Array(N_CLASSES);
+/** Classes the row's own codes list (seat_types, yp_ex, price groups), as bits by rank. */
+let listed = 0;
+/** Whether any field that lists classes was there to read (a row cut before them lists none). */
+let listing = false;
+const W_CC = 87; // 'W'
 
-/** Fills CODE_OF and PRICE_OF for the row scanned last, reporting unknown codes and bad prices. */
-function readCodesAndPrices(row: string, n: number, i: number, code: string, issues: DecodeIssue[]): void {
+/**
+ * Fills CODE_OF, PRICE_OF, `listed` and the groups' classes (G_RANK, G_LEFT) for the row scanned
+ * last, reporting unknown codes and bad prices. Returns the number of price groups (0 = none), or
+ * -1 when yp_info_new is there but not price groups: a field out of place.
+ */
+function readCodesAndPrices(row: string, n: number, i: number, code: string, issues: DecodeIssue[]): number {
   // Seat codes: seat_types names the classes (一等卧 vs 软卧); price groups add codes and prices.
   for (let k = 0; k < N_CLASSES; k++) {
     CODE_OF[k] = 0;
     PRICE_OF[k] = -1;
   }
+  listed = 0;
+  listing = n > 35;
   if (n > 35) {
     for (let k = SFS[35]!; k < SFE[35]!; k++) {
       const rank = rankAt(row, k);
+      // A code seat_types repeats is the standing class priced like that seat (9MOO: O, then 无座).
+      if (rank >= 0 && CODE_OF[rank] !== 0 && CODE_OF[rank] === row.charCodeAt(k)) listed |= 1 << RANK_WZ;
+      listed |= 1 << (rank >= 0 ? rank : RANK_QT);
       if (rank >= 0 && CODE_OF[rank] === 0) CODE_OF[rank] = row.charCodeAt(k);
       else if (rank < 0) {
         issues.push({ code: 'row-unknown-seat', row: i, field: 'seat_types', message: `row ${i} (${code}): unknown seat code ${row[k]!} in seat_types`, sample: row[k]! });
       }
     }
+    for (let k = SFS[34]!; k < SFE[34]!; k += 2) if (row.charCodeAt(k) === W_CC) listed |= 1 << RANK_WZ;
   }
   // Prices: yp_info_new (39) when present, else yp_info (12) when it still has the group shape
   // (in 2018+ rows it is an opaque token: not prices, and not worth an issue).
   const newPrices = !fieldEmpty(n, 39);
   const pf = newPrices ? 39 : 12;
   const groups = pf < n ? readPriceGroupsAt(row, SFS[pf]!, SFE[pf]!) : -1;
-  if (groups >= 0) {
-    const priceField = newPrices ? 'yp_info_new' : 'yp_info';
-    for (let g = 0; g < groups; g++) {
-      const at = SFS[pf]! + g * 10;
-      const tenths = G_TENTHS[g]!;
-      const standing = G_COUNT[g]! >= STANDING_OFFSET;
-      const known = rankAt(row, at);
-      if (known < 0 && !standing) {
-        const c = row[at]!;
-        issues.push({ code: 'row-unknown-seat', row: i, field: priceField, message: `row ${i} (${code}): unknown seat code ${c} (counted as 其他)`, sample: c });
-      }
-      if (tenths === 0) {
-        issues.push({ code: 'row-bad-price', row: i, field: priceField, message: `row ${i} (${code}): zero price for seat code ${row[at]!}` });
-        continue;
-      }
-      const rank = standing ? RANK_WZ : known >= 0 ? known : RANK_QT;
-      if (PRICE_OF[rank] === -1) PRICE_OF[rank] = tenths * 10;
-      if (!standing && known >= 0 && CODE_OF[rank] === 0) CODE_OF[rank] = row.charCodeAt(at);
+  if (groups < 0) return newPrices || groupsNearby(row, n) ? -1 : 0;
+  listing = true;
+  const priceField = newPrices ? 'yp_info_new' : 'yp_info';
+  for (let g = 0; g < groups; g++) {
+    const at = SFS[pf]! + g * 10;
+    const tenths = G_TENTHS[g]!;
+    const standing = G_COUNT[g]! >= STANDING_OFFSET;
+    const known = rankAt(row, at);
+    const rank = standing ? RANK_WZ : known >= 0 ? known : RANK_QT;
+    G_RANK[g] = rank;
+    G_LEFT[g] = standing ? G_COUNT[g]! - STANDING_OFFSET : G_COUNT[g]!;
+    listed |= 1 << rank;
+    if (known < 0 && !standing) {
+      const c = row[at]!;
+      issues.push({ code: 'row-unknown-seat', row: i, field: priceField, message: `row ${i} (${code}): unknown seat code ${c} (counted as 其他)`, sample: c });
     }
-  } else if (newPrices) {
-    issues.push({ code: 'row-bad-price', row: i, field: 'yp_info_new', message: `row ${i} (${code}): yp_info_new is not made of 10-character price groups`, sample: excerpt(field(row, n, 39), 60) });
+    if (tenths === 0) {
+      issues.push({ code: 'row-bad-price', row: i, field: priceField, message: `row ${i} (${code}): zero price for seat code ${row[at]!}` });
+      continue;
+    }
+    if (PRICE_OF[rank] === -1) PRICE_OF[rank] = tenths * 10;
+    if (!standing && known >= 0 && CODE_OF[rank] === 0) CODE_OF[rank] = row.charCodeAt(at);
   }
+  return groups;
+}
+
+/** An empty yp_info_new with price groups a field or two away: the fields moved. */
+function groupsNearby(row: string, n: number): boolean {
+  for (let k = 37; k <= 41 && k < n; k++) if (k !== 39 && readPriceGroupsAt(row, SFS[k]!, SFE[k]!) > 0) return true;
+  return false;
+}
+
+/**
+ * Whether a price group of class `rank` says as many seats as the count cell: the groups carry
+ * the seats left too (O055300021: 21), and real rows agree with their cells — a number is the
+ * group's count, 有 is more than 20 (12306 writes numbers up to 20).
+ */
+function groupsAgree(groups: number, rank: number, a: Availability): boolean {
+  for (let g = 0; g < groups; g++) {
+    if (G_RANK[g] !== rank) continue;
+    const left = G_LEFT[g]!;
+    if (a.kind === 'plenty' ? left > 20 : a.kind === 'count' && left === a.n) return true;
+  }
+  return false;
 }
 
 export interface RowSeats {
   seats: Seat[];
   hasSeats: boolean;
   cheapest: RailOption['cheapest'];
+  /** Set when the seat fields contradict each other: the row is out of place, no seats read. */
+  damaged: LayoutProblem | undefined;
 }
 
 /** The pieces of readSeats' answer, reused: the caller copies them out before the next row. */
-const OUT: RowSeats = { seats: [], hasSeats: false, cheapest: undefined };
+const OUT: RowSeats = { seats: [], hasSeats: false, cheapest: undefined, damaged: undefined };
 
-/** Seats of the row scanned last, with every issue about them. */
-export function readSeats(row: string, n: number, i: number, code: string, issues: DecodeIssue[]): RowSeats {
-  readCodesAndPrices(row, n, i, code, issues);
+function damaged(field: string, why: string): RowSeats {
+  OUT.seats = [];
+  OUT.hasSeats = false;
+  OUT.cheapest = undefined;
+  OUT.damaged = { field, why };
+  return OUT;
+}
+
+/**
+ * Seats of the row scanned last, with every issue about them. A class is claimed buyable only
+ * when the row's own codes list it and, where the row has price groups, its group counts as many
+ * seats: a count read from another column must not put seats on screen. Rows `fromObject` (written
+ * from pre-2017 objects) name each count's class, so no column can be the wrong one.
+ */
+export function readSeats(row: string, n: number, i: number, code: string, issues: DecodeIssue[], fromObject = false): RowSeats {
+  let groups = readCodesAndPrices(row, n, i, code, issues);
+  if (groups < 0) {
+    if (!fromObject) return damaged('yp_info_new', 'yp_info_new is not made of 10-character price groups');
+    issues.push({ code: 'row-bad-price', row: i, field: 'yp_info_new', message: `row ${i} (${code}): yp_info_new is not made of 10-character price groups`, sample: excerpt(field(row, n, 39), 60) });
+    groups = 0;
+  }
   const seats: Seat[] = [];
   let hasSeats = false;
   let cheapest: RailOption['cheapest'];
@@ -182,6 +243,14 @@ export function readSeats(row: string, n: number, i: number, code: string, issue
       issues.push({ code: 'row-unknown-seat', row: i, field: cls.field, message: `row ${i} (${code}): unreadable ${cls.field} cell (kept as not on sale)`, sample: excerpt(field(row, n, fi), 20) });
       availability = AVAIL_NOT_ON_SALE;
     } else availability = parsed;
+    if (!fromObject && buyable(availability)) {
+      if (!(listed & (1 << k))) {
+        // No code of the row names this class: the count came from another column.
+        if (listing) issues.push({ code: 'row-unknown-seat', row: i, field: cls.field, message: `row ${i} (${code}): seats in ${cls.field} but no seat code lists the class; not listed`, sample: excerpt(field(row, n, fi), 20) });
+        continue;
+      }
+      if (groups > 0 && !groupsAgree(groups, k, availability)) return damaged(cls.field, `${cls.field} disagrees with the seats its price group counts`);
+    }
     const sc = CODE_OF[k]!;
     const named = sc !== 0 ? CODE_INFO_BY_CC[sc] : undefined;
     const seat: Seat = named
@@ -210,6 +279,7 @@ export function readSeats(row: string, n: number, i: number, code: string, issue
     if (yb !== '--') issues.push({ code: 'unknown-field', row: i, field: 'yb_num', message: `row ${i} (${code}): yb_num holds a value no seat code maps to`, sample: excerpt(yb, 20) });
   }
   OUT.seats = seats;
+  OUT.damaged = undefined;
   OUT.hasSeats = hasSeats;
   OUT.cheapest = cheapest;
   return OUT;

@@ -102,9 +102,12 @@ describe('createRailClient.queryTrains', () => {
 
   it('sends student searches with purpose_codes 0X00 and keeps them apart in the cache', async () => {
     const { site, client } = setup();
-    await client.queryTrains(Q);
-    await client.queryTrains({ ...Q, student: true });
+    const adult = await client.queryTrains(Q);
+    const student = await client.queryTrains({ ...Q, student: true });
     expect(site.queries().map((u) => new URL(u).searchParams.get('purpose_codes'))).toEqual(['ADULT', '0X00']);
+    // The answer says whom it was for: a student answer's prices get "学生票价以 12306 为准".
+    expect(adult.ok && adult.value.purpose).toBe('adult');
+    expect(student.ok && student.value.purpose).toBe('student');
   });
 
   it('pads a date given without zeros', async () => {

@@ -61,7 +61,7 @@ describe('dates', () => {
   });
   it('a row with an unreadable start_train_date takes the query date of the others, in its place, with an issue', () => {
     const f = buildRailRow({ ...G1_2025, code: 'G7', trainNo: '24000000G70B' }, '2025').split('|');
-    f[13] = '2025-12-20';
+    f[13] = '20251340'; // 8 digits, in its place, but no calendar date
     const rows = [buildRailRow(G1_2025, '2025'), f.join('|'), buildRailRow({ ...G1_2025, code: 'G9', trainNo: '24000000G90C' }, '2025')];
     const r = decodeLeftTicket(buildLeftTicketBody(rows));
     expect(value(r).trains.map((t) => t.id)).toEqual(['24000000G10K@2025-12-20', '24000000G70B@2025-12-20', '24000000G90C@2025-12-20']);
@@ -70,6 +70,13 @@ describe('dates', () => {
     const alone = decodeLeftTicket(JSON.stringify([f.join('|')]));
     expect(value(alone).trains).toEqual([]);
     expect(issuesOf(alone).map((i) => i.code)).toContain('row-bad-field');
+  });
+  it('a start_train_date that is not 8 digits means the fields moved: the row is left out, the others kept', () => {
+    const f = buildRailRow({ ...G1_2025, code: 'G7', trainNo: '24000000G70B' }, '2025').split('|');
+    f[13] = '2025-12-20';
+    const r = decodeLeftTicket(buildLeftTicketBody([buildRailRow(G1_2025, '2025'), f.join('|')]), { date: '2025-12-20' });
+    expect(value(r).trains.map((t) => t.code)).toEqual(['G1']);
+    expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-bad-field', row: 1, field: 'start_train_date', message: expect.stringContaining('no seats read') })]);
   });
   it('rows much longer than today (future layouts) still decode', () => {
     const long = `${buildRailRow(G1_2025, 'future')}${'|x'.repeat(40)}`;
@@ -132,13 +139,16 @@ describe('error shapes', () => {
 describe('malformed rows: an issue each, never a throw', () => {
   const good = buildRailRow(G1_2025, '2025');
 
-  it('a row cut inside the seat counts is kept (with the classes it still has) and reported', () => {
+  it('a row cut inside the seat counts is kept (with the classes it still has), reported, and claims no seats', () => {
     const cut = good.split('|').slice(0, 31).join('|'); // ends at ze_num
     const r = decodeLeftTicket(buildLeftTicketBody([cut, good]));
     const v = value(r);
     expect(v.trains).toHaveLength(2);
     expect(v.fieldCounts).toEqual([31, 58]);
-    expect(v.trains[0]!.seats.map((s) => s.cls)).toEqual(['gg', 'ze', 'wz']);
+    // gg (4) and ze (有) are left out: with seat_types and the prices cut off, no code lists
+    // them, and a count no code vouches for is never shown as seats (issue 9).
+    expect(v.trains[0]!.seats.map((s) => s.cls)).toEqual(['wz']);
+    expect(v.trains[0]!.hasSeats).toBe(false);
     expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-short', row: 0 })]);
   });
   it('a row too short to be a train is left out and reported with its index', () => {
@@ -146,15 +156,12 @@ describe('malformed rows: an issue each, never a throw', () => {
     expect(value(r).trains).toHaveLength(2);
     expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-short', row: 1 })]);
   });
-  it('garbage prices in yp_info_new → row-bad-price, seats kept without prices', () => {
+  it('garbage in yp_info_new means the fields moved: the row is reported and left out (issue 9)', () => {
     const f = good.split('|');
     f[39] = 'O05530002XM10700';
-    const r = decodeLeftTicket(buildLeftTicketBody([f.join('|')]));
-    expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-bad-price', row: 0, field: 'yp_info_new' })]);
-    const t = value(r).trains[0]!;
-    expect(t.seats).toHaveLength(5);
-    expect(t.seats.every((s) => s.price === undefined)).toBe(true);
-    expect(t.cheapest).toBeUndefined();
+    const r = decodeLeftTicket(buildLeftTicketBody([f.join('|'), good]));
+    expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-bad-field', row: 0, field: 'yp_info_new' })]);
+    expect(value(r).trains).toHaveLength(1);
   });
   it('an unknown seat code in the prices → row-unknown-seat, priced as 其他', () => {
     const f = good.split('|');
@@ -171,11 +178,22 @@ describe('malformed rows: an issue each, never a throw', () => {
     expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-unknown-seat', row: 0, message: expect.stringContaining('prices for zy_num') })]);
     expect(seat(value(r).trains[0]!, 'zy')).toBeUndefined();
   });
-  it('an unknown seat code in seat_types is reported', () => {
+  it('an unknown seat code in seat_types (paired in yp_ex) is reported', () => {
     const f = good.split('|');
-    f[35] = `${f[35]}#`;
+    f[35] = `${f[35]}X`;
+    f[34] = `${f[34]}X0`;
     const r = decodeLeftTicket(buildLeftTicketBody([f.join('|')]));
-    expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-unknown-seat', field: 'seat_types', sample: '#' })]);
+    expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-unknown-seat', field: 'seat_types', sample: 'X' })]);
+    expect(value(r).trains[0]!.hasSeats).toBe(true);
+  });
+  it('seat_types that does not pair with yp_ex, or holds no codes, means the fields moved: the row is left out', () => {
+    for (const [k, v] of [[35, '9DMOW#'], [35, '9DMO'], [34, '9DMOW'], [34, '90D0M0O0X0']] as const) {
+      const f = good.split('|');
+      f[k] = v;
+      const r = decodeLeftTicket(buildLeftTicketBody([f.join('|')]));
+      expect(value(r).trains).toEqual([]);
+      expect(issuesOf(r)).toEqual([expect.objectContaining({ code: 'row-bad-field', field: expect.stringMatching(/^(seat_types|yp_ex)$/) })]);
+    }
   });
   it('a suspended train has no seats to sell, whatever its cells say', () => {
     const f = good.split('|');

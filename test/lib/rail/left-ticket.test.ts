@@ -152,6 +152,12 @@ describe('generated trains in every layout', () => {
     expect(v.trains.map((t) => t.code)).toEqual(specs.slice(0, 3).map((s) => s.code));
     expect(v.stationNames).toEqual({});
   });
+  it('carries whom the query was for (purpose_codes) into the result, and nothing when not told', () => {
+    const body = buildLeftTicketBody([buildRailRow(G1_2025, '2025')], MAP);
+    expect(value(decodeLeftTicket(body, { date: '2025-12-20', purpose: 'student' })).purpose).toBe('student');
+    expect(value(decodeLeftTicket(body, { purpose: 'adult' })).purpose).toBe('adult');
+    expect('purpose' in value(decodeLeftTicket(body))).toBe(false);
+  });
 });
 
 describe('the pre-2017 object format', () => {
