@@ -6,7 +6,7 @@ import { OptionsApp } from '../../../components/options/OptionsApp';
 import type { CredentialsView, OptionsApi } from '../../../components/options/api';
 import type { Diagnostics } from '../../../lib/store/diagnostics';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
-import { topCredentialsItem } from '../../../lib/storage';
+import { settingsItem, topCredentialsItem } from '../../../lib/storage';
 import { chinaInstant } from '../../../lib/time';
 import { optionsApi } from '../../../entrypoints/options/api';
 
@@ -190,6 +190,28 @@ describe('options storage adapter', () => {
     const view = await optionsApi.loadCredentials();
     expect(view).toEqual({ appKey: '654321', signMethod: 'hmac-sha256', hasSecret: true });
     expect(JSON.stringify(view)).not.toContain(SECRET);
+  });
+
+  it('saves what the traveller says fits them (我是…) to settings.qualifications, and shows it again next time', async () => {
+    await mount(optionsApi);
+    const about = $('#about-me')!;
+    expect(about.querySelector('h2')!.textContent).toBe('我是… · About me');
+    expect(about.textContent).toContain('只标明条件显示，从不参与比价');
+    const tick = async (id: string) => {
+      await act(() => void $<HTMLInputElement>(id)!.click());
+      await flush();
+    };
+    await tick('#qualifies-youth');
+    await tick('#qualifies-member');
+    expect((await settingsItem.getValue())?.qualifications).toEqual({ youth: true, member: true });
+    await tick('#qualifies-member');
+    expect((await settingsItem.getValue())?.qualifications).toEqual({ youth: true });
+    expect(about.querySelector('[data-testid=save-note]')!.textContent).toContain('已保存');
+    render(null, root);
+    await mount(optionsApi);
+    expect($<HTMLInputElement>('#qualifies-youth')!.checked).toBe(true);
+    expect($<HTMLInputElement>('#qualifies-student')!.checked).toBe(false);
+    expect($<HTMLInputElement>('#qualifies-premiumCabin')!.checked).toBe(false);
   });
 
   it('saves only valid settings', async () => {
