@@ -14,7 +14,7 @@ function priceDetail(o: Compared, lang: Lang): string {
   return `${cls}${formatYuan(o.price)}`;
 }
 
-const d2d = (o: Compared, lang: Lang) => tr(lang, `门到门 ${formatDuration(o.doorToDoorMin, 'zh')}`, `${formatDuration(o.doorToDoorMin, 'en')} door to door`);
+const d2d = (o: Compared, lang: Lang) => formatDuration(o.doorToDoorMin, lang === 'en' ? 'en' : 'zh');
 const atDoor = (o: Compared, lang: Lang) => tr(lang, `${o.reachDoorAt.text} 到门`, `at the door ${o.reachDoorAt.text}`);
 
 export function Verdict({
