@@ -5,10 +5,9 @@
 import type { Lang } from '../../lib/i18n';
 import { formatYuan, tr } from '../../lib/i18n';
 import type { AirOption, Airport } from '../../lib/model';
-import { formatDuration } from '../../lib/time';
 import { fareAmount, type Qualifications } from '../../lib/compare/fare-conditions';
 import { airPrice } from '../../lib/compare/price';
-import { hm } from '../common/format';
+import { OptionItem } from './OptionItem';
 
 const port = (a: Airport) => `${a.name ?? a.code}${a.terminal ? ` ${a.terminal}` : ''}`;
 /** Conditional fares shown per flight (cheapest first); more would crowd the popup. */
@@ -58,37 +57,19 @@ export function FlightList({
 }) {
   return (
     <ul class="options flights" aria-label={tr(lang, '航班', 'Flights')}>
-      {flights.map((f) => {
-        const departed = f.depart < now;
-        return (
-          <li
-            key={f.id}
-            class={`option flight${marked.has(f.id) ? ' recommended' : ''}${departed ? ' departed' : ''}`}
-            data-testid="flight"
-            data-departed={departed ? '' : undefined}
-          >
-            <div class="line1">
-              <strong class="code">{f.flightNo}</strong>
-              <span class="type">{f.airlineName ?? f.airline}</span>
-              <span class="times">
-                {hm(f.depart)} → {hm(f.arrive)}
-                {f.arriveDayOffset > 0 && <sup class="plus">+{f.arriveDayOffset}</sup>}
-              </span>
-              <span class="dur">{formatDuration(f.durationMin, lang === 'en' ? 'en' : 'zh')}</span>
-              {marked.has(f.id) && <span class="star" title={tr(lang, '推荐', 'Recommended')}>★</span>}
-            </div>
-            <div class="line2">
-              <span class="stations">
-                {port(f.from)} → {port(f.to)}
-              </span>
-              {departed && <span class="status">{tr(lang, '已出发', 'Departed')}</span>}
-              {f.stops > 0 && <span class="status">{tr(lang, `经停${f.stops}次`, `${f.stops} stop(s)`)}</span>}
-              {f.transfer && <span class="status">{tr(lang, '中转', 'Connection')}</span>}
-            </div>
-            <Fares flight={f} lang={lang} qualifies={qualifies} />
-          </li>
-        );
-      })}
+      {flights.map((f) => (
+        <OptionItem key={f.id} kind="flight" o={f} code={f.flightNo} type={f.airlineName ?? f.airline} lang={lang} marked={marked} now={now}>
+          <div class="line2">
+            <span class="stations">
+              {port(f.from)} → {port(f.to)}
+            </span>
+            {f.depart < now && <span class="status">{tr(lang, '已出发', 'Departed')}</span>}
+            {f.stops > 0 && <span class="status">{tr(lang, `经停${f.stops}次`, `${f.stops} stop(s)`)}</span>}
+            {f.transfer && <span class="status">{tr(lang, '中转', 'Connection')}</span>}
+          </div>
+          <Fares flight={f} lang={lang} qualifies={qualifies} />
+        </OptionItem>
+      ))}
     </ul>
   );
 }

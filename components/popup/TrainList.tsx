@@ -5,9 +5,8 @@
 import type { Lang } from '../../lib/i18n';
 import { pick, tr } from '../../lib/i18n';
 import type { RailOption } from '../../lib/model';
-import { formatDuration } from '../../lib/time';
 import { SeatChip } from '../common/SeatChip';
-import { hm } from '../common/format';
+import { OptionItem } from './OptionItem';
 import { watchable, type WatchOutcome, type WatchRequest } from '../common/watch-request';
 import { Bell } from '../overlay/RowAnnotations';
 import { TRAIN_TYPE_NAMES } from '../../lib/rail/train-types';
@@ -58,22 +57,7 @@ export function TrainList({
               ? t.buttonText
               : undefined;
         return (
-          <li
-            key={t.id}
-            class={`option train${marked.has(t.id) ? ' recommended' : ''}${departed ? ' departed' : ''}`}
-            data-testid="train"
-            data-departed={departed ? '' : undefined}
-          >
-            <div class="line1">
-              <strong class="code">{t.code}</strong>
-              {type && <span class="type">{pick(lang, type)}</span>}
-              <span class="times">
-                {hm(t.depart)} → {hm(t.arrive)}
-                {t.arriveDayOffset > 0 && <sup class="plus">+{t.arriveDayOffset}</sup>}
-              </span>
-              <span class="dur">{formatDuration(t.durationMin, lang === 'en' ? 'en' : 'zh')}</span>
-              {marked.has(t.id) && <span class="star" title={tr(lang, '推荐', 'Recommended')}>★</span>}
-            </div>
+          <OptionItem key={t.id} kind="train" o={t} code={t.code} type={type && pick(lang, type)} lang={lang} marked={marked} now={now}>
             <div class="line2">
               <span class="stations">
                 {nm(t.from)} → {nm(t.to)}
@@ -107,7 +91,7 @@ export function TrainList({
                 </span>
               ))}
             </div>
-          </li>
+          </OptionItem>
         );
       })}
     </ul>
