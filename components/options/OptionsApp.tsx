@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../../lib/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { OptionsApi } from './api';
+import { AboutMeForm } from './AboutMeForm';
 import { BuffersForm } from './BuffersForm';
 import { ClearData } from './ClearData';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
@@ -35,6 +36,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         </p>
       )}
       <GeneralForm settings={settings} onSave={save} lang={lang} />
+      <AboutMeForm settings={settings} onSave={save} lang={lang} />
       <BuffersForm settings={settings} onSave={save} lang={lang} />
       <TopForm api={api} settings={settings} onSave={save} lang={lang} />
       <WatchForm settings={settings} onSave={save} lang={lang} />

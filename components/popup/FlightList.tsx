@@ -1,48 +1,74 @@
-// Flights: number, airline, airports and terminals, times, price, source and its age.
+// Flights: number, airline, airports and terminals, times, and the fare the traveller would pay
+// (taxes in, the same reading as the comparison's: lib/compare/price.ts). Fares sold only to
+// others (限16–25周岁, 会员价, 头等舱…) are shown apart with their condition in words, never as
+// the flight's price. A flight that has left is greyed.
 import type { Lang } from '../../lib/i18n';
 import { formatYuan, tr } from '../../lib/i18n';
 import type { AirOption, Airport } from '../../lib/model';
-import { formatDuration } from '../../lib/time';
-import { hm } from '../common/format';
+import { fareAmount, type Qualifications } from '../../lib/compare/fare-conditions';
+import { airPrice } from '../../lib/compare/price';
+import { OptionItem } from './OptionItem';
 
 const port = (a: Airport) => `${a.name ?? a.code}${a.terminal ? ` ${a.terminal}` : ''}`;
+/** Conditional fares shown per flight (cheapest first); more would crowd the popup. */
+const MAX_CONDITIONAL = 2;
 
-export function FlightList({ flights, lang, marked }: { flights: AirOption[]; lang: Lang; marked: ReadonlySet<string> }) {
+function Fares({ flight, lang, qualifies }: { flight: AirOption; lang: Lang; qualifies: Qualifications }) {
+  const p = airPrice(flight, qualifies);
+  // Seats left at the fare shown, when the source says (the fare at that taxes-in price).
+  const shown = p.price === undefined ? undefined : flight.fares.find((f) => f.seatsLeft !== 0 && fareAmount(f) === p.price);
+  const left = shown?.seatsLeft;
+  return (
+    <div class="seats">
+      {p.price !== undefined ? (
+        <span class="seat seat-plenty fare" data-testid="fare">
+          {p.cls && <span class="seat-name">{tr(lang, p.cls.zh, p.cls.en)} </span>}
+          {formatYuan(p.price)}
+          {p.condition && <span class="fare-cond"> {tr(lang, p.condition.text.zh, p.condition.text.en)}</span>}
+          <span class="taxes"> {p.priceIncludesTaxes ? tr(lang, '含税费', 'incl. taxes') : tr(lang, '未含税费', 'excl. taxes')}</span>
+          {left !== undefined && left < 10 && <span class="seat-left"> {tr(lang, `剩${left}张`, `${left} left`)}</span>}
+        </span>
+      ) : (
+        <span class="seat seat-none">{p.conditionalOnly ? tr(lang, '仅限制票价', 'Restricted fares only') : tr(lang, '无票价', 'No fare')}</span>
+      )}
+      {p.conditional?.slice(0, MAX_CONDITIONAL).map((c) => (
+        <span key={`${c.price}${c.condition.text.zh}`} class="seat fare-conditional" data-testid="conditional-fare" title={tr(lang, '有条件的票价，不参与比价', 'Conditional fare, never compared')}>
+          {formatYuan(c.price)} {tr(lang, c.condition.text.zh, c.condition.text.en)}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function FlightList({
+  flights,
+  lang,
+  marked,
+  now,
+  qualifies,
+}: {
+  flights: AirOption[];
+  lang: Lang;
+  marked: ReadonlySet<string>;
+  /** Flights departing before this have left. */
+  now: number;
+  /** What the traveller said fits them (settings.qualifications). */
+  qualifies: Qualifications;
+}) {
   return (
     <ul class="options flights" aria-label={tr(lang, '航班', 'Flights')}>
       {flights.map((f) => (
-        <li key={f.id} class={`option flight${marked.has(f.id) ? ' recommended' : ''}`} data-testid="flight">
-          <div class="line1">
-            <strong class="code">{f.flightNo}</strong>
-            <span class="type">{f.airlineName ?? f.airline}</span>
-            <span class="times">
-              {hm(f.depart)} → {hm(f.arrive)}
-              {f.arriveDayOffset > 0 && <sup class="plus">+{f.arriveDayOffset}</sup>}
-            </span>
-            <span class="dur">{formatDuration(f.durationMin, lang === 'en' ? 'en' : 'zh')}</span>
-            {marked.has(f.id) && <span class="star" title={tr(lang, '推荐', 'Recommended')}>★</span>}
-          </div>
+        <OptionItem key={f.id} kind="flight" o={f} code={f.flightNo} type={f.airlineName ?? f.airline} lang={lang} marked={marked} now={now}>
           <div class="line2">
             <span class="stations">
               {port(f.from)} → {port(f.to)}
             </span>
+            {f.depart < now && <span class="status">{tr(lang, '已出发', 'Departed')}</span>}
             {f.stops > 0 && <span class="status">{tr(lang, `经停${f.stops}次`, `${f.stops} stop(s)`)}</span>}
             {f.transfer && <span class="status">{tr(lang, '中转', 'Connection')}</span>}
           </div>
-          <div class="seats">
-            {f.lowest ? (
-              <span class="seat seat-plenty fare">
-                {formatYuan(f.lowest.price)}
-                {f.lowest.taxes !== undefined && <span class="taxes"> +{formatYuan(f.lowest.taxes)} {tr(lang, '税费', 'taxes')}</span>}
-                {f.lowest.seatsLeft !== undefined && f.lowest.seatsLeft < 10 && (
-                  <span class="seat-left"> {tr(lang, `剩${f.lowest.seatsLeft}张`, `${f.lowest.seatsLeft} left`)}</span>
-                )}
-              </span>
-            ) : (
-              <span class="seat seat-none">{tr(lang, '无票价', 'No fare')}</span>
-            )}
-          </div>
-        </li>
+          <Fares flight={f} lang={lang} qualifies={qualifies} />
+        </OptionItem>
       ))}
     </ul>
   );

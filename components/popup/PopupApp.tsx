@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { Timeline, type TimelineBar } from '../timeline/Timeline';
 import type { PopupApi } from './api';
 import { FilterBar } from './FilterBar';
-import { DEFAULT_FILTERS, classesIn, filterFlights, filterTrains, type Filters } from './filter';
+import { DEFAULT_FILTERS, classesIn, departedLast, filterFlights, filterTrains, type Filters } from './filter';
 import { FlightList } from './FlightList';
 import { bookableDates, SearchForm, type FormState } from './SearchForm';
 import { AirStatus, RailStatus, type Pending } from './Status';
@@ -47,6 +47,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [rail, setRail] = useState<Pending<RailAnswer>>();
   const [air, setAir] = useState<Pending<AirAnswer>>();
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const [comparison, setComparison] = useState<ComparisonView | undefined>();
+  const compareRun = useRef(0);
   const [tab, setTab] = useState<'search' | 'watches'>('search');
   const [waitingFliggy, setWaitingFliggy] = useState(false);
   const [WatchList, setWatchList] = useState<ComponentType | null | undefined>(undefined);
@@ -87,6 +89,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
     } catch {
       /* ignore */
     }
+    setComparison(undefined);
     void api.saveLast({ ...s, filters });
     const arrived = () => {
       if (!marks.current.data) {
@@ -131,15 +134,17 @@ export function PopupApp({ api }: { api: PopupApi }) {
     search({ from: form.from, to: form.to, date: form.date, student: form.student });
   }
 
-  // The verdict once both sides have answered (and again when flights fill in later).
-  const [comparison, setComparison] = useState<ComparisonView | undefined>();
+  // The verdict once both sides have answered, again when flights fill in later, and again when
+  // a filter changes (the sort order does not change what is best). The previous verdict stays
+  // until the new one arrives; a reply overtaken by a newer request is dropped.
+  const { sort: _sortOnly, ...compareFilters } = filters;
+  const filterKey = JSON.stringify(compareFilters);
   useEffect(() => {
-    setComparison(undefined);
     if (!searched || !rail || !air || rail === 'pending' || air === 'pending') return;
     const useRail = rail.ok;
     const useAir = air.ok;
     if (!useRail && !useAir) return;
-    const n = run.current;
+    const n = ++compareRun.current;
     const s = searched;
     api
       .compare({
@@ -153,15 +158,17 @@ export function PopupApp({ api }: { api: PopupApi }) {
         toCity: s.to.city || s.to.name,
         rail: useRail,
         air: useAir,
+        filters: compareFilters,
       })
       .then((c) => {
-        if (n === run.current) setComparison(c);
+        if (n === compareRun.current) setComparison(c);
       })
       .catch(() => undefined); // the lists still show; only the verdict is missing
-  }, [rail, air]);
+  }, [rail, air, filterKey]);
 
-  const trains = rail && rail !== 'pending' && rail.ok ? filterTrains(rail.trains, filters) : [];
-  const flights = air && air !== 'pending' && air.ok ? filterFlights(air.flights, filters) : [];
+  // Gone options last (greyed in the lists): the comparison's rule, departing before now.
+  const trains = rail && rail !== 'pending' && rail.ok ? departedLast(filterTrains(rail.trains, filters), now) : [];
+  const flights = air && air !== 'pending' && air.ok ? departedLast(filterFlights(air.flights, filters), now) : [];
   const recommended = useMemo(() => {
     const s = new Set<string>();
     if (!comparison) return s;
@@ -190,10 +197,11 @@ export function PopupApp({ api }: { api: PopupApi }) {
           depart: o.depart,
           arrive: o.arrive,
           ...(c ? { leaveHome: c.leaveHome, reachDoor: c.reachDoor, soldOut: c.soldOut } : {}),
+          departed: o.depart < now,
           recommended: recommended.has(o.id),
         };
       });
-  }, [trains, flights, comparison, recommended]);
+  }, [trains, flights, comparison, recommended, now]);
 
   const hasResults = trains.length + flights.length > 0;
 
@@ -285,14 +293,14 @@ export function PopupApp({ api }: { api: PopupApi }) {
                   <h2>
                     {tr(lang, '火车', 'Trains')} <span class="count">{railOk ? `${trains.length}/${railOk.trains.length}` : ''}</span>
                   </h2>
-                  {railOk && <TrainList trains={trains} names={railOk.stationNames} buyUrl={railOk.buyUrl} lang={lang} marked={recommended} date={searched.date} onWatch={api.watch} />}
+                  {railOk && <TrainList trains={trains} names={railOk.stationNames} buyUrl={railOk.buyUrl} lang={lang} marked={recommended} date={searched.date} now={now} onWatch={api.watch} />}
                 </section>
                 <section class="col" aria-label={tr(lang, '飞机', 'Flights')}>
                   <h2>
                     {tr(lang, '飞机', 'Flights')}{' '}
                     <span class="count">{air && air !== 'pending' && air.ok ? `${flights.length}/${air.flights.length}` : ''}</span>
                   </h2>
-                  <FlightList flights={flights} lang={lang} marked={recommended} />
+                  <FlightList flights={flights} lang={lang} marked={recommended} now={now} qualifies={settings.qualifications} />
                 </section>
               </div>
             </>

@@ -1,15 +1,16 @@
 // Trains: number, type, from → to station, depart, arrive (+1), duration, each class with seats
 // left and price, the link to buy on 12306 for this search, and a bell on each sold-out class
-// (无 or 候补) that sets a watch for that train and class with one click.
+// (无 or 候补) that sets a watch for that train and class with one click. A train that has left is
+// greyed (no bells: there is nothing left to watch); one whose sale has not opened says when it opens.
 import type { Lang } from '../../lib/i18n';
 import { pick, tr } from '../../lib/i18n';
 import type { RailOption } from '../../lib/model';
-import { formatDuration } from '../../lib/time';
 import { SeatChip } from '../common/SeatChip';
-import { hm } from '../common/format';
+import { OptionItem } from './OptionItem';
 import { watchable, type WatchOutcome, type WatchRequest } from '../common/watch-request';
 import { Bell } from '../overlay/RowAnnotations';
 import { TRAIN_TYPE_NAMES } from '../../lib/rail/train-types';
+import { railPrice } from '../../lib/compare/price';
 
 
 export function TrainList({
@@ -19,6 +20,7 @@ export function TrainList({
   lang,
   marked,
   date,
+  now,
   onWatch,
 }: {
   trains: RailOption[];
@@ -29,6 +31,8 @@ export function TrainList({
   marked: ReadonlySet<string>;
   /** The searched date (the watch's train date). */
   date: string;
+  /** Trains departing before this have left. */
+  now: number;
   /** Sets a watch; no bells without it. */
   onWatch?: (req: WatchRequest) => Promise<WatchOutcome>;
 }) {
@@ -42,23 +46,23 @@ export function TrainList({
     <ul class="options trains" aria-label={tr(lang, '列车', 'Trains')}>
       {trains.map((t) => {
         const type = TRAIN_TYPE_NAMES[t.type];
+        const departed = t.depart < now;
+        // The comparison's own reading of the row: when 12306 opens the sale, if it says.
+        const opens = railPrice(t).notOnSale?.at;
+        const status = departed
+          ? tr(lang, '已出发', 'Departed')
+          : opens
+            ? tr(lang, `${opens} 开售`, `On sale at ${opens}`)
+            : t.status !== 'on-sale'
+              ? t.buttonText
+              : undefined;
         return (
-          <li key={t.id} class={`option train${marked.has(t.id) ? ' recommended' : ''}`} data-testid="train">
-            <div class="line1">
-              <strong class="code">{t.code}</strong>
-              {type && <span class="type">{pick(lang, type)}</span>}
-              <span class="times">
-                {hm(t.depart)} → {hm(t.arrive)}
-                {t.arriveDayOffset > 0 && <sup class="plus">+{t.arriveDayOffset}</sup>}
-              </span>
-              <span class="dur">{formatDuration(t.durationMin, lang === 'en' ? 'en' : 'zh')}</span>
-              {marked.has(t.id) && <span class="star" title={tr(lang, '推荐', 'Recommended')}>★</span>}
-            </div>
+          <OptionItem key={t.id} kind="train" o={t} code={t.code} type={type && pick(lang, type)} lang={lang} marked={marked} now={now}>
             <div class="line2">
               <span class="stations">
                 {nm(t.from)} → {nm(t.to)}
               </span>
-              {t.status !== 'on-sale' && <span class="status">{t.buttonText}</span>}
+              {status && <span class="status">{status}</span>}
               <a class="buy" href={buyUrl} target="_blank" rel="noopener">
                 {tr(lang, '去12306购票', 'Buy on 12306')}
               </a>
@@ -66,8 +70,8 @@ export function TrainList({
             <div class="seats">
               {t.seats.map((s) => (
                 <span key={s.cls + (s.code ?? '')} class="seat-cell">
-                  <SeatChip seat={s} lang={lang} />
-                  {onWatch && watchable(s.availability) && (
+                  <SeatChip seat={s} lang={lang} saleOpens={opens} />
+                  {onWatch && !departed && watchable(s.availability) && (
                     <Bell
                       label={`${t.code} ${s.name}`}
                       onWatch={() =>
@@ -87,7 +91,7 @@ export function TrainList({
                 </span>
               ))}
             </div>
-          </li>
+          </OptionItem>
         );
       })}
     </ul>

@@ -2,6 +2,7 @@
 // background (entrypoints/popup/api.ts); tests pass a fake.
 import type { ComponentType } from 'preact';
 import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../lib/messages/search';
+import type { CompareFilters } from '../../lib/compare/types';
 import type { Settings } from '../../lib/settings';
 import type { WatchOutcome, WatchRequest } from '../common/watch-request';
 
@@ -26,8 +27,8 @@ export interface PopupApi {
   stations(q: string): Promise<StationChoice[]>;
   rail(req: RailRequest): Promise<RailAnswer>;
   air(req: { date: string; fromCity: string; toCity: string }): Promise<AirAnswer>;
-  /** The comparison of the answers above (computed in the background from its caches). */
-  compare(req: RailRequest & { fromCity: string; toCity: string; rail: boolean; air: boolean }): Promise<ComparisonView | undefined>;
+  /** The comparison of the answers above (computed in the background from its caches), under the popup's filters. */
+  compare(req: RailRequest & { fromCity: string; toCity: string; rail: boolean; air: boolean; filters?: CompareFilters }): Promise<ComparisonView | undefined>;
   loadLast(): Promise<LastSearch | null>;
   saveLast(s: LastSearch): Promise<void>;
   settings(): Promise<Settings>;

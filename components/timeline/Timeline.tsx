@@ -17,6 +17,8 @@ export interface TimelineBar {
   reachDoor?: EpochMs;
   recommended: boolean;
   soldOut?: boolean;
+  /** Already left: greyed. */
+  departed?: boolean;
 }
 
 const W = 720;
@@ -55,7 +57,7 @@ export function Timeline({ date, bars, lang, max = 40 }: { date: ChinaDate; bars
       })}
       {shown.map((b, i) => {
         const y = AXIS + i * ROW;
-        const cls = `tl-bar tl-${b.mode}${b.soldOut ? ' tl-soldout' : ''}`;
+        const cls = `tl-bar tl-${b.mode}${b.soldOut ? ' tl-soldout' : ''}${b.departed ? ' tl-departed' : ''}`;
         return (
           <g key={b.id} data-id={b.id} class={b.recommended ? 'tl-rec' : undefined}>
             <text x={LEFT - 4} y={y + 9} text-anchor="end" class="tl-label">

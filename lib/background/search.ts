@@ -135,7 +135,12 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         a?.ok
           ? { result: { source: a.source, airports: {}, airlines: {}, flights: a.flights }, fetchedAt: a.fetchedAt }
           : undefined;
-      const c = compare({ now: deps.now(), ...(rail ? { rail } : {}), ...(air ? { air } : {}) }, { buffers: settings.buffers, lang: settings.language });
+      // The traveller's qualifications and the popup's filters decide what ranks and what the
+      // verdict compares; `now` decides what has already left.
+      const c = compare(
+        { now: deps.now(), ...(rail ? { rail } : {}), ...(air ? { air } : {}) },
+        { buffers: settings.buffers, lang: settings.language, qualifies: settings.qualifications, ...(req.filters ? { filters: req.filters } : {}) },
+      );
       if (!c.ok) return { ok: false, error: c.error };
       const v = c.value;
       return {

@@ -316,10 +316,11 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
     },
 
     async onFlightResult(result) {
-      const { s } = await schedulerSettings();
+      const { s, settings } = await schedulerSettings();
       await serial(async () => {
         const doc = await load();
-        const r = checkFareWatches(doc.watches, result, now(), { language: s.language, notify: s.notify });
+        // The traveller's qualifications decide which conditional fares may fire a watch.
+        const r = checkFareWatches(doc.watches, result, now(), { language: s.language, notify: s.notify, qualifies: settings.qualifications });
         if (r.actions.length === 0) return;
         await store.setValue({ ...doc, watches: r.watches });
         await carryOut(r.actions, s);

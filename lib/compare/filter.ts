@@ -97,6 +97,14 @@ export function filterFlights(flights: readonly AirOption[], f: Filters): AirOpt
     .sort(sorter<AirOption>(f.sort, (o) => o.lowest?.total ?? o.lowest?.price));
 }
 
+/**
+ * The list as a traveller reads it at `now`: options that have left go last, in their order (the
+ * comparison's rule: departing before `now` is departed; they are shown greyed, never ranked).
+ */
+export function departedLast<T extends { depart: number }>(options: readonly T[], now: number): T[] {
+  return [...options.filter((o) => o.depart >= now), ...options.filter((o) => o.depart < now)];
+}
+
 /** Seat classes present in the results, in the model's order, for the class filter. */
 export function classesIn(trains: readonly RailOption[]): { cls: SeatClassId; name: string; nameEn: string }[] {
   const seen = new Map<SeatClassId, { cls: SeatClassId; name: string; nameEn: string }>();

@@ -46,13 +46,17 @@ function dateOf(result: { date?: ChinaDate }, options: readonly { date: ChinaDat
   return result.date ?? options[0]?.date;
 }
 
-/** Why an option ranks nowhere, if it does not: the first reason that applies. */
+/**
+ * Why an option ranks nowhere, if it does not: the first reason that applies. Outside the user's
+ * filters comes before the sale state, so "no train matches the filters" can be told apart.
+ */
 function exclusion(option: RailOption | AirOption, p: OptionPrice, departed: boolean, f: Omit<Filters, 'sort'>): Exclusion | undefined {
   if (departed) return 'departed';
+  const passes = option.mode === 'rail' ? trainPasses(option, f) : inWindow(option.depart, f) && (!f.onlyBuyable || !p.soldOut);
+  if (!passes) return 'filtered';
   if (p.notOnSale) return 'not-on-sale';
   if (p.conditionalOnly) return 'conditional-only';
-  const passes = option.mode === 'rail' ? trainPasses(option, f) : inWindow(option.depart, f) && (!f.onlyBuyable || !p.soldOut);
-  return passes ? undefined : 'filtered';
+  return undefined;
 }
 
 export function compare(input: CompareInput, opts: CompareOptions = {}): DecodeResult<Comparison> {

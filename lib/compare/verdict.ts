@@ -129,15 +129,16 @@ function modeSummary(options: readonly ComparedOption[], mode: 'rail' | 'air'): 
 
 /** Why no option of a mode takes part: all gone, all filtered out, or none buyable. */
 function noneLeft(all: readonly ComparedOption[], noun: Bilingual, unit: string): Bilingual {
-  const n = all.length;
-  if (all.every((o) => o.departed)) return { zh: `${noun.zh}均已出发（${n} ${unit}）`, en: `all ${n} ${noun.en} have left` };
-  if (all.every((o) => o.departed || o.excluded === 'filtered')) {
-    return { zh: `没有符合筛选条件的${noun.zh}`, en: `no ${noun.en} match the filters` };
-  }
-  if (all.some((o) => o.excluded === 'conditional-only') && all.every((o) => o.excluded !== undefined || o.soldOut)) {
+  if (all.every((o) => o.departed)) return { zh: `${noun.zh}均已出发（${all.length} ${unit}）`, en: `all ${all.length} ${noun.en} have left` };
+  // What the filters leave (departed ones are listed but never counted as choices).
+  const kept = all.filter((o) => !o.departed && o.excluded !== 'filtered');
+  if (kept.length === 0) return { zh: `没有符合筛选条件的${noun.zh}`, en: `no ${noun.en} match the filters` };
+  if (kept.some((o) => o.excluded === 'conditional-only')) {
     return { zh: `${noun.zh}只剩限制票价（学生、年龄、会员等）`, en: `${noun.en} left only at restricted fares (age, student, member…)` };
   }
-  return { zh: `${noun.zh}全部无票（${n} ${unit}）`, en: `all ${n} ${noun.en} sold out` };
+  const n = kept.length;
+  const which = kept.length < all.length ? { zh: '符合筛选条件的', en: ' matching the filters' } : { zh: '', en: '' };
+  return { zh: `${which.zh}${noun.zh}全部无票（${n} ${unit}）`, en: `all ${n} ${noun.en}${which.en} sold out` };
 }
 
 /** "最早到达：MU5102 10:20 到门" — a clock time, with +1 for the next day. */

@@ -4,6 +4,8 @@
 import * as z from 'zod/mini';
 import '../zod-locale';
 import { airOptionSchema, railOptionSchema } from '../model-schemas';
+import { seatClassSchema } from '../seat-class-schema';
+import { popupFiltersSchema } from '../store/last-search';
 import { section, type MessageDef, type ReqOf, type ResOf } from '../messaging';
 import type { ChinaDate } from '../model';
 
@@ -103,6 +105,13 @@ const airReq = z.object({
   toCity: cityName(),
 });
 
+/** A fare's condition (限16–25周岁, 会员价…), as the model's fares carry it. */
+const fareConditionSchema = airOptionSchema.shape.fares.def.element.shape.condition;
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+
+/** The popup's filters that change what is best (its sort order does not): see lib/compare/filter.ts. */
+export const compareFiltersSchema = z.partial(z.omit(popupFiltersSchema, { sort: true }));
+
 /** The comparison as the popup needs it: options by id (the popup has the options themselves). */
 export const comparisonSchema = z.object({
   date: chinaDate,
@@ -116,7 +125,21 @@ export const comparisonSchema = z.object({
       price: z.optional(int),
       priceIncludesTaxes: z.boolean(),
       priceNote: z.optional(z.string()),
+      /** The class the price is for (二等座, 经济舱). */
+      priceClass: z.optional(z.extend(bilingual, { id: z.string() })),
+      /** Set when the price is a conditional fare the traveller said fits them. */
+      priceCondition: fareConditionSchema,
+      /** Fares only others may buy: shown with their condition, never compared. */
+      conditionalFares: z.optional(z.array(z.object({ price: int, priceIncludesTaxes: z.boolean(), condition: fareConditionSchema.def.innerType }))),
+      /** Classes with only 候补 open. */
+      waitlist: z.optional(z.array(z.object({ cls: seatClassSchema, name: z.string(), nameEn: z.string(), price: z.optional(int) }))),
       soldOut: z.boolean(),
+      departed: z.boolean(),
+      /** "HH:mm" when 12306 opens the sale later. */
+      saleOpens: z.optional(z.string()),
+      excluded: z.optional(z.enum(['departed', 'not-on-sale', 'conditional-only', 'filtered'])),
+      /** Clock time at the door: "13:40", "01:10+1". */
+      reachDoorAt: z.object({ hm: z.string(), dayOffset: int, text: z.string() }),
       tops: z.array(z.enum(['cheapest', 'fastest', 'earliest', 'pareto'])),
     }),
   ),
@@ -156,6 +179,8 @@ export const searchMessages = {
       toCity: cityName(),
       rail: z.boolean(),
       air: z.boolean(),
+      /** The popup's filters: rankings and the verdict follow them (default: none). */
+      filters: z.optional(compareFiltersSchema),
     }),
     res: z.union([
       z.object({ ok: z.literal(true), comparison: comparisonSchema }),

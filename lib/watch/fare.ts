@@ -1,8 +1,11 @@
 // Flight-price watches: no polling of their own. Every flight search answer the extension sees
 // (Taobao Open Platform, a fresh Fliggy capture) is passed here; a watch fires when the lowest
 // fare for its city pair and date falls to or below its price, and again only after it rose above.
+// The fare watched is the one the traveller would pay: taxes in, and never a fare sold only to
+// others (16–25-year-olds, members, first class…) unless they said in the options that it fits them.
 import type { EpochMs, FlightSearchResult } from '../model';
 import type { Lang } from '../i18n';
+import { fareAmount, fareIncludesTaxes, qualifies, type Qualifications } from '../compare/fare-conditions';
 import { pushHistory } from './history';
 import { clip, type FareWatch, type Watch } from './model';
 import { fareNotification } from './notify';
@@ -13,12 +16,25 @@ export interface FareCheck {
   actions: Action[];
 }
 
-/** The lowest fare (before taxes) of an answer and its flight, if any flight had a fare. */
-export function lowestFare(result: Pick<FlightSearchResult, 'flights'>): { fen: number; flightNo: string } | undefined {
-  let best: { fen: number; flightNo: string } | undefined;
+export interface LowestFare {
+  /** Taxes in when `includesTaxes`; else the bare fare (the source gave no taxes). */
+  fen: number;
+  includesTaxes: boolean;
+  flightNo: string;
+}
+
+/**
+ * The lowest fare of an answer the traveller may buy, and its flight: over every open fare (not
+ * the decoder's `lowest`, which is by bare price and may be a conditional fare), taxes in.
+ */
+export function lowestFare(result: Pick<FlightSearchResult, 'flights'>, q: Qualifications = {}): LowestFare | undefined {
+  let best: LowestFare | undefined;
   for (const f of result.flights) {
-    const p = f.lowest?.price;
-    if (p !== undefined && (best === undefined || p < best.fen)) best = { fen: p, flightNo: f.flightNo };
+    for (const fare of f.fares) {
+      if (fare.seatsLeft === 0 || !qualifies(fare.condition, q)) continue;
+      const fen = fareAmount(fare);
+      if (best === undefined || fen < best.fen) best = { fen, includesTaxes: fareIncludesTaxes(fare), flightNo: f.flightNo };
+    }
   }
   return best;
 }
@@ -39,15 +55,15 @@ export function checkFareWatches(
   watches: readonly Watch[],
   result: FlightSearchResult,
   now: EpochMs,
-  opts: { language: Lang; notify: boolean } = { language: 'zh-CN', notify: true },
+  opts: { language: Lang; notify: boolean; qualifies?: Qualifications } = { language: 'zh-CN', notify: true },
 ): FareCheck {
   const actions: Action[] = [];
-  const low = lowestFare(result);
+  const low = lowestFare(result, opts.qualifies);
   const next = watches.map((w): Watch => {
     if (w.kind !== 'fare' || w.status !== 'active' || w.paused || !concerns(w, result)) return w;
     const below = low !== undefined && low.fen <= w.maxFen;
     const fire = below && !w.below && opts.notify;
-    if (fire) actions.push({ type: 'notify', watchId: w.id, notification: fareNotification(w, low.fen, low.flightNo, opts.language) });
+    if (fire) actions.push({ type: 'notify', watchId: w.id, notification: fareNotification(w, low, opts.language) });
     const updated: FareWatch = {
       ...w,
       below,

@@ -139,7 +139,7 @@ export const fareDefinitionSchema = z.object({
   /** IATA city codes (BJS, SHA). */
   fromCity: code3(),
   toCity: code3(),
-  /** Notify when the lowest fare (before taxes) is at or below this, fen. */
+  /** Notify when the lowest fare the traveller may buy, taxes in, is at or below this, fen. */
   maxFen: maxFenSchema,
 });
 export type FareDefinition = z.infer<typeof fareDefinitionSchema>;

@@ -56,14 +56,18 @@ export function fliggyUrl(w: Pick<FareWatch, 'date' | 'fromCity' | 'toCity'>): s
   return fliggySearchPageUrl({ date: w.date, depCity: w.fromCity, arrCity: w.toCity });
 }
 
-export function fareNotification(w: FareWatch, lowestFen: number, flightNo: string | undefined, lang: Lang): WatchNotification {
+export function fareNotification(w: FareWatch, low: { fen: number; includesTaxes: boolean; flightNo?: string }, lang: Lang): WatchNotification {
   const route = `${w.fromCity} → ${w.toCity} ${w.date}`;
+  const price = formatYuan(low.fen);
+  // Say what the price holds: the traveller compares it with what the booking page will ask.
+  const taxes = low.includesTaxes ? { zh: '含税费', en: 'incl. taxes' } : { zh: '未含税费', en: 'excl. taxes' };
+  const flight = low.flightNo;
   return {
-    title: tr(lang, `机票降价：${formatYuan(lowestFen)}`, `Fare down to ${formatYuan(lowestFen)}`),
+    title: tr(lang, `机票降价：${price}（${taxes.zh}）`, `Fare down to ${price} (${taxes.en})`),
     message: tr(
       lang,
-      `${route} 最低价 ${formatYuan(lowestFen)}${flightNo ? `（${flightNo}）` : ''}，低于你设的 ${formatYuan(w.maxFen)}`,
-      `${route}: lowest fare ${formatYuan(lowestFen)}${flightNo ? ` (${flightNo})` : ''}, at or below your ${formatYuan(w.maxFen)}`,
+      `${route} 最低价 ${price}（${taxes.zh}${flight ? `，${flight}` : ''}），低于你设的 ${formatYuan(w.maxFen)}`,
+      `${route}: lowest fare ${price} (${taxes.en}${flight ? `, ${flight}` : ''}), at or below your ${formatYuan(w.maxFen)}`,
     ),
     url: fliggyUrl(w),
     buttonTitle: tr(lang, '打开飞猪', 'Open Fliggy'),

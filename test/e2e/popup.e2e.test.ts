@@ -84,6 +84,16 @@ describe('popup quick search', () => {
     expect(await popup.locator('[data-testid=flight]').count()).toBeGreaterThan(3);
     await expect.poll(() => popup.locator('[data-testid=air-source]').textContent()).toContain('飞猪页面');
     await popup.locator('[data-testid=verdict]').waitFor();
+    // The verdict follows the filters: with every train type unticked no train takes part, and
+    // ticking them again brings the first verdict back.
+    const verdict = popup.locator('[data-testid=verdict-text]');
+    await expect.poll(() => verdict.textContent(), { timeout: 15_000 }).toMatch(/最便宜航班/);
+    const before = (await verdict.textContent()) ?? '';
+    const groups = ['GDC', 'ZTK', 'other'].map((g) => popup.locator(`input[data-group=${g}]`));
+    for (const g of groups) await g.uncheck();
+    await expect.poll(() => verdict.textContent(), { timeout: 15_000 }).toContain('没有符合筛选条件的火车');
+    for (const g of groups) await g.check();
+    await expect.poll(() => verdict.textContent(), { timeout: 15_000 }).toBe(before);
     expect(await popup.locator('[data-testid=timeline] rect.tl-rail').count()).toBeGreaterThan(0);
     expect(await popup.locator('[data-testid=timeline] rect.tl-air').count()).toBeGreaterThan(0);
     await fliggy.close();

@@ -1,14 +1,15 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { OptionsApp } from '../../../components/options/OptionsApp';
 import type { CredentialsView, OptionsApi } from '../../../components/options/api';
 import type { Diagnostics } from '../../../lib/store/diagnostics';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
-import { topCredentialsItem } from '../../../lib/storage';
+import { settingsItem, topCredentialsItem } from '../../../lib/storage';
 import { chinaInstant } from '../../../lib/time';
 import { optionsApi } from '../../../entrypoints/options/api';
+import { domRoot } from '../../support/dom-root';
 
 const NOW = chinaInstant('2026-03-04', 600);
 const SECRET = 'super-secret-value-42';
@@ -45,21 +46,9 @@ function fakeApi(over: Partial<OptionsApi> = {}) {
   return { api, state };
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-const flush = async (n = 4) => {
-  for (let i = 0; i < n; i++) await act(async () => void (await new Promise((r) => setTimeout(r, 0))));
-};
-const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
+const { root: rootOf, flush, $ } = domRoot();
 async function mount(api: OptionsApi) {
-  await act(() => render(<OptionsApp api={api} />, root));
+  await act(() => render(<OptionsApp api={api} />, rootOf()));
   await flush();
 }
 async function setValue(sel: string, v: string, ev: 'input' | 'change' = 'input') {
@@ -128,11 +117,11 @@ describe('OptionsApp', () => {
     expect($<HTMLInputElement>('#app-secret')!.value).toBe('');
     expect($<HTMLInputElement>('#app-secret')!.type).toBe('password');
     expect($<HTMLInputElement>('#app-secret')!.placeholder).toContain('已保存');
-    expect(root.innerHTML).not.toContain(SECRET);
+    expect(rootOf().innerHTML).not.toContain(SECRET);
 
-    render(null, root);
+    render(null, rootOf());
     await mount(api); // reopened: the secret is not loaded into the page
-    expect(root.innerHTML).not.toContain(SECRET);
+    expect(rootOf().innerHTML).not.toContain(SECRET);
     expect($<HTMLInputElement>('#app-key')!.value).toBe('12345678');
     await submitFormOf('#app-key');
     expect(api.saveCredentials).toHaveBeenLastCalledWith({ appKey: '12345678', signMethod: 'hmac-sha256' });
@@ -190,6 +179,28 @@ describe('options storage adapter', () => {
     const view = await optionsApi.loadCredentials();
     expect(view).toEqual({ appKey: '654321', signMethod: 'hmac-sha256', hasSecret: true });
     expect(JSON.stringify(view)).not.toContain(SECRET);
+  });
+
+  it('saves what the traveller says fits them (我是…) to settings.qualifications, and shows it again next time', async () => {
+    await mount(optionsApi);
+    const about = $('#about-me')!;
+    expect(about.querySelector('h2')!.textContent).toBe('我是… · About me');
+    expect(about.textContent).toContain('只标明条件显示，从不参与比价');
+    const tick = async (id: string) => {
+      await act(() => void $<HTMLInputElement>(id)!.click());
+      await flush();
+    };
+    await tick('#qualifies-youth');
+    await tick('#qualifies-member');
+    expect((await settingsItem.getValue())?.qualifications).toEqual({ youth: true, member: true });
+    await tick('#qualifies-member');
+    expect((await settingsItem.getValue())?.qualifications).toEqual({ youth: true });
+    expect(about.querySelector('[data-testid=save-note]')!.textContent).toContain('已保存');
+    render(null, rootOf());
+    await mount(optionsApi);
+    expect($<HTMLInputElement>('#qualifies-youth')!.checked).toBe(true);
+    expect($<HTMLInputElement>('#qualifies-student')!.checked).toBe(false);
+    expect($<HTMLInputElement>('#qualifies-premiumCabin')!.checked).toBe(false);
   });
 
   it('saves only valid settings', async () => {

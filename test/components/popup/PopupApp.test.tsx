@@ -1,37 +1,17 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PopupApp } from '../../../components/popup/PopupApp';
+import { afterEach, describe, expect, it } from 'vitest';
 import { on as onMessage, type Req } from '../../../lib/messages/watch';
 import { lastSearchSchema, type AirAnswer, type LastSearch, type RailAnswer } from '../../../lib/messages/search';
 import type { RailOption } from '../../../lib/model';
 import { chinaInstant } from '../../../lib/time';
 import { generateTrains } from '../../support/rail-rows';
 import { DATE, FLIGGY_URL, LAST, NOW, airOk, deferred, fakeApi, railOk, type FakeApi } from './fake-api';
+import { popupDom } from './dom';
 
 const trainsOf = (r: RailAnswer): RailOption[] => (r.ok ? r.trains : []);
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-const flush = async (n = 4) => {
-  for (let i = 0; i < n; i++) await act(async () => void (await new Promise((r) => setTimeout(r, 0))));
-};
-const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
-const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
-const text = () => root.textContent ?? '';
-
-async function mount(api: FakeApi) {
-  await act(() => render(<PopupApp api={api} />, root));
-  await flush();
-}
+const { root: rootOf, flush, $, $$, text, mount, submit, searchLast: searchOn } = popupDom();
 
 async function type(input: HTMLInputElement, value: string) {
   await act(() => {
@@ -46,15 +26,9 @@ async function key(el: Element, k: string) {
   await flush(1);
 }
 
-async function submit() {
-  await act(() => void $('form.search-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
-  await flush();
-}
-
 async function searchLast(api: FakeApi) {
   api.last = LAST;
-  await mount(api);
-  await submit();
+  await searchOn(api);
 }
 
 describe('PopupApp search form', () => {
@@ -291,7 +265,7 @@ describe('PopupApp results', () => {
     expect($('[data-testid=air-none]')!.className).toContain('banner-info');
     expect($('[data-testid=air-none]')!.textContent).toContain('这两个城市之间没有可比的机场');
     expect($('[data-testid=open-fliggy]')).toBeNull();
-    render(null, root);
+    render(null, rootOf());
     const failed = fakeApi({
       airAnswer: async () => ({ ok: false, error: { code: 'rejected', message: { zh: '淘宝开放平台：调用受限', en: 'TOP: App Call Limited' } }, fliggyUrl: FLIGGY_URL }),
     });
@@ -299,7 +273,7 @@ describe('PopupApp results', () => {
     expect($('[data-testid=air-none]')!.className).toContain('banner-error');
     expect($('[data-testid=air-none]')!.textContent).toContain('淘宝开放平台：调用受限');
     expect($('[data-testid=open-fliggy]')).not.toBeNull();
-    render(null, root);
+    render(null, rootOf());
     const silent = fakeApi({ airAnswer: () => Promise.reject(new Error('gone')) });
     await searchLast(silent);
     expect($('[data-testid=air-none]')!.className).toContain('banner-error');
@@ -324,13 +298,13 @@ describe('PopupApp watches tab', () => {
     await act(() => $$('[role=tab]')[1]!.click());
     await flush();
     expect($('[data-testid=watches]')!.textContent).toContain('提醒列表无法加载');
-    render(null, root);
+    render(null, rootOf());
     const failing = fakeApi({ loadWatchList: () => Promise.reject(new Error('chunk failed')) });
     await mount(failing);
     await act(() => $$('[role=tab]')[1]!.click());
     await flush();
     expect($('[data-testid=watches]')!.textContent).toContain('提醒列表无法加载');
-    render(null, root);
+    render(null, rootOf());
     const withList = fakeApi({ loadWatchList: async () => () => <p>my watches</p> });
     await mount(withList);
     await act(() => $$('[role=tab]')[1]!.click());

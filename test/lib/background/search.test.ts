@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import type { FetchLike } from '../../../lib/net/http';
 import { decodeFliggySearch } from '../../../lib/air/fliggy-search';
 import { chinaInstant } from '../../../lib/time';
+import type { FlightSearchResult } from '../../../lib/model';
 import { buildFliggyJsonp, buildTopSearchJson, generateFlights } from '../../support/air-bodies';
 import { REPLAY_STATIONS, stationNameJs } from '../../replay/stations';
 import { fake12306 } from '../net/fake-sites';
@@ -16,7 +17,8 @@ import { fake12306 } from '../net/fake-sites';
 const NOW = chinaInstant('2026-03-04', 10 * 60);
 const CREDS = { appKey: '12345678', secret: 's3cret', signMethod: 'md5' as const };
 
-function setup(opts: { settings?: Partial<Settings>; creds?: boolean; capture?: boolean } = {}) {
+function setup(opts: { settings?: Partial<Settings>; creds?: boolean; capture?: boolean; now?: number; flights?: (r: FlightSearchResult) => FlightSearchResult } = {}) {
+  const now = opts.now ?? NOW;
   const site = fake12306({ stationScript: stationNameJs(REPLAY_STATIONS) });
   const topCalls: string[] = [];
   const fetch: FetchLike = async (url, init) => {
@@ -30,20 +32,20 @@ function setup(opts: { settings?: Partial<Settings>; creds?: boolean; capture?: 
   };
   const captured = decodeFliggySearch(buildFliggyJsonp(generateFlights(3, 'BJS', 'SHA', '2026-03-05', 9)));
   // The live clients, built as entrypoints/background.ts builds them.
-  const stations = createStationStore({ fetch, now: () => NOW });
-  const rail = createRailClient({ fetch, now: () => NOW, onStationVersion: (v) => stations.noteVersion(v) });
-  const air = createAirClient({ fetch, now: () => NOW });
+  const stations = createStationStore({ fetch, now: () => now });
+  const rail = createRailClient({ fetch, now: () => now, onStationVersion: (v) => stations.noteVersion(v) });
+  const air = createAirClient({ fetch, now: () => now });
   const deps: SearchServiceDeps = {
     rail,
     stations,
     air,
-    now: () => NOW,
+    now: () => now,
     settings: async () => ({ ...DEFAULT_SETTINGS, ...opts.settings }),
     topCredentials: async () => (opts.creds ? CREDS : null),
     captures: {
       latestFlights: async (date, dep, arr) =>
         opts.capture && captured.ok && date === '2026-03-05' && dep === 'BJS' && arr === 'SHA'
-          ? { result: captured.value, at: NOW - 5 * 60_000 }
+          ? { result: opts.flights ? opts.flights(structuredClone(captured.value)) : captured.value, at: now - 5 * 60_000 }
           : undefined,
     },
   };
@@ -121,6 +123,60 @@ describe('search service', () => {
     expect(railOnly.ok && railOnly.comparison.partial).toBe('rail-only');
   });
 
+  // The generated day (2026-03-05): K6243 06:35, G6321 06:39, G7640 08:57, G1437 10:21, G620 16:29,
+  // G4686 16:32; flights MU8395 06:00 (¥580 + ¥70), 3U7572 14:40 (¥1620 + ¥70), CA8886 (no fare).
+  const compareReq = { ...RAIL, fromCity: '北京', toCity: '上海', rail: true, air: true };
+
+  it("follows the popup's filters: the class and the departure window change the verdict and the rankings", async () => {
+    const { svc } = setup({ capture: true });
+    const plain = await svc.compare(compareReq);
+    expect(plain.ok && plain.comparison.verdict.zh).toContain('高铁 G1437 二等座 ¥559');
+    expect(plain.ok && plain.comparison.verdict.zh).toContain('最便宜航班 MU8395 经济舱 ¥650');
+    const firstClass = await svc.compare({ ...compareReq, filters: { cls: 'zy' } });
+    expect(firstClass.ok && firstClass.comparison.verdict.zh).toContain('高铁 G1437 一等座 ¥884');
+    const afternoon = await svc.compare({ ...compareReq, filters: { fromHour: 14, toHour: 24 } });
+    if (!afternoon.ok) throw new Error('no comparison');
+    const v = afternoon.comparison;
+    expect(v.verdict.zh).toContain('高铁 G4686 二等座 ¥559');
+    expect(v.verdict.zh).toContain('最便宜航班 3U7572 经济舱 ¥1690');
+    expect(v.verdict.zh).not.toContain('MU8395');
+    expect(v.options.find((o) => o.id.includes('G1437'))).toMatchObject({ excluded: 'filtered', tops: [] });
+    const noTrains = await svc.compare({ ...compareReq, filters: { types: ['other'] } });
+    expect(noTrains.ok && noTrains.comparison.verdict.zh).toContain('没有符合筛选条件的火车');
+  });
+
+  it('compares as of now: departed options are marked, listed last and rank nowhere', async () => {
+    const { svc } = setup({ capture: true, now: chinaInstant('2026-03-05', 9 * 60) });
+    const c = await svc.compare(compareReq);
+    if (!c.ok) throw new Error('no comparison');
+    const codes = ['G6321', 'G7640', 'K6243', 'MU8395'];
+    const gone = c.comparison.options.filter((o) => o.departed).map((o) => codes.find((code) => o.id.includes(code)));
+    expect(gone.sort()).toEqual(codes);
+    expect(c.comparison.options.slice(-4).every((o) => o.departed && o.excluded === 'departed')).toBe(true);
+    const ranked = Object.values(c.comparison.rankings).flat();
+    for (const id of ranked) expect(c.comparison.options.find((o) => o.id === id)?.departed).toBe(false);
+    expect(c.comparison.verdict.zh).not.toContain('MU8395');
+    expect(c.comparison.options.find((o) => o.id.startsWith('3U7572'))?.reachDoorAt).toEqual({ hm: '17:45', dayOffset: 0, text: '17:45' });
+  });
+
+  it("never compares a fare sold only to 16–25-year-olds, unless the traveller's settings say it fits", async () => {
+    const youth = { kinds: ['youth' as const], text: { zh: '限16–25周岁', en: 'ages 16–25 only' } };
+    const flights = (r: FlightSearchResult) => {
+      const mu = r.flights.find((f) => f.flightNo === 'MU8395')!;
+      mu.fares.push({ cabinClass: 'economy', price: 31700, taxes: 7000, condition: youth });
+      return r;
+    };
+    const plain = await setup({ capture: true, flights }).svc.compare(compareReq);
+    if (!plain.ok) throw new Error('no comparison');
+    const mu = plain.comparison.options.find((o) => o.id.startsWith('MU8395'))!;
+    expect(mu).toMatchObject({ price: 65000, conditionalFares: [{ price: 38700, priceIncludesTaxes: true, condition: youth }] });
+    expect(plain.comparison.verdict.zh).toContain('MU8395 经济舱 ¥650');
+    const young = await setup({ capture: true, flights, settings: { qualifications: { youth: true } } }).svc.compare(compareReq);
+    if (!young.ok) throw new Error('no comparison');
+    expect(young.comparison.options.find((o) => o.id.startsWith('MU8395'))).toMatchObject({ price: 38700, priceCondition: youth });
+    expect(young.comparison.verdict.zh).toContain('MU8395 经济舱（限16–25周岁） ¥387');
+  });
+
   it('reports status for the options page without exposing the secret', async () => {
     const { svc } = setup({ creds: true, settings: { topEnabled: true } });
     await svc.searchRail(RAIL);
@@ -150,6 +206,16 @@ describe('search messages (zod-validated both ways)', () => {
     expect(st.data?.hits[0]?.name).toBe('上海');
     const cmp = (await dispatch({ railair: 1, name: 'search.compare', data: { ...RAIL, fromCity: '北京', toCity: '上海', rail: true, air: true } })) as { ok: boolean; data?: { ok: boolean } };
     expect(cmp).toMatchObject({ ok: true, data: { ok: true } });
+    // The filters cross the boundary checked, and the reply carries what the popup shows.
+    const filtered = (await dispatch({
+      railair: 1,
+      name: 'search.compare',
+      data: { ...RAIL, fromCity: '北京', toCity: '上海', rail: true, air: false, filters: { cls: 'zy', onlyBuyable: true } },
+    })) as { ok: boolean; data?: { ok: boolean; comparison: { verdict: { zh: string }; options: { departed: boolean; reachDoorAt: { text: string } }[] } } };
+    expect(filtered.data?.comparison.verdict.zh).toContain('一等座');
+    expect(filtered.data?.comparison.options[0]).toMatchObject({ departed: false, reachDoorAt: { text: expect.stringMatching(/^\d\d:\d\d/) } });
+    const bad = (await dispatch({ railair: 1, name: 'search.compare', data: { ...RAIL, fromCity: '北京', toCity: '上海', rail: true, air: false, filters: { cls: 'xx' } } })) as { ok: boolean; error?: { code: string } };
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 
   it('refuses a malformed request', async () => {

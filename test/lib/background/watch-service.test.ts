@@ -209,22 +209,45 @@ describe('watch service (fake browser)', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('checks flight-price watches against flight answers', async () => {
+  it('checks flight-price watches against flight answers, taxes in, skipping fares the traveller may not buy', async () => {
     const { rail } = fakeRail(() => ok([]));
+    const youth = { kinds: ['youth' as const], text: { zh: '限16–25周岁', en: 'ages 16–25 only' } };
     const svc = createWatchService(deps(rail));
     await svc.createFare({ date: DATE, fromCity: 'BJS', toCity: 'SHA', maxFen: 50000 });
-    const flights = (price: number) => ({
+    // An ordinary fare (price + taxes) and a cheaper one sold only to 16–25-year-olds.
+    const flights = (price: number) => {
+      const fare = { cabinClass: 'economy' as const, price, taxes: 5000 };
+      const young = { cabinClass: 'economy' as const, price: 30000, taxes: 5000, condition: youth };
+      return {
+        source: 'fliggy' as const, date: DATE, depCity: 'BJS', arrCity: 'SHA', airports: {}, airlines: {},
+        flights: [{ mode: 'air' as const, id: 'x', flightNo: 'MU5101', airline: 'MU', date: DATE, from: { code: 'PEK' }, to: { code: 'SHA' },
+          depart: NOON, arrive: NOON, durationMin: 120, arriveDayOffset: 0, stops: 0, transfer: false,
+          fares: [fare, young], lowest: young, source: 'fliggy' as const }],
+      };
+    };
+    await svc.onFlightResult(flights(48000)); // ¥480 + ¥50 = ¥530 > ¥500; the youth fare does not count
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
+    await svc.onFlightResult(flights(43000));
+    const all = Object.values(await fakeBrowser.notifications.getAll()) as { title: string }[];
+    expect(all.map((n) => n.title)).toEqual(['机票降价：¥480（含税费）']);
+    expect(await watchesItem.getValue()).toMatchObject({ watches: [{ kind: 'fare', below: true, lowestFen: 48000 }] });
+  });
+
+  it('lets a conditional fare fire a flight-price watch once the traveller says it fits them', async () => {
+    const { rail } = fakeRail(() => ok([]));
+    const youth = { kinds: ['youth' as const], text: { zh: '限16–25周岁', en: 'ages 16–25 only' } };
+    const svc = createWatchService({ ...deps(rail), settings: async () => ({ ...settings, qualifications: { youth: true } }) });
+    await svc.createFare({ date: DATE, fromCity: 'BJS', toCity: 'SHA', maxFen: 50000 });
+    const young = { cabinClass: 'economy' as const, price: 38700, taxes: 5000, condition: youth };
+    const ordinary = { cabinClass: 'economy' as const, price: 60000, taxes: 5000 };
+    await svc.onFlightResult({
       source: 'fliggy' as const, date: DATE, depCity: 'BJS', arrCity: 'SHA', airports: {}, airlines: {},
       flights: [{ mode: 'air' as const, id: 'x', flightNo: 'MU5101', airline: 'MU', date: DATE, from: { code: 'PEK' }, to: { code: 'SHA' },
         depart: NOON, arrive: NOON, durationMin: 120, arriveDayOffset: 0, stops: 0, transfer: false,
-        fares: [{ cabinClass: 'economy' as const, price }], lowest: { cabinClass: 'economy' as const, price }, source: 'fliggy' as const }],
+        fares: [ordinary, young], lowest: young, source: 'fliggy' as const }],
     });
-    await svc.onFlightResult(flights(60000));
-    expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(0);
-    await svc.onFlightResult(flights(48000));
     const all = Object.values(await fakeBrowser.notifications.getAll()) as { title: string }[];
-    expect(all.map((n) => n.title)).toEqual(['机票降价：¥480']);
-    expect(await watchesItem.getValue()).toMatchObject({ watches: [{ kind: 'fare', below: true, lowestFen: 48000 }] });
+    expect(all.map((n) => n.title)).toEqual(['机票降价：¥437（含税费）']);
   });
 });
 

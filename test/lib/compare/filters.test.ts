@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare, type CompareOptions } from '../../../lib/compare';
 import { doorClock } from '../../../lib/compare/door-clock';
-import { DEFAULT_FILTERS, filterTrains, trainPasses } from '../../../lib/compare/filter';
+import { DEFAULT_FILTERS, departedLast, filterTrains, trainPasses } from '../../../lib/compare/filter';
 import type { AirOption, RailOption } from '../../../lib/model';
 import { airResult, at, count, fare, flight, none, plenty, railResult, seat, train, waitlist } from './make';
 
@@ -82,6 +82,22 @@ describe('filters', () => {
     expect(find(c, g1.id).excluded).toBe('filtered'); // 二等座 候补 only
     expect(find(c, g5.id).excluded).toBeUndefined();
     expect(c.rankings.fastest).not.toBe(g1.id);
+  });
+
+  it('say "no train matches the filters" even when a train filtered out is not on sale yet, and count only what they keep', () => {
+    const g9 = train('G9', 'VNP', 'AOH', '15:00', '19:30', [seat('ze', 55300, { kind: 'not-on-sale' })], { status: 'not-yet', saleTime: '1230' });
+    const none = run({ filters: { types: ['ZTK'] } }, [g1, g5, g9], [mu]);
+    expect(find(none, g9.id).excluded).toBe('filtered');
+    expect(none.verdict.zh).toMatch(/^没有符合筛选条件的火车；/);
+    expect(run({}, [g9], [mu]).options.find((o) => o.id === g9.id)).toMatchObject({ excluded: 'not-on-sale', saleOpens: '12:30' });
+    const soldOut = run({ filters: { cls: 'zy' } }, [g5, z281], [mu]);
+    expect(soldOut.verdict.zh).toMatch(/^符合筛选条件的火车全部无票（1 趟）；/);
+    expect(soldOut.verdict.en).toMatch(/^All 1 trains matching the filters sold out; /);
+  });
+
+  it('departedLast keeps the order and puts what has left at the end', () => {
+    expect(departedLast([g1, g5, z281], at('10:00')).map((t) => t.code)).toEqual(['G5', 'Z281', 'G1']);
+    expect(departedLast([g1, g5, z281], NOW).map((t) => t.code)).toEqual(['G1', 'G5', 'Z281']);
   });
 
   it('trainPasses agrees with the popup list', () => {

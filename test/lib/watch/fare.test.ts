@@ -24,8 +24,35 @@ const notifies = (a: { type: string }[]) => a.filter((x) => x.type === 'notify')
 
 describe('flight-price watches', () => {
   it('finds the lowest fare and ignores sold-out flights', () => {
-    expect(lowestFare(result(90000, undefined, 70000))).toEqual({ fen: 70000, flightNo: 'MU512' });
+    expect(lowestFare(result(90000, undefined, 70000))).toEqual({ fen: 70000, includesTaxes: false, flightNo: 'MU512' });
     expect(lowestFare(result(undefined))).toBeUndefined();
+  });
+
+  it('compares fares taxes in: a lower bare fare with higher taxes is not the lowest', () => {
+    const r = result(50000, 52000);
+    r.flights[0]!.fares = [{ cabinClass: 'economy', price: 50000, taxes: 9000 }]; // ¥590 taxes in
+    r.flights[1]!.fares = [{ cabinClass: 'economy', price: 52000, total: 57000 }]; // ¥570 taxes in
+    expect(lowestFare(r)).toEqual({ fen: 57000, includesTaxes: true, flightNo: 'MU511' });
+    // A watch at ¥560 stays quiet although both bare fares are below it…
+    expect(notifies(checkFareWatches([fareWatch(56000)], r, NOON).actions)).toHaveLength(0);
+    // …and at ¥570 the notification states the taxes-in price.
+    const n = notifies(checkFareWatches([fareWatch(57000)], r, NOON).actions);
+    expect(n).toMatchObject([{ notification: { title: '机票降价：¥570（含税费）', message: expect.stringContaining('最低价 ¥570（含税费，MU511）') } }]);
+  });
+
+  it('never fires on an age-limited fare below the threshold, unless the traveller qualifies', () => {
+    const youth = { kinds: ['youth' as const], text: { zh: '限16–25周岁', en: 'ages 16–25 only' } };
+    const r = result(80000);
+    const young = { cabinClass: 'economy' as const, price: 33700, taxes: 5000, condition: youth };
+    r.flights[0]!.fares = [{ cabinClass: 'economy', price: 80000, taxes: 5000 }, young];
+    r.flights[0]!.lowest = young; // the decoder's lowest is by bare price: here the youth fare
+    const plain = checkFareWatches([fareWatch(60000)], r, NOON);
+    expect(notifies(plain.actions)).toHaveLength(0);
+    expect(plain.watches[0]).toMatchObject({ lowestFen: 85000, below: false });
+    const member = checkFareWatches([fareWatch(60000)], r, NOON, { language: 'zh-CN', notify: true, qualifies: { member: true } });
+    expect(notifies(member.actions)).toHaveLength(0);
+    const qualified = checkFareWatches([fareWatch(60000)], r, NOON, { language: 'en', notify: true, qualifies: { youth: true } });
+    expect(notifies(qualified.actions)).toMatchObject([{ notification: { title: 'Fare down to ¥387 (incl. taxes)' } }]);
   });
 
   it('notifies once when the lowest fare falls to the price, again only after it rose above', () => {
