@@ -1,12 +1,17 @@
 // Builds what an overlay shows from the stored captures: runs the shared
-// comparison for the page's date and city pair and keeps what the panel needs — the other mode's
-// options, the verdict, the sources' ages, and for 12306 the flights that beat each train.
+// comparison for the page's date and city pair — as of now, for this traveller's qualifications
+// and under the filters the popup keeps — and keeps what the panel needs: the other mode's
+// options (departed ones greyed and last), the verdict, the sources' ages, and for 12306 the
+// row notes (lib/compare/row-notes.ts: the flight that stands in for each train).
+import type { Bilingual } from '../i18n';
 import type { ChinaDate, EpochMs, TravelOption } from '../model';
 import type { Buffers } from '../settings';
 import { compare } from '../compare/index';
+import type { Qualifications } from '../compare/fare-conditions';
 import type { Place } from '../compare/places';
-import { optionPrice } from '../compare/price';
-import type { ComparedOption } from '../compare/types';
+import { optionPrice, type PriceOptions } from '../compare/price';
+import { rowNotes, type RowNote } from '../compare/row-notes';
+import type { CompareFilters, ComparedOption } from '../compare/types';
 import type { StoredResult } from '../store/captures';
 import type { Beat, LiveError, OverlayView, RowView, SeatView } from '../capture/view';
 
@@ -20,6 +25,10 @@ export interface ViewInput {
   air?: StoredResult;
   now: EpochMs;
   buffers?: { air: Buffers; rail: Buffers };
+  /** Conditional fares the traveller said fit them (settings.qualifications). */
+  qualifies?: Qualifications;
+  /** The popup's filters (stored with its last search); none apply when none are stored. */
+  filters?: CompareFilters;
   diagnostics: number;
   otherSearchUrl?: string;
   /** Why a live query for the shown mode failed (shown beside "no data"). */
@@ -38,9 +47,14 @@ function seatsOf(o: TravelOption): SeatView[] {
   });
 }
 
-function rowOf(c: ComparedOption): RowView {
+/** A class or condition name within the view's bounds. */
+const nameOf = (b: Bilingual) => ({ zh: b.zh.slice(0, 32), en: b.en.slice(0, 64) });
+const MAX_CONDITIONAL = 8;
+
+function rowOf(c: ComparedOption, priced: PriceOptions): RowView {
   const o = c.option;
-  const note = optionPrice(o).note;
+  // The price's note in both languages (the comparison keeps it in one), priced as it was compared.
+  const note = optionPrice(o, priced).note;
   const row: RowView = {
     id: c.id.slice(0, 64),
     mode: o.mode,
@@ -54,6 +68,8 @@ function rowOf(c: ComparedOption): RowView {
     doorToDoorMin: Math.max(0, Math.round(c.doorToDoorMin)),
     priceIncludesTaxes: c.priceIncludesTaxes,
     soldOut: c.soldOut,
+    departed: c.departed,
+    reachDoorAt: { ...c.reachDoorAt, dayOffset: Math.min(9, Math.max(-9, c.reachDoorAt.dayOffset)) },
     tops: c.tops.slice(0, 4),
     best: [],
     seats: seatsOf(o),
@@ -62,48 +78,48 @@ function rowOf(c: ComparedOption): RowView {
   if (o.mode === 'air' && o.airlineName) row.airline = o.airlineName.slice(0, 32);
   if (c.price !== undefined) row.price = c.price;
   if (note) row.priceNote = note;
+  if (c.priceClass) row.priceClass = nameOf(c.priceClass);
+  if (c.priceCondition) row.priceCondition = nameOf(c.priceCondition.text);
+  if (c.conditionalFares?.length) {
+    row.conditionalFares = c.conditionalFares
+      .slice(0, MAX_CONDITIONAL)
+      .map((f) => ({ price: f.price, priceIncludesTaxes: f.priceIncludesTaxes, condition: nameOf(f.condition.text) }));
+  }
+  if (c.waitlist?.length) {
+    row.waitlist = c.waitlist.slice(0, 16).map((w) => ({ name: nameOf({ zh: w.name, en: w.nameEn }), ...(w.price !== undefined ? { price: w.price } : {}) }));
+  }
+  if (c.saleOpens) row.saleOpens = c.saleOpens;
+  if (c.excluded) row.excluded = c.excluded;
   return row;
 }
 
-/**
- * For each train, the flight that beats it the most: the buyable flight saving the most time door
- * to door; if none is faster, the cheapest buyable flight that is cheaper than the train.
- */
-export function flightsBeatingTrains(options: readonly ComparedOption[]): Beat[] {
-  const flights = options.filter((c) => c.option.mode === 'air' && !c.soldOut);
-  const out: Beat[] = [];
-  for (const t of options) {
-    if (t.option.mode !== 'rail') continue;
-    let best: { f: ComparedOption; faster: number } | undefined;
-    for (const f of flights) {
-      const faster = t.doorToDoorMin - f.doorToDoorMin;
-      if (faster > 0 && (!best || faster > best.faster)) best = { f, faster };
-    }
-    let cheaper: { f: ComparedOption; by: number } | undefined;
-    if (t.price !== undefined) {
-      for (const f of flights) {
-        if (f.price === undefined) continue;
-        const by = t.price - f.price;
-        if (by > 0 && (!cheaper || by > cheaper.by)) cheaper = { f, by };
-      }
-    }
-    const pick = best?.f ?? cheaper?.f;
-    if (!pick || pick.option.mode !== 'air') continue;
-    const beat: Beat = { trainNo: t.option.trainNo.slice(0, 16), code: t.option.code.slice(0, 16), flightNo: pick.option.flightNo.slice(0, 16) };
-    const faster = Math.round(t.doorToDoorMin - pick.doorToDoorMin);
-    if (faster > 0) beat.fasterMin = faster;
-    if (t.price !== undefined && pick.price !== undefined && t.price > pick.price) beat.cheaperFen = t.price - pick.price;
-    out.push(beat);
-  }
-  return out;
+/** A row note as the view carries it (bounded strings). */
+function beatOf(n: RowNote): Beat {
+  const b: Beat = {
+    trainNo: n.trainNo.slice(0, 16),
+    code: n.code.slice(0, 16),
+    flightNo: n.flightNo.slice(0, 16),
+    text: { zh: n.text.zh.slice(0, 400), en: n.text.en.slice(0, 400) },
+  };
+  if (n.trainClass) b.trainClass = nameOf(n.trainClass);
+  if (n.trainPrice !== undefined) b.trainPrice = n.trainPrice;
+  if (n.flightPrice !== undefined) b.flightPrice = n.flightPrice;
+  if (n.fasterMin) b.fasterMin = n.fasterMin;
+  if (n.slowerMin) b.slowerMin = n.slowerMin;
+  if (n.cheaperFen) b.cheaperFen = n.cheaperFen;
+  if (n.dearerFen) b.dearerFen = n.dearerFen;
+  return b;
 }
 
-/** Marks the cheapest and the fastest (door to door) buyable option among one mode's rows. */
+/**
+ * Marks the cheapest and the fastest (door to door) option among one mode's rows: only options
+ * that rank (not departed, on sale, an ordinary or fitting fare, inside the filters, buyable).
+ */
 function markBest(options: readonly ComparedOption[], rows: RowView[]): void {
   let cheapest = -1;
   let fastest = -1;
   options.forEach((c, i) => {
-    if (c.soldOut) return;
+    if (c.soldOut || c.excluded !== undefined) return;
     if (c.price !== undefined && (cheapest < 0 || c.price < options[cheapest]!.price!)) cheapest = i;
     if (fastest < 0 || c.doorToDoorMin < options[fastest]!.doorToDoorMin) fastest = i;
   });
@@ -141,7 +157,11 @@ export function buildOverlayView(input: ViewInput): OverlayView {
 
   const result = compare(
     { ...(rail ? { rail } : {}), ...(air ? { air } : {}), now: input.now, from: input.from, to: input.to },
-    input.buffers ? { buffers: input.buffers } : {},
+    {
+      ...(input.buffers ? { buffers: input.buffers } : {}),
+      ...(input.qualifies ? { qualifies: input.qualifies } : {}),
+      ...(input.filters ? { filters: input.filters } : {}),
+    },
   );
   if (!result.ok) {
     return { ...base, status: 'error', error: { code: result.error.code, message: result.error.message } };
@@ -149,14 +169,15 @@ export function buildOverlayView(input: ViewInput): OverlayView {
   const cmp = result.value;
   const shown = input.show === 'air' ? air : rail;
   const shownOptions = cmp.options.filter((c) => c.option.mode === input.show).slice(0, MAX_ROWS);
-  const rows = shownOptions.map(rowOf);
+  const priced: PriceOptions = { cls: input.filters?.cls ?? 'any', qualifies: input.qualifies ?? {} };
+  const rows = shownOptions.map((c) => rowOf(c, priced));
   markBest(shownOptions, rows);
   const view: OverlayView = {
     ...base,
     status: shown ? 'ok' : 'no-data',
     rows,
     verdict: cmp.verdict,
-    beats: input.show === 'air' && rail && air ? flightsBeatingTrains(cmp.options).slice(0, MAX_ROWS) : [],
+    beats: input.show === 'air' && rail && air ? [...rowNotes(cmp.options).values()].slice(0, MAX_ROWS).map(beatOf) : [],
   };
   if (input.rail && rail) {
     view.sources.rail = { at: input.rail.at, stale: !!cmp.sources.rail?.stale, source: '12306', ...(input.rail.live ? { live: true } : {}) };

@@ -137,6 +137,9 @@ function noneLeft(all: readonly ComparedOption[], noun: Bilingual, unit: string)
   if (all.some((o) => o.excluded === 'conditional-only') && all.every((o) => o.excluded !== undefined || o.soldOut)) {
     return { zh: `${noun.zh}只剩限制票价（学生、年龄、会员等）`, en: `${noun.en} left only at restricted fares (age, student, member…)` };
   }
+  // Some are outside the filters: "all sold out" would be about the ones the user chose.
+  const kept = all.filter((o) => o.excluded !== 'filtered').length;
+  if (kept < n) return { zh: `符合筛选条件的${noun.zh}全部无票（${kept} ${unit}）`, en: `all ${kept} ${noun.en} that match the filters are sold out` };
   return { zh: `${noun.zh}全部无票（${n} ${unit}）`, en: `all ${n} ${noun.en} sold out` };
 }
 

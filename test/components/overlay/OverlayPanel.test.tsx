@@ -26,6 +26,8 @@ function flight(code: string, depMin: number, price: number | undefined, extra: 
     priceIncludesTaxes: false,
     priceNote: price !== undefined ? { zh: '未含机建燃油', en: 'excl. airport fee & fuel surcharge' } : { zh: '舱位已售完', en: 'fares sold out' },
     soldOut: price === undefined,
+    departed: false,
+    reachDoorAt: { hm: '13:00', dayOffset: 0, text: '13:00' },
     tops: [],
     best: [],
     seats: [],
@@ -182,17 +184,36 @@ describe('OverlayPanel', () => {
 });
 
 describe('row annotations', () => {
-  it('says by how much a flight beats a train', () => {
-    render(<BeatNote beat={{ trainNo: '5l000Z28100', code: 'Z281', flightNo: 'MU5102', fasterMin: 500, cheaperFen: 1100 }} />, root);
+  const MU5231 = {
+    trainNo: '240000G10300',
+    code: 'G103',
+    flightNo: 'MU5231',
+    trainClass: { zh: '二等座', en: 'Second class' },
+    trainPrice: 55300,
+    flightPrice: 53000,
+    fasterMin: 65,
+    cheaperFen: 2300,
+    text: { zh: 'MU5231 比二等座快1小时5分，便宜¥23（08:30 起飞，门到门）', en: 'MU5231 (leaves 08:30): 1h 5m faster, ¥23 cheaper than second class, door to door' },
+  };
+
+  it('names the flight and the train’s class compared in the whole note; the chip stays short', () => {
+    render(<BeatNote beat={MU5231} />, root);
     // The chip shows the lead fact; the whole note is spoken and shown on hover.
-    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈快500分');
-    expect(q('.ra-sr')?.textContent).toBe('✈ MU5102 快500分钟，便宜¥11');
-    expect(q('[data-testid="railair-beat"]')?.getAttribute('title')).toContain('MU5102 快500分钟，便宜¥11');
+    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈快1小时5分');
+    expect(q('.ra-sr')?.textContent).toContain('✈ MU5231 比二等座快1小时5分，便宜¥23');
+    expect(q('[data-testid="railair-beat"]')?.getAttribute('title')).toContain('✈ MU5231 比二等座快1小时5分，便宜¥23');
+    expect(q('[data-testid="railair-beat"]')?.getAttribute('title')).toContain('than second class');
+  });
+
+  it('a chip under an hour reads in minutes', () => {
+    render(<BeatNote beat={{ ...MU5231, fasterMin: 35 }} />, root);
+    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈快35分');
   });
 
   it('a note only cheaper names the saving on its chip', () => {
-    render(<BeatNote beat={{ trainNo: '5l000Z28100', code: 'Z281', flightNo: 'MU5102', cheaperFen: 1100 }} />, root);
-    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈省¥11');
+    const { fasterMin: _f, ...cheaper } = MU5231;
+    render(<BeatNote beat={{ ...cheaper, slowerMin: 20 }} />, root);
+    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈省¥23');
   });
 
   it('a bell click asks for a watch, stays away from the page, and says when watches are not available yet', async () => {
