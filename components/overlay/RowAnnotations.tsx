@@ -1,4 +1,5 @@
-// What RailAir adds to a 12306 train row: a compact note where a flight beats the train, and a
+// What RailAir adds to a 12306 train row: a compact note where the flight standing in for the
+// train helps (faster door to door or cheaper than the train's class), and a
 // bell on each sold-out class that sets an availability watch with one click.
 import { useState } from 'preact/hooks';
 import { formatYuan } from '../../lib/i18n';

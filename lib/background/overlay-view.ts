@@ -7,6 +7,7 @@ import type { Bilingual } from '../i18n';
 import type { ChinaDate, EpochMs, TravelOption } from '../model';
 import type { Buffers } from '../settings';
 import { compare } from '../compare/index';
+import { DEFAULT_FILTERS } from '../compare/filter';
 import type { Qualifications } from '../compare/fare-conditions';
 import type { Place } from '../compare/places';
 import { optionPrice, type PriceOptions } from '../compare/price';
@@ -91,6 +92,19 @@ function rowOf(c: ComparedOption, priced: PriceOptions): RowView {
   if (c.saleOpens) row.saleOpens = c.saleOpens;
   if (c.excluded) row.excluded = c.excluded;
   return row;
+}
+
+/** True when the filters leave anything out (all types, the whole day, any class, sold out too is no filter). */
+function narrows(f: CompareFilters | undefined): boolean {
+  if (!f) return false;
+  const d = DEFAULT_FILTERS;
+  return (
+    (f.types !== undefined && !d.types.every((t) => f.types!.includes(t))) ||
+    (f.fromHour ?? d.fromHour) > 0 ||
+    (f.toHour ?? d.toHour) < 24 ||
+    (f.cls ?? d.cls) !== 'any' ||
+    (f.onlyBuyable ?? d.onlyBuyable)
+  );
 }
 
 /** A row note as the view carries it (bounded strings). */
@@ -179,6 +193,7 @@ export function buildOverlayView(input: ViewInput): OverlayView {
     verdict: cmp.verdict,
     beats: input.show === 'air' && rail && air ? [...rowNotes(cmp.options).values()].slice(0, MAX_ROWS).map(beatOf) : [],
   };
+  if (narrows(input.filters)) view.filtered = true;
   if (input.rail && rail) {
     view.sources.rail = { at: input.rail.at, stale: !!cmp.sources.rail?.stale, source: '12306', ...(input.rail.live ? { live: true } : {}) };
   }

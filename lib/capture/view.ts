@@ -118,6 +118,8 @@ function buildViewSchemas() {
      */
     liveError: z.optional(z.object({ code: str(32), message: bilingual })),
     beats: z.array(beatSchema).check(z.maxLength(600)),
+    /** The popup's filters narrowed the comparison (the panel says so: its verdict may differ from the page's). */
+    filtered: z.optional(z.boolean()),
     /** Captures that could not be decoded so far (see the diagnostics list). */
     diagnostics: int(0),
     /** The other site's search for this date and route, to get the missing data in one click. */

@@ -211,6 +211,7 @@ describe('12306 panel', () => {
     const page = await openRailSearch();
     const before = await verdictOf(page);
     expect(named(before, fast).length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="railair-filtered"]').count()).toBe(0);
     expect((await notedTrains(page)).some((c) => /^[GDC]/.test(c))).toBe(true);
 
     // What the popup stores with its last search when the user keeps only Z/T/K trains.
@@ -231,6 +232,7 @@ describe('12306 panel', () => {
       expect(after).not.toBe(before);
       expect(named(after, fast)).toEqual([]);
       expect(named(after, slow).length).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="railair-filtered"]').count()).toBe(1);
       const noted = await notedTrains(page);
       expect(noted.length).toBeGreaterThan(0);
       expect(noted.every((c) => /^[ZTK]/.test(c))).toBe(true);

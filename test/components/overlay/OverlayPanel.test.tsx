@@ -208,6 +208,13 @@ describe('OverlayPanel', () => {
     expect(trs[2]?.textContent).toContain('已出发');
   });
 
+  it('says when the popup’s filters narrowed the comparison', () => {
+    show({ kind: 'view', view: okView });
+    expect(q('[data-testid="railair-filtered"]')).toBeNull();
+    show({ kind: 'view', view: { ...okView, filtered: true } });
+    expect(q('[data-testid="railair-filtered"]')?.textContent).toBe('按弹窗中的筛选条件比较 · Compared under the filters set in the popup');
+  });
+
   it('shows the price’s condition when the traveller qualifies for it', () => {
     const rows = [flight('MU5231', 480, 38700, { priceCondition: { zh: '限16–25周岁', en: 'ages 16–25 only' }, best: ['cheapest'] })];
     show({ kind: 'view', view: overlayViewSchema().parse({ ...okView, rows }) });

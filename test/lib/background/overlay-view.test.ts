@@ -96,7 +96,9 @@ describe('overlay view at a fixed instant', () => {
     const all = view('air');
     expect(all.verdict?.zh).toContain('G1 二等座 ¥669');
     expect(all.verdict?.zh).toContain('MU3 经济舱 ¥500');
+    expect(all.filtered).toBeUndefined();
     const afternoon = view('air', { filters: { fromHour: 12, toHour: 24 } });
+    expect(afternoon.filtered).toBe(true);
     expect(afternoon.verdict?.zh).toContain('G5 二等座 ¥553');
     expect(afternoon.verdict?.zh).not.toContain('G1');
     expect(afternoon.beats.map((b) => b.code)).toEqual(['G5']);
@@ -107,6 +109,12 @@ describe('overlay view at a fixed instant', () => {
     const fliggy = view('rail', { filters: { types: ['ZTK'] } });
     expect(row(fliggy, 'G1')).toMatchObject({ excluded: 'filtered', best: [] });
     expect(row(fliggy, 'K9').best).toEqual(['cheapest', 'fastest']);
+  });
+
+  it('says it is filtered only when the filters leave something out', () => {
+    expect(view('air', { filters: { types: ['GDC', 'ZTK', 'other'], fromHour: 0, toHour: 24, cls: 'any', onlyBuyable: false } }).filtered).toBeUndefined();
+    expect(view('air', { filters: { onlyBuyable: true } }).filtered).toBe(true);
+    expect(view('air', { filters: { cls: 'ze' } }).filtered).toBe(true);
   });
 
   it('compares the class the filter chooses', () => {
