@@ -107,22 +107,17 @@ function narrows(f: CompareFilters | undefined): boolean {
   );
 }
 
-/** A row note as the view carries it (bounded strings). */
+/** A row note as the view carries it (bounded strings; the comparison's ids stay behind). */
 function beatOf(n: RowNote): Beat {
-  const b: Beat = {
+  const { trainId: _train, flightId: _flight, trainClass, text, ...facts } = n;
+  return {
+    ...facts,
     trainNo: n.trainNo.slice(0, 16),
     code: n.code.slice(0, 16),
     flightNo: n.flightNo.slice(0, 16),
-    text: { zh: n.text.zh.slice(0, 400), en: n.text.en.slice(0, 400) },
+    text: { zh: text.zh.slice(0, 400), en: text.en.slice(0, 400) },
+    ...(trainClass ? { trainClass: nameOf(trainClass) } : {}),
   };
-  if (n.trainClass) b.trainClass = nameOf(n.trainClass);
-  if (n.trainPrice !== undefined) b.trainPrice = n.trainPrice;
-  if (n.flightPrice !== undefined) b.flightPrice = n.flightPrice;
-  if (n.fasterMin) b.fasterMin = n.fasterMin;
-  if (n.slowerMin) b.slowerMin = n.slowerMin;
-  if (n.cheaperFen) b.cheaperFen = n.cheaperFen;
-  if (n.dearerFen) b.dearerFen = n.dearerFen;
-  return b;
 }
 
 /**

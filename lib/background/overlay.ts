@@ -14,7 +14,7 @@ import { searchPageUrl as railSearchPageUrl } from '../sites/12306-page';
 import { searchPageUrl as fliggySearchPageUrl } from '../sites/fliggy-page';
 import type { StoredResult } from '../store/captures';
 import type { StoredValue } from '../store/item';
-import { lastSearchSchema } from '../store/last-search';
+import { popupFiltersSchema } from '../store/last-search';
 import { parseOverlayState, type OverlaySite, type OverlayState } from '../store/overlay';
 import type { StationStore } from '../rail/station-store';
 import type { Captures } from './captures';
@@ -199,12 +199,17 @@ export interface Overlay {
   capturesChanged(tabId?: number): void;
 }
 
-/** The filters stored with the popup's last search, read through its schema (another build's value is ignored). */
+/**
+ * The filters stored with the popup's last search, read through their schema (another build's
+ * value is ignored). Only this part of the last search is read: the route it was for does not
+ * matter, the filters are the user's way of travelling.
+ */
 export function filtersOf(stored: unknown): CompareFilters | undefined {
-  const last = lastSearchSchema.safeParse(stored);
-  if (!last.success || !last.data.filters) return undefined;
+  const raw = typeof stored === 'object' && stored !== null ? (stored as { filters?: unknown }).filters : undefined;
+  const parsed = popupFiltersSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
   // The sort order does not change what is best.
-  const { sort: _sort, ...filters } = last.data.filters;
+  const { sort: _sort, ...filters } = parsed.data;
   return filters;
 }
 
