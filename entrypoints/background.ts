@@ -7,6 +7,7 @@ import { parseSettings } from '../lib/settings';
 import {
   captureDiagnosticsItem,
   captureResultsItem,
+  lastSearchItem,
   overlayStateItem,
   overlayTabsItem,
   railClientItem,
@@ -81,6 +82,7 @@ export default defineBackground(() => {
     now,
     stations,
     settings,
+    lastSearch: lastSearchItem,
     state: overlayStateItem,
     tabs: createOverlayTabs({ store: overlayTabsItem, send: (tabId, message) => browser.tabs.sendMessage(tabId, message) }),
     // No fresh capture of the other mode: ask the live clients through the search service.

@@ -1,10 +1,12 @@
-// The other mode's options as a compact table: flights on 12306, trains on Fliggy.
+// The other mode's options as a compact table: flights on 12306, trains on Fliggy. Departed
+// options come last, greyed; a fare only some travellers may buy is listed with its condition
+// and never marked cheapest; 候补 and "not on sale yet" are states of their own.
 import { useState } from 'preact/hooks';
 import { formatYuan, pick, type Lang } from '../../lib/i18n';
 import type { RowView, SeatView } from '../../lib/capture/view';
 import { formatDuration } from '../../lib/time';
 import { availabilityText, hm, seatLevel } from '../common/format';
-import { BEST_LABELS, TOP_LABELS } from './labels';
+import { BEST_LABELS, DEPARTED, saleOpensText, TOP_LABELS, WAITLIST } from './labels';
 
 const SHOWN = 8;
 
@@ -17,8 +19,9 @@ function Badges({ row, lang }: { row: RowView; lang: Lang }) {
         </span>
       ))}
       {row.tops.includes('earliest') && (
-        <span class="ra-badge ra-badge-earliest" title={`${TOP_LABELS.earliest.zh} · ${TOP_LABELS.earliest.en}`}>
-          {pick(lang, TOP_LABELS.earliest)}
+        // The clock time at the door (+1 the next day): whether they make a 14:00 meeting, not a duration.
+        <span class="ra-badge ra-badge-earliest" title={`${TOP_LABELS.earliest.zh} ${row.reachDoorAt.text} 到门 · ${TOP_LABELS.earliest.en}: at the door ${row.reachDoorAt.text}`}>
+          {pick(lang, TOP_LABELS.earliest)} {row.reachDoorAt.text}
         </span>
       )}
     </>
@@ -45,9 +48,43 @@ function Seats({ seats, lang }: { seats: SeatView[]; lang: Lang }) {
   );
 }
 
+const text = (lang: Lang, b: { zh: string; en: string }) => (lang === 'en' ? b.en : b.zh);
+
+/** Fares only other travellers may buy: "¥387 限16–25周岁", never marked cheapest. */
+function ConditionalFares({ row, lang }: { row: RowView; lang: Lang }) {
+  if (!row.conditionalFares?.length) return null;
+  return (
+    <>
+      {row.conditionalFares.map((f, i) => (
+        <span key={i} class="ra-cond" data-testid="railair-conditional">
+          {' '}
+          {formatYuan(f.price)} {text(lang, f.condition)}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function Price({ row, lang }: { row: RowView; lang: Lang }) {
   if (row.price === undefined) {
-    return <span class="ra-note">{row.priceNote ? (lang === 'en' ? row.priceNote.en : row.priceNote.zh) : lang === 'en' ? 'Sold out' : '无票'}</span>;
+    const wait = row.waitlist?.[0];
+    const state =
+      row.saleOpens !== undefined ? (
+        <span class="ra-note">{text(lang, row.priceNote ?? saleOpensText(row.saleOpens))}</span>
+      ) : wait && !row.departed ? (
+        <span class="ra-waitlist" data-testid="railair-waitlist">
+          {text(lang, WAITLIST)} {text(lang, wait.name)}
+          {wait.price !== undefined ? ` ${formatYuan(wait.price)}` : ''}
+        </span>
+      ) : (
+        <span class="ra-note">{row.priceNote ? text(lang, row.priceNote) : lang === 'en' ? 'Sold out' : '无票'}</span>
+      );
+    return (
+      <>
+        {state}
+        <ConditionalFares row={row} lang={lang} />
+      </>
+    );
   }
   const note = row.priceNote ? `${row.priceNote.zh} · ${row.priceNote.en}` : undefined;
   return (
@@ -55,9 +92,15 @@ function Price({ row, lang }: { row: RowView; lang: Lang }) {
       <span class="ra-price" title={note}>
         {formatYuan(row.price)}
       </span>
-      {!row.priceIncludesTaxes && row.priceNote && <span class="ra-note"> {lang === 'en' ? row.priceNote.en : row.priceNote.zh}</span>}
+      {row.priceCondition && <span class="ra-cond"> {text(lang, row.priceCondition)}</span>}
+      {!row.priceIncludesTaxes && row.priceNote && <span class="ra-note"> {text(lang, row.priceNote)}</span>}
+      <ConditionalFares row={row} lang={lang} />
     </>
   );
+}
+
+function rowClass(r: RowView): string {
+  return [r.departed ? 'ra-departed' : '', r.soldOut ? 'ra-soldout' : ''].filter(Boolean).join(' ');
 }
 
 export function OptionRows({ rows, lang, mode }: { rows: RowView[]; lang: Lang; mode: 'rail' | 'air' }) {
@@ -79,7 +122,7 @@ export function OptionRows({ rows, lang, mode }: { rows: RowView[]; lang: Lang; 
         </thead>
         <tbody>
           {shown.map((r) => (
-            <tr key={r.id} class={r.soldOut ? 'ra-soldout' : ''} data-code={r.code}>
+            <tr key={r.id} class={rowClass(r)} data-code={r.code} {...(r.departed ? { 'data-departed': '' } : {})}>
               <td>
                 <span class="ra-code">{r.code}</span>
                 {r.airline && <span class="ra-note"> {r.airline}</span>}
@@ -87,11 +130,12 @@ export function OptionRows({ rows, lang, mode }: { rows: RowView[]; lang: Lang; 
               <td>
                 {hm(r.depart)}–{hm(r.arrive)}
                 {r.arriveDayOffset > 0 && <sup>+{r.arriveDayOffset}</sup>}
+                {r.departed && <span class="ra-note"> {text(lang, DEPARTED)}</span>}
               </td>
               <td>
                 {r.fromName} → {r.toName}
               </td>
-              <td title={`${en ? 'ride' : '乘坐'} ${formatDuration(r.durationMin, en ? 'en' : 'zh')}`}>
+              <td title={`${en ? 'ride' : '乘坐'} ${formatDuration(r.durationMin, en ? 'en' : 'zh')} · ${en ? 'at the door' : '到门'} ${r.reachDoorAt.text}`}>
                 {formatDuration(r.doorToDoorMin, en ? 'en' : 'zh')}
               </td>
               <td>
@@ -99,7 +143,14 @@ export function OptionRows({ rows, lang, mode }: { rows: RowView[]; lang: Lang; 
               </td>
               <td class={mode === 'rail' ? 'ra-seats' : ''}>
                 <Badges row={r} lang={lang} />
-                {mode === 'rail' && <Seats seats={r.seats} lang={lang} />}
+                {mode === 'rail' &&
+                  (r.saleOpens !== undefined ? (
+                    <span class="ra-seat ra-seat-none" data-testid="railair-sale-opens">
+                      {text(lang, saleOpensText(r.saleOpens))}
+                    </span>
+                  ) : (
+                    <Seats seats={r.seats} lang={lang} />
+                  ))}
               </td>
             </tr>
           ))}

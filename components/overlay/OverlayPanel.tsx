@@ -145,6 +145,11 @@ function Body({ site, state, lang, now }: Omit<PanelProps, 'collapsed' | 'onTogg
                 <div class="ra-verdict" data-testid="railair-verdict">
                   <div class="ra-verdict-zh">{lang === 'en' ? v.verdict.en : v.verdict.zh}</div>
                   <En>{lang === 'en' ? v.verdict.zh : v.verdict.en}</En>
+                  {v.filtered && (
+                    <div class="ra-note" data-testid="railair-filtered">
+                      按弹窗中的筛选条件比较 · Compared under the filters set in the popup
+                    </div>
+                  )}
                 </div>
               )}
               <OptionRows rows={v.rows} lang={lang} mode={v.show} />

@@ -1,29 +1,25 @@
-// What RailAir adds to a 12306 train row: a compact note where a flight beats the train, and a
+// What RailAir adds to a 12306 train row: a compact note where the flight standing in for the
+// train helps (faster door to door or cheaper than the train's class), and a
 // bell on each sold-out class that sets an availability watch with one click.
 import { useState } from 'preact/hooks';
 import { formatYuan } from '../../lib/i18n';
 import type { Beat } from '../../lib/capture/view';
+import { formatDuration } from '../../lib/time';
 import { WATCH_UNAVAILABLE } from './labels';
 
+/** "35分" under an hour (the chip has room for a few characters), "1小时5分" from an hour. */
+const shortDuration = (min: number) => (min < 60 ? `${min}分` : formatDuration(min, 'zh'));
+
 export function BeatNote({ beat }: { beat: Beat }) {
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (beat.fasterMin) {
-    zh.push(`快${beat.fasterMin}分钟`);
-    en.push(`${beat.fasterMin} min faster`);
-  }
-  if (beat.cheaperFen) {
-    zh.push(`便宜${formatYuan(beat.cheaperFen)}`);
-    en.push(`${formatYuan(beat.cheaperFen)} cheaper`);
-  }
   // The chip sits beside the train number, out of the row's flow (rows.tsx), where there is room
-  // for a few characters only: the lead fact shows, the whole note is its title and spoken text.
-  const chip = beat.fasterMin ? `快${beat.fasterMin}分` : beat.cheaperFen ? `省${formatYuan(beat.cheaperFen)}` : '';
-  const full = `✈ ${beat.flightNo} ${zh.join('，')}`;
+  // for a few characters only: the lead fact shows; the whole note — the flight, the train's
+  // class it is compared with, time and money — is its title and spoken text.
+  const chip = beat.fasterMin ? `快${shortDuration(beat.fasterMin)}` : beat.cheaperFen ? `省${formatYuan(beat.cheaperFen)}` : '';
+  const full = `✈ ${beat.text.zh}`;
   return (
-    <span class="ra ra-rownote" data-testid="railair-beat" title={`${full} · Flight ${beat.flightNo}: ${en.join(', ')} (door to door)`}>
+    <span class="ra ra-rownote" data-testid="railair-beat" title={`${full} · ${beat.text.en}`}>
       <span aria-hidden="true">✈{chip}</span>
-      <span class="ra-sr">{full}</span>
+      <span class="ra-sr">{`${full} · ${beat.text.en}`}</span>
     </span>
   );
 }

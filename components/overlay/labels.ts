@@ -17,3 +17,12 @@ export const BEST_LABELS: Record<'cheapest' | 'fastest', Bilingual> = {
   cheapest: { zh: '最便宜', en: 'Cheapest' },
   fastest: { zh: '门到门最快', en: 'Fastest door to door' },
 };
+
+/** A row that has left already (greyed, listed last, ranked nowhere). */
+export const DEPARTED: Bilingual = { zh: '已出发', en: 'Departed' };
+
+/** Only the waiting list is open (候补): a state of its own, never a price to compare. */
+export const WAITLIST: Bilingual = { zh: '候补', en: 'Waitlist' };
+
+/** 12306 opens the sale later: shown instead of the seats. */
+export const saleOpensText = (at: string): Bilingual => ({ zh: `${at} 开售`, en: `On sale at ${at}` });

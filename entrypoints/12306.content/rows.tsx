@@ -1,5 +1,6 @@
-// Per-row annotations on 12306's results table: a note where a flight beats the train, and a
-// bell on each sold-out class. The page replaces the tbody on every query, so we watch the
+// Per-row annotations on 12306's results table: a note where the flight that stands in for the
+// train (lib/compare/row-notes.ts) is faster or cheaper than its class, and a bell on each
+// sold-out class. The page replaces the tbody on every query, so we watch the
 // results container (the table's parent) and re-annotate whatever rows are there.
 import type { Beat } from '../../lib/capture/view';
 import { SEAT_CLASS_BY_ID } from '../../lib/rail/seats';
@@ -15,7 +16,7 @@ export interface WatchRoute {
 }
 
 export interface RowAnnotator {
-  /** New data (beats, route for watches, styles); re-annotates now. */
+  /** New data (row notes, route for watches, styles); re-annotates now. */
   set(data: { beats: Beat[]; route?: WatchRoute; css: string }): void;
   stop(): void;
 }

@@ -1,12 +1,18 @@
 // Builds what an overlay shows from the stored captures: runs the shared
-// comparison for the page's date and city pair and keeps what the panel needs — the other mode's
-// options, the verdict, the sources' ages, and for 12306 the flights that beat each train.
+// comparison for the page's date and city pair — as of now, for this traveller's qualifications
+// and under the filters the popup keeps — and keeps what the panel needs: the other mode's
+// options (departed ones greyed and last), the verdict, the sources' ages, and for 12306 the
+// row notes (lib/compare/row-notes.ts: the flight that stands in for each train).
+import type { Bilingual } from '../i18n';
 import type { ChinaDate, EpochMs, TravelOption } from '../model';
 import type { Buffers } from '../settings';
 import { compare } from '../compare/index';
+import { DEFAULT_FILTERS } from '../compare/filter';
+import type { Qualifications } from '../compare/fare-conditions';
 import type { Place } from '../compare/places';
-import { optionPrice } from '../compare/price';
-import type { ComparedOption } from '../compare/types';
+import { optionPrice, type PriceOptions } from '../compare/price';
+import { rowNotes, type RowNote } from '../compare/row-notes';
+import type { CompareFilters, ComparedOption } from '../compare/types';
 import type { StoredResult } from '../store/captures';
 import type { Beat, LiveError, OverlayView, RowView, SeatView } from '../capture/view';
 
@@ -20,6 +26,10 @@ export interface ViewInput {
   air?: StoredResult;
   now: EpochMs;
   buffers?: { air: Buffers; rail: Buffers };
+  /** Conditional fares the traveller said fit them (settings.qualifications). */
+  qualifies?: Qualifications;
+  /** The popup's filters (stored with its last search); none apply when none are stored. */
+  filters?: CompareFilters;
   diagnostics: number;
   otherSearchUrl?: string;
   /** Why a live query for the shown mode failed (shown beside "no data"). */
@@ -38,9 +48,14 @@ function seatsOf(o: TravelOption): SeatView[] {
   });
 }
 
-function rowOf(c: ComparedOption, purpose?: 'adult' | 'student'): RowView {
+/** A class or condition name within the view's bounds. */
+const nameOf = (b: Bilingual) => ({ zh: b.zh.slice(0, 32), en: b.en.slice(0, 64) });
+const MAX_CONDITIONAL = 8;
+
+function rowOf(c: ComparedOption, priced: PriceOptions): RowView {
   const o = c.option;
-  const note = optionPrice(o, { purpose }).note;
+  // The price's note in both languages (the comparison keeps it in one), priced as it was compared.
+  const note = optionPrice(o, priced).note;
   const row: RowView = {
     id: c.id.slice(0, 64),
     mode: o.mode,
@@ -54,6 +69,8 @@ function rowOf(c: ComparedOption, purpose?: 'adult' | 'student'): RowView {
     doorToDoorMin: Math.max(0, Math.round(c.doorToDoorMin)),
     priceIncludesTaxes: c.priceIncludesTaxes,
     soldOut: c.soldOut,
+    departed: c.departed,
+    reachDoorAt: { ...c.reachDoorAt, dayOffset: Math.min(9, Math.max(-9, c.reachDoorAt.dayOffset)) },
     tops: c.tops.slice(0, 4),
     best: [],
     seats: seatsOf(o),
@@ -62,48 +79,56 @@ function rowOf(c: ComparedOption, purpose?: 'adult' | 'student'): RowView {
   if (o.mode === 'air' && o.airlineName) row.airline = o.airlineName.slice(0, 32);
   if (c.price !== undefined) row.price = c.price;
   if (note) row.priceNote = note;
+  if (c.priceClass) row.priceClass = nameOf(c.priceClass);
+  if (c.priceCondition) row.priceCondition = nameOf(c.priceCondition.text);
+  if (c.conditionalFares?.length) {
+    row.conditionalFares = c.conditionalFares
+      .slice(0, MAX_CONDITIONAL)
+      .map((f) => ({ price: f.price, priceIncludesTaxes: f.priceIncludesTaxes, condition: nameOf(f.condition.text) }));
+  }
+  if (c.waitlist?.length) {
+    row.waitlist = c.waitlist.slice(0, 16).map((w) => ({ name: nameOf({ zh: w.name, en: w.nameEn }), ...(w.price !== undefined ? { price: w.price } : {}) }));
+  }
+  if (c.saleOpens) row.saleOpens = c.saleOpens;
+  if (c.excluded) row.excluded = c.excluded;
   return row;
 }
 
-/**
- * For each train, the flight that beats it the most: the buyable flight saving the most time door
- * to door; if none is faster, the cheapest buyable flight that is cheaper than the train.
- */
-export function flightsBeatingTrains(options: readonly ComparedOption[]): Beat[] {
-  const flights = options.filter((c) => c.option.mode === 'air' && !c.soldOut);
-  const out: Beat[] = [];
-  for (const t of options) {
-    if (t.option.mode !== 'rail') continue;
-    let best: { f: ComparedOption; faster: number } | undefined;
-    for (const f of flights) {
-      const faster = t.doorToDoorMin - f.doorToDoorMin;
-      if (faster > 0 && (!best || faster > best.faster)) best = { f, faster };
-    }
-    let cheaper: { f: ComparedOption; by: number } | undefined;
-    if (t.price !== undefined) {
-      for (const f of flights) {
-        if (f.price === undefined) continue;
-        const by = t.price - f.price;
-        if (by > 0 && (!cheaper || by > cheaper.by)) cheaper = { f, by };
-      }
-    }
-    const pick = best?.f ?? cheaper?.f;
-    if (!pick || pick.option.mode !== 'air') continue;
-    const beat: Beat = { trainNo: t.option.trainNo.slice(0, 16), code: t.option.code.slice(0, 16), flightNo: pick.option.flightNo.slice(0, 16) };
-    const faster = Math.round(t.doorToDoorMin - pick.doorToDoorMin);
-    if (faster > 0) beat.fasterMin = faster;
-    if (t.price !== undefined && pick.price !== undefined && t.price > pick.price) beat.cheaperFen = t.price - pick.price;
-    out.push(beat);
-  }
-  return out;
+/** True when the filters leave anything out (all types, the whole day, any class, sold out too is no filter). */
+function narrows(f: CompareFilters | undefined): boolean {
+  if (!f) return false;
+  const d = DEFAULT_FILTERS;
+  return (
+    (f.types !== undefined && !d.types.every((t) => f.types!.includes(t))) ||
+    (f.fromHour ?? d.fromHour) > 0 ||
+    (f.toHour ?? d.toHour) < 24 ||
+    (f.cls ?? d.cls) !== 'any' ||
+    (f.onlyBuyable ?? d.onlyBuyable)
+  );
 }
 
-/** Marks the cheapest and the fastest (door to door) buyable option among one mode's rows. */
+/** A row note as the view carries it (bounded strings; the comparison's ids stay behind). */
+function beatOf(n: RowNote): Beat {
+  const { trainId: _train, flightId: _flight, trainClass, text, ...facts } = n;
+  return {
+    ...facts,
+    trainNo: n.trainNo.slice(0, 16),
+    code: n.code.slice(0, 16),
+    flightNo: n.flightNo.slice(0, 16),
+    text: { zh: text.zh.slice(0, 400), en: text.en.slice(0, 400) },
+    ...(trainClass ? { trainClass: nameOf(trainClass) } : {}),
+  };
+}
+
+/**
+ * Marks the cheapest and the fastest (door to door) option among one mode's rows: only options
+ * that rank (not departed, on sale, an ordinary or fitting fare, inside the filters, buyable).
+ */
 function markBest(options: readonly ComparedOption[], rows: RowView[]): void {
   let cheapest = -1;
   let fastest = -1;
   options.forEach((c, i) => {
-    if (c.soldOut) return;
+    if (c.soldOut || c.excluded !== undefined) return;
     if (c.price !== undefined && (cheapest < 0 || c.price < options[cheapest]!.price!)) cheapest = i;
     if (fastest < 0 || c.doorToDoorMin < options[fastest]!.doorToDoorMin) fastest = i;
   });
@@ -141,7 +166,11 @@ export function buildOverlayView(input: ViewInput): OverlayView {
 
   const result = compare(
     { ...(rail ? { rail } : {}), ...(air ? { air } : {}), now: input.now, from: input.from, to: input.to },
-    input.buffers ? { buffers: input.buffers } : {},
+    {
+      ...(input.buffers ? { buffers: input.buffers } : {}),
+      ...(input.qualifies ? { qualifies: input.qualifies } : {}),
+      ...(input.filters ? { filters: input.filters } : {}),
+    },
   );
   if (!result.ok) {
     return { ...base, status: 'error', error: { code: result.error.code, message: result.error.message } };
@@ -149,15 +178,19 @@ export function buildOverlayView(input: ViewInput): OverlayView {
   const cmp = result.value;
   const shown = input.show === 'air' ? air : rail;
   const shownOptions = cmp.options.filter((c) => c.option.mode === input.show).slice(0, MAX_ROWS);
-  const rows = shownOptions.map((c) => rowOf(c, rail?.result.purpose));
+  // Priced as the comparison priced it: the filters' class, the traveller's qualifications, and
+  // whether the trains were asked for as student tickets.
+  const priced: PriceOptions = { cls: input.filters?.cls ?? 'any', qualifies: input.qualifies ?? {}, ...(rail?.result.purpose ? { purpose: rail.result.purpose } : {}) };
+  const rows = shownOptions.map((c) => rowOf(c, priced));
   markBest(shownOptions, rows);
   const view: OverlayView = {
     ...base,
     status: shown ? 'ok' : 'no-data',
     rows,
     verdict: cmp.verdict,
-    beats: input.show === 'air' && rail && air ? flightsBeatingTrains(cmp.options).slice(0, MAX_ROWS) : [],
+    beats: input.show === 'air' && rail && air ? [...rowNotes(cmp.options).values()].slice(0, MAX_ROWS).map(beatOf) : [],
   };
+  if (narrows(input.filters)) view.filtered = true;
   if (input.rail && rail) {
     view.sources.rail = { at: input.rail.at, stale: !!cmp.sources.rail?.stale, source: '12306', ...(input.rail.live ? { live: true } : {}) };
   }

@@ -4,7 +4,9 @@
 // collapsed state and the tabs to tell when captures change.
 import type { AirOption, ChinaDate, EpochMs, RailOption, StationList } from '../model';
 import type { Buffers, Settings } from '../settings';
+import type { Qualifications } from '../compare/fare-conditions';
 import type { Place } from '../compare/places';
+import type { CompareFilters } from '../compare/types';
 import type { LiveError, OverlayView, PlaceRef } from '../capture/view';
 import type { AirAnswer, RailAnswer } from '../messages/search';
 import { on as onMessage } from '../messages/capture';
@@ -12,6 +14,7 @@ import { searchPageUrl as railSearchPageUrl } from '../sites/12306-page';
 import { searchPageUrl as fliggySearchPageUrl } from '../sites/fliggy-page';
 import type { StoredResult } from '../store/captures';
 import type { StoredValue } from '../store/item';
+import { popupFiltersSchema } from '../store/last-search';
 import { parseOverlayState, type OverlaySite, type OverlayState } from '../store/overlay';
 import type { StationStore } from '../rail/station-store';
 import type { Captures } from './captures';
@@ -32,6 +35,10 @@ export interface ViewDeps {
   now: () => EpochMs;
   stations?: Pick<StationStore, 'held'>;
   buffers?: () => Promise<{ air: Buffers; rail: Buffers } | undefined>;
+  /** Conditional fares the traveller said fit them (settings.qualifications). */
+  qualifies?: () => Promise<Qualifications | undefined>;
+  /** The popup's filters, which the overlay follows too (none when none are stored). */
+  filters?: () => Promise<CompareFilters | undefined>;
   live?: LiveSources;
 }
 
@@ -152,7 +159,11 @@ export async function overlayView(deps: ViewDeps, req: ViewRequest): Promise<Ove
       liveError = got.error;
     }
   }
-  const buffers = await deps.buffers?.().catch(() => undefined);
+  const [buffers, qualifies, filters] = await Promise.all([
+    deps.buffers?.().catch(() => undefined),
+    deps.qualifies?.().catch(() => undefined),
+    deps.filters?.().catch(() => undefined),
+  ]);
   return buildOverlayView({
     show: req.show,
     date,
@@ -162,14 +173,18 @@ export async function overlayView(deps: ViewDeps, req: ViewRequest): Promise<Ove
     ...(air ? { air } : {}),
     now: deps.now(),
     ...(buffers ? { buffers } : {}),
+    ...(qualifies ? { qualifies } : {}),
+    ...(filters ? { filters } : {}),
     diagnostics,
     ...(otherSearchUrl ? { otherSearchUrl } : {}),
     ...(liveError ? { liveError } : {}),
   });
 }
 
-export interface OverlayDeps extends Omit<ViewDeps, 'buffers'> {
+export interface OverlayDeps extends Omit<ViewDeps, 'buffers' | 'qualifies' | 'filters'> {
   settings: () => Promise<Settings>;
+  /** The popup's last search (local:lastSearch), whose filters the overlay follows. */
+  lastSearch?: Pick<StoredValue<unknown>, 'getValue'>;
   /** Each site's panel collapsed or not (lib/storage.ts overlayStateItem). */
   state: StoredValue<OverlayState>;
   tabs: OverlayTabs;
@@ -184,8 +199,27 @@ export interface Overlay {
   capturesChanged(tabId?: number): void;
 }
 
+/**
+ * The filters stored with the popup's last search, read through their schema (another build's
+ * value is ignored). Only this part of the last search is read: the route it was for does not
+ * matter, the filters are the user's way of travelling.
+ */
+export function filtersOf(stored: unknown): CompareFilters | undefined {
+  const raw = typeof stored === 'object' && stored !== null ? (stored as { filters?: unknown }).filters : undefined;
+  const parsed = popupFiltersSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  // The sort order does not change what is best.
+  const { sort: _sort, ...filters } = parsed.data;
+  return filters;
+}
+
 export function createOverlay(deps: OverlayDeps): Overlay {
-  const viewDeps: ViewDeps = { ...deps, buffers: async () => (await deps.settings()).buffers };
+  const viewDeps: ViewDeps = {
+    ...deps,
+    buffers: async () => (await deps.settings()).buffers,
+    qualifies: async () => (await deps.settings()).qualifications,
+    filters: async () => filtersOf(await deps.lastSearch?.getValue()),
+  };
   return {
     async view(req, tabId) {
       if (tabId !== undefined) await deps.tabs.add(tabId).catch(() => undefined);

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { once } from '../messaging';
 import type { SeatClassId } from '../model';
+import type { DoorClock, Exclusion } from '../compare/types';
 import { SEAT_CLASS_BY_ID } from '../rail/seats';
 
 function buildViewSchemas() {
@@ -12,6 +13,9 @@ function buildViewSchemas() {
   const int = (min: number, max?: number) => z.number().check(z.int(), z.gte(min), ...(max === undefined ? [] : [z.lte(max)]));
   const code3 = z.string().check(z.regex(/^[A-Z]{3}$/));
   const bilingual = z.object({ zh: str(400), en: str(400) });
+  /** A class or condition name: 二等座 / Second class, 限16–25周岁 / ages 16–25 only. */
+  const name = z.object({ zh: str(32), en: str(64) });
+  const fen = () => int(0);
   /** A seat-class id of the one class table (lib/rail/seats), which the overlay carries anyway. */
   const seatClass = z.custom<SeatClassId>((v) => typeof v === 'string' && Object.hasOwn(SEAT_CLASS_BY_ID, v), 'seat class');
 
@@ -47,7 +51,23 @@ function buildViewSchemas() {
     price: z.optional(int(0)),
     priceIncludesTaxes: z.boolean(),
     priceNote: z.optional(bilingual),
+    /** The class the price is for (二等座, 经济舱). */
+    priceClass: z.optional(name),
+    /** Set when the price shown is a conditional fare the traveller said fits them: its condition in words. */
+    priceCondition: z.optional(name),
+    /** Fares only other travellers may buy, with their condition: shown, never compared. Cheapest first. */
+    conditionalFares: z.optional(z.array(z.object({ price: fen(), priceIncludesTaxes: z.boolean(), condition: name })).check(z.maxLength(8))),
+    /** Classes where only 候补 (the waiting list) is open: a state of their own, never a price to compare. */
+    waitlist: z.optional(z.array(z.object({ name, price: z.optional(fen()) })).check(z.maxLength(16))),
     soldOut: z.boolean(),
+    /** Left before now: shown greyed and last, ranks nowhere. */
+    departed: z.boolean(),
+    /** 12306 opens the sale at this China time ("12:30 开售" instead of seats). */
+    saleOpens: z.optional(z.string().check(z.regex(/^\d{2}:\d{2}$/))),
+    /** Why the option ranks nowhere (departed, not on sale, restricted fares only, outside the filters). */
+    excluded: z.optional(z.enum(['departed', 'not-on-sale', 'conditional-only', 'filtered'])),
+    /** The clock time at the door at the other end ("13:40", "01:10+1"), not a duration. */
+    reachDoorAt: z.object({ hm: z.string().check(z.regex(/^\d{2}:\d{2}$/)), dayOffset: int(-9, 9), text: str(12) }),
     /** Rankings over both modes (the comparison's). */
     tops: z.array(z.enum(['cheapest', 'fastest', 'earliest', 'pareto'])).check(z.maxLength(4)),
     /** Best within its own mode (the cheapest / fastest train among the trains shown). */
@@ -55,13 +75,25 @@ function buildViewSchemas() {
     seats: z.array(seatViewSchema).check(z.maxLength(16)),
   });
 
-  /** On the 12306 page: a flight that beats this train (faster door to door, or cheaper). */
+  /**
+   * On the 12306 page, a row note (lib/compare/row-notes.ts): the flight that stands in for this
+   * train, where it is at least 15 min faster door to door or ¥20 cheaper than the train's class.
+   */
+  const positive = () => z.optional(z.number().check(z.int(), z.positive()));
   const beatSchema = z.object({
     trainNo: str(16),
     code: str(16),
     flightNo: str(16),
-    fasterMin: z.optional(z.number().check(z.int(), z.positive())),
-    cheaperFen: z.optional(z.number().check(z.int(), z.positive())),
+    /** The train's class compared (its cheapest buyable one under the filters), and its price. */
+    trainClass: z.optional(name),
+    trainPrice: z.optional(fen()),
+    flightPrice: z.optional(fen()),
+    fasterMin: positive(),
+    slowerMin: positive(),
+    cheaperFen: positive(),
+    dearerFen: positive(),
+    /** The whole note, naming the flight, its departure and the class compared. */
+    text: bilingual,
   });
 
   const city = z.object({ city: str(32), cityCode: z.optional(str(3)) });
@@ -86,6 +118,8 @@ function buildViewSchemas() {
      */
     liveError: z.optional(z.object({ code: str(32), message: bilingual })),
     beats: z.array(beatSchema).check(z.maxLength(600)),
+    /** The popup's filters narrowed the comparison (the panel says so: its verdict may differ from the page's). */
+    filtered: z.optional(z.boolean()),
     /** Captures that could not be decoded so far (see the diagnostics list). */
     diagnostics: int(0),
     /** The other site's search for this date and route, to get the missing data in one click. */
@@ -95,6 +129,14 @@ function buildViewSchemas() {
 }
 
 type ViewSchemas = ReturnType<typeof buildViewSchemas>;
+
+// The view carries the comparison's door clock and exclusions as they are (checked at compile time).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Row = z.infer<ViewSchemas['rowViewSchema']>;
+const doorClockMatches: Same<Row['reachDoorAt'], DoorClock> = true;
+const exclusionsMatch: Same<NonNullable<Row['excluded']>, Exclusion> = true;
+void doorClockMatches;
+void exclusionsMatch;
 const viewSchemas = once(buildViewSchemas);
 export const placeRefSchema = () => viewSchemas().placeRefSchema;
 export const overlayViewSchema = () => viewSchemas().overlayViewSchema;

@@ -23,8 +23,12 @@ export interface RowNote {
   flightPrice?: Fen;
   /** Door-to-door minutes saved by flying, when positive. */
   fasterMin?: number;
+  /** Door-to-door minutes lost by flying (a note for money saved may still say so). */
+  slowerMin?: number;
   /** Money saved by flying, when positive. */
   cheaperFen?: number;
+  /** Money paid extra by flying (a note for time saved says so). */
+  dearerFen?: number;
   text: Bilingual;
 }
 
@@ -60,26 +64,26 @@ export function standIn(train: ComparedOption, flights: readonly ComparedOption[
 /** "50分钟" / "1小时5分", "50m" / "1h 5m". */
 const dur = (min: number) => ({ zh: formatDuration(min, 'zh'), en: formatDuration(min, 'en') });
 
-function noteText(flightNo: string, depart: number, dt: number, dp: number | undefined, cls: PriceClass | undefined, trainPrice: Fen | undefined) {
+/**
+ * "MU5231 比二等座快1小时5分，便宜¥23（08:30 起飞，门到门）": the flight, the train's class it is
+ * compared with, then time and money (each either way, so a faster but dearer flight says so).
+ */
+function noteText(flightNo: string, depart: number, dt: number, dp: number | undefined, cls: PriceClass | undefined): Bilingual {
   const zh: string[] = [];
   const en: string[] = [];
   if (dt !== 0) {
     const d = dur(Math.abs(dt));
-    zh.push(`门到门${dt > 0 ? '快' : '慢'} ${d.zh}`);
-    en.push(`${d.en} ${dt > 0 ? 'faster' : 'slower'} door to door`);
+    zh.push(`${dt > 0 ? '快' : '慢'}${d.zh}`);
+    en.push(`${d.en} ${dt > 0 ? 'faster' : 'slower'}`);
   }
   if (dp !== undefined && dp !== 0) {
-    zh.push(`${dp > 0 ? '便宜' : '贵'} ${formatYuan(Math.abs(dp))}`);
+    zh.push(`${dp > 0 ? '便宜' : '贵'}${formatYuan(Math.abs(dp))}`);
     en.push(`${formatYuan(Math.abs(dp))} ${dp > 0 ? 'cheaper' : 'dearer'}`);
   }
-  const clsZh = cls ? cls.zh : '';
-  const clsEn = cls ? cls.en.toLowerCase() : 'the train';
-  const vsZh = trainPrice !== undefined ? `（对比${clsZh} ${formatYuan(trainPrice)}）` : clsZh ? `（对比${clsZh}）` : '';
-  const vsEn = trainPrice !== undefined ? ` than ${clsEn} ${formatYuan(trainPrice)}` : cls ? ` than ${clsEn}` : '';
   const hm = chinaHm(depart);
   return {
-    zh: `${flightNo}（${hm} 起飞）${zh.join('，')}${vsZh}`,
-    en: `${flightNo} (leaves ${hm}): ${en.join(', ')}${vsEn}`,
+    zh: `${flightNo} 比${cls ? cls.zh : '火车'}${zh.join('，')}（${hm} 起飞，门到门）`,
+    en: `${flightNo} (leaves ${hm}): ${en.join(', ')} than ${cls ? cls.en.toLowerCase() : 'the train'}, door to door`,
   };
 }
 
@@ -108,13 +112,15 @@ export function rowNotes(options: readonly ComparedOption[], rules: RowNoteRules
       code: t.option.code,
       flightId: f.id,
       flightNo: f.option.flightNo,
-      text: noteText(f.option.flightNo, f.option.depart, dt, dp, t.priceClass, t.price),
+      text: noteText(f.option.flightNo, f.option.depart, dt, dp, t.priceClass),
     };
     if (t.priceClass) note.trainClass = t.priceClass;
     if (t.price !== undefined) note.trainPrice = t.price;
     if (f.price !== undefined) note.flightPrice = f.price;
     if (dt > 0) note.fasterMin = dt;
+    if (dt < 0) note.slowerMin = -dt;
     if (dp !== undefined && dp > 0) note.cheaperFen = dp;
+    if (dp !== undefined && dp < 0) note.dearerFen = -dp;
     out.set(t.id, note);
   }
   return out;

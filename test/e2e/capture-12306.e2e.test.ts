@@ -27,7 +27,9 @@ interface Stored {
 }
 
 /** The worker's `chrome` global, as much of it as these checks use. */
-type WorkerChrome = { chrome: { storage: { local: { get(keys: string[]): Promise<unknown>; remove(keys: string[]): Promise<void> } } } };
+type WorkerChrome = {
+  chrome: { storage: { local: { get(keys: string[]): Promise<unknown>; set(items: object): Promise<void>; remove(keys: string[]): Promise<void> } } };
+};
 
 let replay: Replay;
 let browser: LaunchedBrowser;
@@ -185,6 +187,58 @@ describe('12306 panel', () => {
       'none',
       'none',
     ]);
+    await fliggy.close();
+    await page.close();
+  });
+
+  it('follows the filters the popup stored: only Z/T/K trains change the verdict and the row notes', async () => {
+    const fliggy = await browser.page();
+    await fliggy.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
+    await fliggy.locator('.J_FlightItem').first().waitFor();
+    await until(stored, (v) => !!v.captureResults?.some((r) => r.key === `fliggy|${date}|BJS|SHA`), 'the Fliggy capture');
+    const fast = expectedTrains.filter((t) => /^[GDC]/.test(t.code)).map((t) => t.code);
+    const slow = expectedTrains.filter((t) => /^[ZTK]/.test(t.code)).map((t) => t.code);
+    const named = (verdict: string, codes: string[]) => codes.filter((c) => new RegExp(`(^|[^A-Z0-9])${c}([^0-9]|$)`).test(verdict));
+    const verdictOf = async (page: Page) => {
+      await page.locator('[data-testid="railair-panel"][data-state="ok"]').waitFor({ timeout: 15_000 });
+      return (await page.locator('[data-testid="railair-verdict"] .ra-verdict-zh').textContent()) ?? '';
+    };
+    const notedTrains = async (page: Page) => {
+      await page.locator('[data-railair-overlay="12306-row"]').first().waitFor();
+      return page.locator('[data-railair-overlay="12306-row"]').evaluateAll((hosts) => hosts.map((h) => h.closest('tr')?.getAttribute('datatran') ?? ''));
+    };
+
+    const page = await openRailSearch();
+    const before = await verdictOf(page);
+    expect(named(before, fast).length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="railair-filtered"]').count()).toBe(0);
+    expect((await notedTrains(page)).some((c) => /^[GDC]/.test(c))).toBe(true);
+
+    // What the popup stores with its last search when the user keeps only Z/T/K trains.
+    const worker = await browser.currentWorker();
+    const place = (name: string, telecode: string) => ({ kind: 'city', name, telecode, city: name });
+    const lastSearch = {
+      from: place('北京', 'BJP'),
+      to: place('上海', 'SHH'),
+      date,
+      student: false,
+      filters: { types: ['ZTK'], fromHour: 0, toHour: 24, cls: 'any', onlyBuyable: false, sort: 'depart' },
+    };
+    await worker.evaluate((v) => (globalThis as unknown as WorkerChrome).chrome.storage.local.set({ lastSearch: v }), lastSearch);
+    try {
+      await page.reload();
+      await trainRows(page).first().waitFor();
+      const after = await verdictOf(page);
+      expect(after).not.toBe(before);
+      expect(named(after, fast)).toEqual([]);
+      expect(named(after, slow).length).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="railair-filtered"]').count()).toBe(1);
+      const noted = await notedTrains(page);
+      expect(noted.length).toBeGreaterThan(0);
+      expect(noted.every((c) => /^[ZTK]/.test(c))).toBe(true);
+    } finally {
+      await worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.storage.local.remove(['lastSearch']));
+    }
     await fliggy.close();
     await page.close();
   });

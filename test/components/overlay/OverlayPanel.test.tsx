@@ -26,6 +26,8 @@ function flight(code: string, depMin: number, price: number | undefined, extra: 
     priceIncludesTaxes: false,
     priceNote: price !== undefined ? { zh: '未含机建燃油', en: 'excl. airport fee & fuel surcharge' } : { zh: '舱位已售完', en: 'fares sold out' },
     soldOut: price === undefined,
+    departed: false,
+    reachDoorAt: { hm: '13:00', dayOffset: 0, text: '13:00' },
     tops: [],
     best: [],
     seats: [],
@@ -172,6 +174,80 @@ describe('OverlayPanel', () => {
     expect(q('[role="alert"]')?.textContent).toContain('无法识别本页的出发地或目的地');
   });
 
+  it('greys a departed flight and lists fares others may buy with their condition, never as the cheapest', () => {
+    const rows = [
+      flight('MU5231', 480, 53000, {
+        priceIncludesTaxes: true,
+        priceNote: { zh: '票价 ¥410 + 税费 ¥120', en: 'fare ¥410 + ¥120 taxes & fees' },
+        best: ['cheapest'],
+        tops: ['cheapest', 'earliest'],
+        reachDoorAt: { hm: '11:40', dayOffset: 0, text: '11:40' },
+        conditionalFares: [{ price: 38700, priceIncludesTaxes: true, condition: { zh: '限16–25周岁', en: 'ages 16–25 only' } }],
+      }),
+      flight('CA9', 600, undefined, {
+        excluded: 'conditional-only',
+        soldOut: false,
+        priceNote: { zh: '仅有限制票价：会员价 ¥450', en: 'restricted fares only: member price ¥450' },
+        conditionalFares: [{ price: 45000, priceIncludesTaxes: true, condition: { zh: '会员价', en: 'member price' } }],
+      }),
+      flight('MU5101', 300, 30000, { departed: true, excluded: 'departed' }),
+    ];
+    show({ kind: 'view', view: overlayViewSchema().parse({ ...okView, rows }) });
+    const trs = root.querySelectorAll('[data-testid="railair-rows"] tbody tr');
+    // The cheapest is the fare an adult can buy; the youth fare is shown with its condition.
+    expect(trs[0]?.querySelector('.ra-price')?.textContent).toBe('¥530');
+    expect(trs[0]?.querySelector('[data-testid="railair-conditional"]')?.textContent).toBe(' ¥387 限16–25周岁');
+    expect(trs[0]?.textContent).toContain('最便宜');
+    // 最早到达 is the clock time at the door, not a journey length.
+    expect(trs[0]?.querySelector('.ra-badge-earliest')?.textContent).toBe('最早到达 11:40');
+    expect(trs[1]?.textContent).toContain('¥450 会员价');
+    expect(trs[1]?.querySelector('.ra-price')).toBeNull();
+    expect(trs[1]?.querySelector('.ra-badge')).toBeNull();
+    expect(trs[2]?.className).toBe('ra-departed');
+    expect(trs[2]?.hasAttribute('data-departed')).toBe(true);
+    expect(trs[2]?.textContent).toContain('已出发');
+  });
+
+  it('says when the popup’s filters narrowed the comparison', () => {
+    show({ kind: 'view', view: okView });
+    expect(q('[data-testid="railair-filtered"]')).toBeNull();
+    show({ kind: 'view', view: { ...okView, filtered: true } });
+    expect(q('[data-testid="railair-filtered"]')?.textContent).toBe('按弹窗中的筛选条件比较 · Compared under the filters set in the popup');
+  });
+
+  it('shows the price’s condition when the traveller qualifies for it', () => {
+    const rows = [flight('MU5231', 480, 38700, { priceCondition: { zh: '限16–25周岁', en: 'ages 16–25 only' }, best: ['cheapest'] })];
+    show({ kind: 'view', view: overlayViewSchema().parse({ ...okView, rows }) });
+    expect(q('[data-testid="railair-rows"] tbody tr')?.textContent).toContain('¥387 限16–25周岁');
+  });
+
+  it('on Fliggy: says when the sale opens instead of the seats, and shows 候补 as its own state', () => {
+    const rail = (code: string, extra: Partial<RowView>): RowView => ({
+      ...flight(code, 600, undefined),
+      mode: 'rail',
+      trainNo: `24000${code}00`,
+      priceIncludesTaxes: true,
+      seats: [{ cls: 'ze', name: '二等座', nameEn: 'Second class', kind: 'waitlist', price: 55300 }],
+      ...extra,
+    });
+    const rows = [
+      rail('G7', {
+        saleOpens: '12:30',
+        excluded: 'not-on-sale',
+        priceNote: { zh: '12:30 开售（最低票价 ¥600）', en: 'on sale at 12:30 (fares from ¥600)' },
+        seats: [{ cls: 'ze', name: '二等座', nameEn: 'Second class', kind: 'not-on-sale', price: 60000 }],
+      }),
+      rail('G3', { waitlist: [{ name: { zh: '二等座', en: 'Second class' }, price: 55300 }], priceNote: { zh: '无票，可候补', en: 'sold out, waiting list open' } }),
+    ];
+    show({ kind: 'view', view: overlayViewSchema().parse({ ...okView, show: 'rail', rows }) }, { site: 'fliggy' });
+    const trs = root.querySelectorAll('[data-testid="railair-rows"] tbody tr');
+    expect(trs[0]?.querySelector('[data-testid="railair-sale-opens"]')?.textContent).toBe('12:30 开售');
+    expect(trs[0]?.querySelector('.ra-seat[data-cls]')).toBeNull();
+    expect(trs[0]?.textContent).toContain('12:30 开售（最低票价 ¥600）');
+    expect(trs[1]?.querySelector('[data-testid="railair-waitlist"]')?.textContent).toBe('候补 二等座 ¥553');
+    expect(trs[1]?.querySelector('.ra-price')).toBeNull();
+  });
+
   it('lists eight options, then all on request', () => {
     const rows = Array.from({ length: 11 }, (_, i) => flight(`MU${5100 + i}`, 400 + i * 60, 50000 + i * 1000));
     show({ kind: 'view', view: { ...okView, rows } });
@@ -182,17 +258,36 @@ describe('OverlayPanel', () => {
 });
 
 describe('row annotations', () => {
-  it('says by how much a flight beats a train', () => {
-    render(<BeatNote beat={{ trainNo: '5l000Z28100', code: 'Z281', flightNo: 'MU5102', fasterMin: 500, cheaperFen: 1100 }} />, root);
+  const MU5231 = {
+    trainNo: '240000G10300',
+    code: 'G103',
+    flightNo: 'MU5231',
+    trainClass: { zh: '二等座', en: 'Second class' },
+    trainPrice: 55300,
+    flightPrice: 53000,
+    fasterMin: 65,
+    cheaperFen: 2300,
+    text: { zh: 'MU5231 比二等座快1小时5分，便宜¥23（08:30 起飞，门到门）', en: 'MU5231 (leaves 08:30): 1h 5m faster, ¥23 cheaper than second class, door to door' },
+  };
+
+  it('names the flight and the train’s class compared in the whole note; the chip stays short', () => {
+    render(<BeatNote beat={MU5231} />, root);
     // The chip shows the lead fact; the whole note is spoken and shown on hover.
-    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈快500分');
-    expect(q('.ra-sr')?.textContent).toBe('✈ MU5102 快500分钟，便宜¥11');
-    expect(q('[data-testid="railair-beat"]')?.getAttribute('title')).toContain('MU5102 快500分钟，便宜¥11');
+    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈快1小时5分');
+    expect(q('.ra-sr')?.textContent).toContain('✈ MU5231 比二等座快1小时5分，便宜¥23');
+    expect(q('[data-testid="railair-beat"]')?.getAttribute('title')).toContain('✈ MU5231 比二等座快1小时5分，便宜¥23');
+    expect(q('[data-testid="railair-beat"]')?.getAttribute('title')).toContain('than second class');
+  });
+
+  it('a chip under an hour reads in minutes', () => {
+    render(<BeatNote beat={{ ...MU5231, fasterMin: 35 }} />, root);
+    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈快35分');
   });
 
   it('a note only cheaper names the saving on its chip', () => {
-    render(<BeatNote beat={{ trainNo: '5l000Z28100', code: 'Z281', flightNo: 'MU5102', cheaperFen: 1100 }} />, root);
-    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈省¥11');
+    const { fasterMin: _f, ...cheaper } = MU5231;
+    render(<BeatNote beat={{ ...cheaper, slowerMin: 20 }} />, root);
+    expect(q('[aria-hidden="true"]')?.textContent).toBe('✈省¥23');
   });
 
   it('a bell click asks for a watch, stays away from the page, and says when watches are not available yet', async () => {

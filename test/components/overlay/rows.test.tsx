@@ -34,12 +34,16 @@ describe('12306 row annotations', () => {
     const before = d.querySelector('#queryLeftTable')!.textContent;
     const a = annotateRows(d);
     stop = a.stop;
-    a.set({ beats: [{ trainNo: '240000G1010D', code: 'G1', flightNo: 'MU5102', fasterMin: 30 }], route: ROUTE, css: '' });
+    a.set({
+      beats: [{ trainNo: '240000G1010D', code: 'G1', flightNo: 'MU5102', fasterMin: 30, text: { zh: 'MU5102 比二等座快30分钟（08:30 起飞，门到门）', en: 'MU5102 (leaves 08:30): 30m faster than second class, door to door' } }],
+      route: ROUTE,
+      css: '',
+    });
     await wait();
     const notes = d.querySelectorAll(`[${OVERLAY_ATTR}="12306-row"]`);
     expect(notes).toHaveLength(1);
     expect(notes[0]?.closest('tr')?.id).toBe('ticket_240000G1010D_01_05');
-    expect(notes[0]?.shadowRoot?.textContent).toContain('MU5102 快30分钟');
+    expect(notes[0]?.shadowRoot?.textContent).toContain('MU5102 比二等座快30分钟');
     const bells = d.querySelectorAll(`[${OVERLAY_ATTR}="12306-bell"]`);
     expect(bells).toHaveLength(1);
     expect(bells[0]?.parentElement?.id).toBe('ZE_240000G1010D');
@@ -52,7 +56,11 @@ describe('12306 row annotations', () => {
     const d = page();
     const a = annotateRows(d);
     stop = a.stop;
-    a.set({ beats: [{ trainNo: '24000G10100', code: 'G101', flightNo: 'CA1501', cheaperFen: 5000 }], route: ROUTE, css: '' });
+    a.set({
+      beats: [{ trainNo: '24000G10100', code: 'G101', flightNo: 'CA1501', cheaperFen: 5000, text: { zh: 'CA1501 比一等座便宜¥50（09:00 起飞，门到门）', en: 'CA1501 (leaves 09:00): ¥50 cheaper than first class, door to door' } }],
+      route: ROUTE,
+      css: '',
+    });
     await wait();
     expect(d.querySelectorAll(`[${OVERLAY_ATTR}="12306-row"]`)).toHaveLength(0);
     // What the page does on each query: $('#queryLeftTable').replaceWith(html)
@@ -63,7 +71,7 @@ describe('12306 row annotations', () => {
     await wait();
     const notes = d.querySelectorAll(`[${OVERLAY_ATTR}="12306-row"]`);
     expect(notes).toHaveLength(1);
-    expect(notes[0]?.shadowRoot?.textContent).toContain('CA1501 便宜¥50');
+    expect(notes[0]?.shadowRoot?.textContent).toContain('CA1501 比一等座便宜¥50');
     expect(d.querySelectorAll(`[${OVERLAY_ATTR}="12306-bell"]`)).toHaveLength(1);
   });
 

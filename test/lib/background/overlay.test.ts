@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { FRESH_CAPTURE_MS, overlayView } from '../../../lib/background/overlay';
+import { createOverlay, FRESH_CAPTURE_MS, overlayView } from '../../../lib/background/overlay';
 import { createOverlayTabs } from '../../../lib/background/overlay-tabs';
 import { dispatch } from '../../../lib/messaging';
-import { overlayStateItem, overlayTabsItem, settingsItem } from '../../../lib/storage';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { lastSearchItem, overlayStateItem, overlayTabsItem, settingsItem } from '../../../lib/storage';
+import { DEFAULT_SETTINGS, parseSettings } from '../../../lib/settings';
 import { restrictStorageToTrustedContexts } from '../../../lib/background/storage-access';
 import { CAPTURES_CHANGED } from '../../../lib/messages/capture';
 import { decodeStationList } from '../../../lib/rail/stations';
@@ -38,10 +38,12 @@ describe('overlay view', () => {
     expect(v.verdict?.zh).toContain('MU5102');
     expect(v.sources.air?.source).toBe('fliggy');
     expect(v.otherSearchUrl).toBe(`https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=${DATE}`);
-    // Z281 (overnight, sold out) is beaten by MU5102 door to door.
-    const z = v.beats.find((b) => b.code === 'Z281');
-    expect(z).toMatchObject({ flightNo: 'MU5102' });
-    expect(z?.fasterMin).toBeGreaterThan(300);
+    // G1 (07:00) is compared with MU5102 (08:00), 28 min faster door to door, in its class 二等座;
+    // the money is not compared (this fare has no taxes). Z281 has no class to buy (无, 候补): no note.
+    expect(v.beats).toHaveLength(1);
+    expect(v.beats[0]).toMatchObject({ code: 'G1', flightNo: 'MU5102', fasterMin: 28, trainClass: { zh: '二等座' } });
+    expect(v.beats[0]?.cheaperFen).toBeUndefined();
+    expect(v.beats[0]?.text.zh).toBe('MU5102 比二等座快28分钟（08:00 起飞，门到门）');
   });
 
   it('shows the Fliggy page the trains with seats per class', async () => {
@@ -54,6 +56,33 @@ describe('overlay view', () => {
     expect(v.rows[1]?.best).toEqual([]);
     expect(v.rows[1]?.soldOut).toBe(true);
     expect(v.beats).toEqual([]);
+  });
+
+  it('follows the filters the popup stored with its last search, and the traveller’s qualifications', async () => {
+    const { captures, now } = await withBoth();
+    const overlay = createOverlay({
+      captures,
+      now,
+      settings: async () => parseSettings(await settingsItem.getValue()),
+      lastSearch: lastSearchItem,
+      state: overlayStateItem,
+      tabs: createOverlayTabs({ store: overlayTabsItem, send: async () => undefined }),
+    });
+    const page = { show: 'air' as const, date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '上海', telecode: 'SHH' } };
+    expect((await overlay.view(page)).verdict?.zh).toContain('G1');
+    const place = (name: string, telecode: string) => ({ kind: 'city' as const, name, telecode, city: name });
+    await lastSearchItem.setValue({
+      from: place('北京', 'BJP'),
+      to: place('上海', 'SHH'),
+      date: DATE,
+      student: false,
+      filters: { types: ['ZTK'], fromHour: 0, toHour: 24, cls: 'any', onlyBuyable: false, sort: 'depart' },
+    });
+    const filtered = await overlay.view(page);
+    // Only Z/T/K trains: G1 is out, and Z281 has nothing to buy.
+    expect(filtered.verdict?.zh).not.toContain('G1');
+    expect(filtered.verdict?.zh).toContain('符合筛选条件的火车全部无票（1 趟）');
+    expect(filtered.beats).toEqual([]);
   });
 
   it('says there is no data for the other mode, and where to get it', async () => {

@@ -27,9 +27,11 @@ describe('rowNotes', () => {
     expect(n.get(g1.id)).toMatchObject({ flightNo: 'MU1', code: 'G1', trainNo: g1.trainNo, fasterMin: 35, trainPrice: 66900, flightPrice: 68000 });
     expect(n.get(g1.id)!.cheaperFen).toBeUndefined();
     expect(n.get(g5.id)).toMatchObject({ flightNo: 'MU3', fasterMin: 35, cheaperFen: 5300 });
+    // Named as the traveller reads it: the flight, the train's class, time, then money either way.
+    expect(n.get(g1.id)).toMatchObject({ dearerFen: 1100 });
     expect(n.get(g1.id)!.text).toEqual({
-      zh: 'MU1（08:30 起飞）门到门快 35分钟，贵 ¥11（对比二等座 ¥669）',
-      en: 'MU1 (leaves 08:30): 35m faster door to door, ¥11 dearer than second class ¥669',
+      zh: 'MU1 比二等座快35分钟，贵¥11（08:30 起飞，门到门）',
+      en: 'MU1 (leaves 08:30): 35m faster, ¥11 dearer than second class, door to door',
     });
   });
 
@@ -55,14 +57,14 @@ describe('rowNotes', () => {
   it('writes an hour or more as 1小时5分 / 1h 5m', () => {
     const t = train('G3', 'VNP', 'AOH', '10:00', '13:00', [seat('ze', 50000, plenty)]);
     const n = notes([t], [flight('CA9', 'PEK', 'SHA', '10:00', '11:55', [fare(60000, { taxes: 0 })])], { buffers: { air: ZERO, rail: ZERO } });
-    expect(n.get(t.id)!.text.zh).toContain('门到门快 1小时5分');
-    expect(n.get(t.id)!.text.en).toContain('1h 5m faster door to door');
+    expect(n.get(t.id)!.text.zh).toContain('比二等座快1小时5分');
+    expect(n.get(t.id)!.text.en).toContain('1h 5m faster');
   });
 
   it('compares the class the filters choose, and names it', () => {
     const n = notes([g1], [mu1], { filters: { cls: 'zy' } });
     expect(n.get(g1.id)).toMatchObject({ trainClass: { id: 'zy', zh: '一等座' }, trainPrice: 107000, cheaperFen: 39000 });
-    expect(n.get(g1.id)!.text.zh).toContain('（对比一等座 ¥1070）');
+    expect(n.get(g1.id)!.text.zh).toBe('MU1 比一等座快35分钟，便宜¥390（08:30 起飞，门到门）');
   });
 
   it('leaves out departed and filtered trains, and never stands in a departed flight', () => {
