@@ -144,6 +144,11 @@ export interface LaunchedFirefox {
   openPopup(): Promise<Page>;
   /** Runs `fn` in an extension page (popup.html): the WebExtension APIs as `browser` / `chrome`. */
   extensionEval<T>(fn: (arg: any) => Promise<T> | T, arg?: unknown): Promise<T>;
+  /**
+   * Reloads the add-on (runtime.reload), as Firefox does on an update: the background script starts
+   * afresh, its memory gone (the 12306 client's cache with it), storage kept.
+   */
+  reloadExtension(): Promise<void>;
   /** Polls extensionEval(fn, arg) until it gives a truthy value (captures travel tap → content script → background). */
   extensionPoll<T>(fn: (arg: any) => Promise<T> | T, arg?: unknown, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -175,6 +180,11 @@ export async function launchFirefox(replay: Replay, opts: { extensionPath?: stri
         'network.proxy.no_proxies_on': '',
         // The names are resolved by the proxy, not by Firefox (no DNS on this machine).
         'network.proxy.socks_remote_dns': true,
+        // Notifications: headless Firefox has no desktop to show system ones (no D-Bus), so they are
+        // closed the moment they are created and notifications.getAll() is empty at once. Firefox's
+        // own alert windows are shown headless too, and stay open long enough for a test to read.
+        'alerts.useSystemBackend': false,
+        'alerts.totalOpenTime': 120_000,
         'intl.accept_languages': 'zh-CN,zh',
         'intl.locale.requested': 'zh-CN',
         'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: EXTENSION_UUID }),
@@ -202,7 +212,7 @@ export async function launchFirefox(replay: Replay, opts: { extensionPath?: stri
   };
 
   const extensionEval = async <T>(fn: (arg: any) => Promise<T> | T, arg?: unknown): Promise<T> => {
-    helper ??= await openPopup();
+    if (!helper || helper.isClosed()) helper = await openPopup();
     return (await helper.evaluate(fn as never, arg)) as T;
   };
 
@@ -220,6 +230,24 @@ export async function launchFirefox(replay: Replay, opts: { extensionPath?: stri
         if (v) return v;
         if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${fn.toString().slice(0, 200)}`);
         await new Promise((r) => setTimeout(r, 250));
+      }
+    },
+    async reloadExtension() {
+      const old = helper;
+      helper = undefined;
+      if (!old || old.isClosed()) throw new Error('reloadExtension: no extension page open');
+      // The page goes away with the add-on it belongs to: the evaluate may never answer.
+      await Promise.race([old.evaluate(() => (globalThis as any).browser.runtime.reload()).catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+      await old.close().catch(() => undefined);
+      // Back when its pages load again.
+      const end = Date.now() + 15_000;
+      for (;;) {
+        try {
+          helper = await openPopup();
+          return;
+        } catch (e) {
+          if (Date.now() > end) throw e;
+        }
       }
     },
     async close() {
