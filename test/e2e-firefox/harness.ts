@@ -130,6 +130,7 @@ export async function startReplayProxy(replay: Replay): Promise<ReplayProxy> {
  * command is sent without waiting (readiness 'none'), and the test waits for the document itself.
  */
 export async function openExtensionPage(page: Page, url: string): Promise<void> {
+  // BidiFrame.browsingContext is puppeteer's BiDi core object (public on the class, not in Frame's type).
   const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait?: 'none' | 'interactive' | 'complete'): Promise<void> } };
   await frame.browsingContext.navigate(url, 'none');
   await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
@@ -170,6 +171,7 @@ export async function launchFirefox(replay: Replay, opts: { extensionPath?: stri
       headless: opts.headless ?? true,
       userDataDir: profile,
       acceptInsecureCerts: true,
+      dumpio: !!process.env.RAILAIR_FIREFOX_LOG,
       defaultViewport: { width: 1280, height: 900 },
       extraPrefsFirefox: {
         'network.proxy.type': 1,
@@ -177,9 +179,9 @@ export async function launchFirefox(replay: Replay, opts: { extensionPath?: stri
         'network.proxy.http_port': proxy.port,
         'network.proxy.ssl': '127.0.0.1',
         'network.proxy.ssl_port': proxy.port,
+        // Firefox hands the proxy the host name (CONNECT kyfw.12306.cn:443): the replayed names are never
+        // looked up in DNS, and nothing is exempt from the proxy.
         'network.proxy.no_proxies_on': '',
-        // The names are resolved by the proxy, not by Firefox (no DNS on this machine).
-        'network.proxy.socks_remote_dns': true,
         // Notifications: headless Firefox has no desktop to show system ones (no D-Bus), so they are
         // closed the moment they are created and notifications.getAll() is empty at once. Firefox's
         // own alert windows are shown headless too, and stay open long enough for a test to read.
@@ -187,6 +189,9 @@ export async function launchFirefox(replay: Replay, opts: { extensionPath?: stri
         'alerts.totalOpenTime': 120_000,
         'intl.accept_languages': 'zh-CN,zh',
         'intl.locale.requested': 'zh-CN',
+        // RAILAIR_FIREFOX_LOG=1: the pages' and the add-on's console on Firefox's stdout (with dumpio).
+        'devtools.console.stdout.content': !!process.env.RAILAIR_FIREFOX_LOG,
+        'devtools.console.stdout.chrome': !!process.env.RAILAIR_FIREFOX_LOG,
         'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: EXTENSION_UUID }),
       },
       // MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: without it, WebDriver BiDi refuses to navigate a tab to a
@@ -198,10 +203,20 @@ export async function launchFirefox(replay: Replay, opts: { extensionPath?: stri
     rmSync(profile, { recursive: true, force: true });
     throw new Error(`could not start Firefox at ${firefoxPath()} (set FIREFOX_PATH): ${String(e)}`);
   }
-  const t0 = Date.now();
-  const installed = await browser.installExtension(extensionPath);
-  if (process.env.RAILAIR_E2E_TRACE) console.log(`[firefox] add-on installed in ${Date.now() - t0} ms`);
-  if (installed !== extensionId) throw new Error(`installed ${installed}, expected ${extensionId}`);
+  const cleanUp = async () => {
+    await browser.close().catch(() => undefined);
+    await proxy.close();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  };
+  // A temporary add-on (BiDi webExtension.install): unsigned builds load, and it goes with the profile.
+  const installed = await browser.installExtension(extensionPath).catch(async (e: unknown) => {
+    await cleanUp();
+    throw new Error(`Firefox refused the add-on at ${extensionPath}: ${String(e)}`);
+  });
+  if (installed !== extensionId) {
+    await cleanUp();
+    throw new Error(`installed ${installed}, expected ${extensionId}`);
+  }
 
   const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
   let helper: Page | undefined;
@@ -250,10 +265,6 @@ export async function launchFirefox(replay: Replay, opts: { extensionPath?: stri
         }
       }
     },
-    async close() {
-      await browser.close().catch(() => undefined);
-      await proxy.close();
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-    },
+    close: cleanUp,
   };
 }
