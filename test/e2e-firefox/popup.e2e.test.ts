@@ -1,0 +1,63 @@
+// The toolbar popup in Firefox ESR, opened as moz-extension://<uuid>/popup.html in a tab: it
+// searches 北京 → 上海 against the replay — trains through the background's own 12306 query —
+// and, after one click opens Fliggy's search, shows that page's flights next to them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { chinaTomorrow, launchFirefox, startReplay, type LaunchedFirefox, type Replay } from './harness';
+
+const date = chinaTomorrow();
+let replay: Replay;
+let ff: LaunchedFirefox;
+let popup: Page;
+
+beforeAll(async () => {
+  replay = await startReplay();
+  ff = await launchFirefox(replay);
+  popup = await ff.openPopup();
+});
+afterAll(async () => {
+  await ff?.close();
+  await replay?.close();
+});
+
+/** Types into a station field and takes the first suggestion with Enter, as a user would. */
+async function pick(field: '#from' | '#to', typed: string, expected: string): Promise<void> {
+  await popup.click(field, { count: 3 });
+  await popup.keyboard.press('Backspace');
+  await popup.type(field, typed, { delay: 20 });
+  await popup.waitForSelector(`${field}-list [role=option]`);
+  await popup.keyboard.press('Enter');
+  await popup.waitForFunction((f: string, v: string) => (document.querySelector(f) as HTMLInputElement).value === v, {}, field, expected);
+}
+
+const count = (selector: string) => popup.$$eval(selector, (els) => els.length);
+
+describe('popup in Firefox', () => {
+  it('searches 北京 → 上海 and shows trains, then flights from the Fliggy page it opens', async () => {
+    await pick('#from', 'beijing', '北京');
+    await pick('#to', '上海', '上海');
+    await popup.select('#date', date);
+    await popup.focus('#to');
+    await popup.keyboard.press('Enter'); // Enter in the form searches
+    await popup.waitForSelector('[data-testid=train]', { timeout: 20_000 });
+    expect(await count('[data-testid=train]')).toBeGreaterThan(5);
+    expect(replay.railQueries().at(-1)!.query).toMatchObject({
+      'leftTicketDTO.train_date': date,
+      'leftTicketDTO.from_station': 'BJP',
+      'leftTicketDTO.to_station': 'SHH',
+    });
+
+    // No Taobao credentials: one click opens Fliggy's search, whose capture fills the popup.
+    const opened = ff.browser.waitForTarget((t) => t.url().includes('sjipiao.fliggy.com/flight_search_result.htm'), { timeout: 15_000 });
+    await popup.click('[data-testid=open-fliggy]');
+    const fliggy = await (await opened).page();
+    expect(fliggy!.url()).toContain(`depCity=BJS&arrCity=SHA&depDate=${date}`);
+    await popup.waitForSelector('[data-testid=flight]', { timeout: 20_000 });
+    expect(await count('[data-testid=flight]')).toBeGreaterThan(3);
+    expect(await popup.$eval('[data-testid=air-source]', (el) => el.textContent)).toContain('飞猪页面');
+    await popup.waitForSelector('[data-testid=verdict]');
+    expect(await count('[data-testid=timeline] rect.tl-rail')).toBeGreaterThan(0);
+    expect(await count('[data-testid=timeline] rect.tl-air')).toBeGreaterThan(0);
+    await fliggy!.close();
+  });
+});
