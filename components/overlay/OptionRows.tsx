@@ -6,6 +6,7 @@ import { formatYuan, pick, type Lang } from '../../lib/i18n';
 import type { RowView, SeatView } from '../../lib/capture/view';
 import { formatDuration } from '../../lib/time';
 import { availabilityText, hm, seatLevel } from '../common/format';
+import { directFirst } from '../../lib/air/connection';
 import { BEST_LABELS, DEPARTED, saleOpensText, TOP_LABELS, WAITLIST } from './labels';
 
 const SHOWN = 8;
@@ -103,8 +104,11 @@ function rowClass(r: RowView): string {
   return [r.departed ? 'ra-departed' : '', r.soldOut ? 'ra-soldout' : ''].filter(Boolean).join(' ');
 }
 
-export function OptionRows({ rows, lang, mode }: { rows: RowView[]; lang: Lang; mode: 'rail' | 'air' }) {
+export function OptionRows({ rows: given, lang, mode }: { rows: RowView[]; lang: Lang; mode: 'rail' | 'air' }) {
   const [all, setAll] = useState(false);
+  // Connections (one ticket, several flights) are listed apart, after the direct flights.
+  const { direct, connections } = directFirst(given, (r) => r.via !== undefined);
+  const rows = [...direct, ...connections];
   const shown = all ? rows : rows.slice(0, SHOWN);
   const en = lang === 'en';
   return (
@@ -121,11 +125,17 @@ export function OptionRows({ rows, lang, mode }: { rows: RowView[]; lang: Lang; 
           </tr>
         </thead>
         <tbody>
-          {shown.map((r) => (
+          {shown.map((r, i) => [
+            i === direct.length && (
+              <tr key="connections" class="ra-group">
+                <th colSpan={6}>{en ? 'Connections (one ticket, changing planes)' : '中转联程（一张票，中途换乘）'}</th>
+              </tr>
+            ),
             <tr key={r.id} class={rowClass(r)} data-code={r.code} {...(r.departed ? { 'data-departed': '' } : {})}>
               <td>
                 <span class="ra-code">{r.code}</span>
                 {r.airline && <span class="ra-note"> {r.airline}</span>}
+                {r.via && <span class="ra-note" data-testid="railair-via"> {text(lang, r.via)}</span>}
               </td>
               <td>
                 {hm(r.depart)}–{hm(r.arrive)}
@@ -152,8 +162,8 @@ export function OptionRows({ rows, lang, mode }: { rows: RowView[]; lang: Lang; 
                     <Seats seats={r.seats} lang={lang} />
                   ))}
               </td>
-            </tr>
-          ))}
+            </tr>,
+          ])}
         </tbody>
       </table>
       {rows.length > SHOWN && (

@@ -8,6 +8,7 @@ import type { AirOption, Airport } from '../../lib/model';
 import { fareAmount, type Qualifications } from '../../lib/compare/fare-conditions';
 import { airPrice } from '../../lib/compare/price';
 import { OptionItem } from './OptionItem';
+import { connectionVia, directFirst } from '../../lib/air/connection';
 
 const port = (a: Airport) => `${a.name ?? a.code}${a.terminal ? ` ${a.terminal}` : ''}`;
 /** Conditional fares shown per flight (cheapest first); more would crowd the popup. */
@@ -55,21 +56,41 @@ export function FlightList({
   /** What the traveller said fits them (settings.qualifications). */
   qualifies: Qualifications;
 }) {
-  return (
-    <ul class="options flights" aria-label={tr(lang, '航班', 'Flights')}>
-      {flights.map((f) => (
-        <OptionItem key={f.id} kind="flight" o={f} code={f.flightNo} type={f.airlineName ?? f.airline} lang={lang} marked={marked} now={now}>
-          <div class="line2">
-            <span class="stations">
-              {port(f.from)} → {port(f.to)}
+  // Connections (one ticket, several flights) are listed apart, after the direct flights.
+  const { direct, connections } = directFirst(flights, (f) => f.transfer === true);
+  const item = (f: AirOption) => {
+    const via = connectionVia(f);
+    return (
+      <OptionItem key={f.id} kind="flight" o={f} code={f.flightNo} type={f.airlineName ?? f.airline} lang={lang} marked={marked} now={now}>
+        <div class="line2">
+          <span class="stations">
+            {port(f.from)} → {port(f.to)}
+          </span>
+          {f.depart < now && <span class="status">{tr(lang, '已出发', 'Departed')}</span>}
+          {!f.transfer && f.stops > 0 && <span class="status">{tr(lang, `经停${f.stops}次`, `${f.stops} stop(s)`)}</span>}
+          {via && (
+            <span class="status" data-testid="via">
+              {tr(lang, via.zh, via.en)}
             </span>
-            {f.depart < now && <span class="status">{tr(lang, '已出发', 'Departed')}</span>}
-            {f.stops > 0 && <span class="status">{tr(lang, `经停${f.stops}次`, `${f.stops} stop(s)`)}</span>}
-            {f.transfer && <span class="status">{tr(lang, '中转', 'Connection')}</span>}
-          </div>
-          <Fares flight={f} lang={lang} qualifies={qualifies} />
-        </OptionItem>
-      ))}
-    </ul>
+          )}
+        </div>
+        <Fares flight={f} lang={lang} qualifies={qualifies} />
+      </OptionItem>
+    );
+  };
+  return (
+    <>
+      <ul class="options flights" aria-label={tr(lang, '航班', 'Flights')}>
+        {direct.map(item)}
+      </ul>
+      {connections.length > 0 && (
+        <>
+          <h3 class="group-title">{tr(lang, '中转联程（一张票，中途换乘）', 'Connections (one ticket, changing planes)')}</h3>
+          <ul class="options flights connections" aria-label={tr(lang, '中转联程', 'Connections')} data-testid="connections">
+            {connections.map(item)}
+          </ul>
+        </>
+      )}
+    </>
   );
 }

@@ -3,6 +3,7 @@
 // and under the filters the popup keeps — and keeps what the panel needs: the other mode's
 // options (departed ones greyed and last), the verdict, the sources' ages, and for 12306 the
 // row notes (lib/compare/row-notes.ts: the flight that stands in for each train).
+import { connectionVia } from '../air/connection';
 import type { Bilingual } from '../i18n';
 import type { ChinaDate, EpochMs, TravelOption } from '../model';
 import type { Buffers } from '../settings';
@@ -77,6 +78,8 @@ function rowOf(c: ComparedOption, priced: PriceOptions): RowView {
   };
   if (o.mode === 'rail') row.trainNo = o.trainNo.slice(0, 16);
   if (o.mode === 'air' && o.airlineName) row.airline = o.airlineName.slice(0, 32);
+  const via = o.mode === 'air' ? connectionVia(o) : undefined;
+  if (via) row.via = { zh: via.zh.slice(0, 64), en: via.en.slice(0, 64) };
   if (c.price !== undefined) row.price = c.price;
   if (note) row.priceNote = note;
   if (c.priceClass) row.priceClass = nameOf(c.priceClass);

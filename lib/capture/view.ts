@@ -41,6 +41,8 @@ function buildViewSchemas() {
     code: str(16),
     trainNo: z.optional(str(16)),
     airline: z.optional(str(32)),
+    /** A connection (one ticket, several flights): where it changes planes; listed apart. */
+    via: z.optional(bilingual),
     fromName: str(40),
     toName: str(40),
     depart: z.number(),
