@@ -37,7 +37,9 @@ export function FareWatchForm(props: { lang: Lang; defaultDate: string; onAdd: (
       {' → '}
       <input name="toCity" size={4} maxLength={3} placeholder="SHA" aria-label={tr(lang, '到达城市代码', 'To city code')} value={toCity} onInput={text(setTo, true)} />{' '}
       <input name="date" type="date" aria-label={tr(lang, '日期', 'Date')} value={date} onInput={text(setDate)} />{' '}
-      ≤ ¥<input name="maxYuan" type="number" min={1} size={6} aria-label={tr(lang, '最高价（元）', 'Max price (yuan)')} value={yuan} onInput={text(setYuan)} />{' '}
+      ≤ ¥<input name="maxYuan" type="number" min={1} size={6} aria-label={tr(lang, '最高价（元，含税费）', 'Max price (yuan, taxes in)')} value={yuan} onInput={text(setYuan)} />{' '}
+      {/* Compared taxes-in, on fares an ordinary adult (or the traveller, per Options) can buy: lib/watch/fare.ts. */}
+      <span class="hint">{tr(lang, '含税费', 'taxes in')}</span>{' '}
       <button type="submit" disabled={!valid}>
         {tr(lang, '添加', 'Add')}
       </button>

@@ -37,7 +37,7 @@ export function sightingText(lang: Lang, s: Sighting): string {
 }
 
 export function whatText(lang: Lang, w: Watch): string {
-  if (w.kind === 'fare') return tr(lang, `机票 ≤ ${formatYuan(w.maxFen)}`, `Flights ≤ ${formatYuan(w.maxFen)}`);
+  if (w.kind === 'fare') return tr(lang, `机票 ≤ ${formatYuan(w.maxFen)}（含税费）`, `Flights ≤ ${formatYuan(w.maxFen)} (taxes in)`);
   const trains = w.trains.length
     ? w.trains.join(' ')
     : [
