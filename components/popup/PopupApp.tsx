@@ -1,5 +1,6 @@
 // The toolbar popup: search 12306 and flights for one day and route, side by side, with the
 // comparison's verdict and a timeline of the day. All I/O goes through `api` (see ./api.ts).
+import { STUDENT_FARE_NOTE } from '../../lib/compare/price';
 import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../lib/i18n';
@@ -293,6 +294,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
                   <h2>
                     {tr(lang, '火车', 'Trains')} <span class="count">{railOk ? `${trains.length}/${railOk.trains.length}` : ''}</span>
                   </h2>
+                  {/* 12306's answer cannot be confirmed to hold student prices: say so beside them. */}
+                  {railOk && searched.student && (
+                    <p class="hint" data-testid="student-note">
+                      {tr(lang, STUDENT_FARE_NOTE.zh, STUDENT_FARE_NOTE.en)}
+                    </p>
+                  )}
                   {railOk && <TrainList trains={trains} names={railOk.stationNames} buyUrl={railOk.buyUrl} lang={lang} marked={recommended} date={searched.date} now={now} onWatch={api.watch} />}
                 </section>
                 <section class="col" aria-label={tr(lang, '飞机', 'Flights')}>

@@ -25,7 +25,8 @@ export function premiumPart(cls: CabinClass): ConditionPart {
 export const part = (kind: FareConditionKind, text: Bilingual = CONDITION_TEXT[kind]): ConditionPart => ({ kind, text });
 
 // Seniors first: "限60周岁以上" names an age in 周岁 too, and is no youth fare.
-const SENIOR_RE = /老年|长者|60/;
+// "60" only as an age (60周岁以上, 60岁及以上), never a fee such as 退改费60元.
+const SENIOR_RE = /老年|长者|60\s*周?岁/;
 const YOUTH_RE = /周岁|青年/;
 const STUDENT_RE = /学生/;
 const MEMBER_RE = /会员/;

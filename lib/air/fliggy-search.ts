@@ -135,7 +135,7 @@ function decodeJson(text: string): DecodeResult<FlightSearchResult> {
     issues.push({
       code: 'unknown-field',
       field: 'flight[].cabin',
-      message: `${bare.count} fare(s) carry none of notices, priceType, sprodType, hasMemberPrice, vip, specialSale, fSpecialSale: read as ordinary adult fares`,
+      message: `${bare.count} fare(s) carry no cabinClass or none of notices, priceType, sprodType, hasMemberPrice, vip, specialSale, fSpecialSale: read as ordinary adult economy fares`,
     });
   }
   return finish(byId, airports, airlines, depCity, arrCity, issues);

@@ -27,9 +27,11 @@ export interface LowestFare {
  * The lowest fare of an answer the traveller may buy, and its flight: over every open fare (not
  * the decoder's `lowest`, which is by bare price and may be a conditional fare), taxes in.
  */
-export function lowestFare(result: Pick<FlightSearchResult, 'flights'>, q: Qualifications = {}): LowestFare | undefined {
+export function lowestFare(result: Pick<FlightSearchResult, 'flights'>, q: Qualifications = {}, now?: EpochMs): LowestFare | undefined {
   let best: LowestFare | undefined;
   for (const f of result.flights) {
+    // A flight that has left cannot be bought, however cheap it was.
+    if (now !== undefined && f.depart < now) continue;
     for (const fare of f.fares) {
       if (fare.seatsLeft === 0 || !qualifies(fare.condition, q)) continue;
       const fen = fareAmount(fare);
@@ -58,7 +60,7 @@ export function checkFareWatches(
   opts: { language: Lang; notify: boolean; qualifies?: Qualifications } = { language: 'zh-CN', notify: true },
 ): FareCheck {
   const actions: Action[] = [];
-  const low = lowestFare(result, opts.qualifies);
+  const low = lowestFare(result, opts.qualifies, now);
   const next = watches.map((w): Watch => {
     if (w.kind !== 'fare' || w.status !== 'active' || w.paused || !concerns(w, result)) return w;
     const below = low !== undefined && low.fen <= w.maxFen;

@@ -110,8 +110,10 @@ export function readCabin(cabin: unknown, r: CabinRead): Fare | undefined {
     return undefined;
   }
   const { parts, known } = restrictions(cabin, r);
-  if (!known) r.bare.count++;
   const clsNum = num(cabin.cabinClass);
+  // No cabinClass says nothing about first or business: read as economy, but counted, so a
+  // format change that drops the field shows in diagnostics.
+  if (!known || clsNum === undefined) r.bare.count++;
   let cabinClass: CabinClass = 'unknown';
   if (clsNum !== undefined) {
     const cls = CABIN_CLASSES[clsNum];

@@ -1,6 +1,6 @@
 // What the two ways into Fliggy's search share: the decoder's name, yuan → fen, discounts, the
 // bare option of a flight, and the merge of a flight listed twice into one option with all fares.
-import type { AirOption, EpochMs, FlightSearchResult } from '../../model';
+import type { AirOption, EpochMs, Fare, FlightSearchResult } from '../../model';
 import { type DecodeIssue, type DecodeResult, ok } from '../../result';
 import { CHINA_OFFSET_MS, chinaDateOf, DAY_MS, MINUTE_MS } from '../../time';
 import { AIRLINE_NAMES } from '../airlines';
@@ -21,6 +21,18 @@ export function normalizeDiscount(d: number): number | undefined {
   return undefined;
 }
 
+/** Two fares a traveller could not tell apart: price, taxes, class, booking letter and condition. */
+export function sameFare(a: Fare, b: Fare): boolean {
+  return (
+    a.price === b.price &&
+    a.taxes === b.taxes &&
+    a.cabinClass === b.cabinClass &&
+    a.cabin === b.cabin &&
+    (a.condition?.kinds.join() ?? '') === (b.condition?.kinds.join() ?? '') &&
+    (a.condition?.text.zh ?? '') === (b.condition?.text.zh ?? '')
+  );
+}
+
 export function sameDayMerge(byId: Map<string, AirOption>, f: AirOption): boolean {
   const prev = byId.get(f.id);
   if (!prev) {
@@ -28,10 +40,10 @@ export function sameDayMerge(byId: Map<string, AirOption>, f: AirOption): boolea
     return false;
   }
   // The same flight listed twice (another cabin, or the page's hidden duplicate row): one option, all fares.
+  // Fares are the same only when everything a traveller pays and may buy is: a youth-only ¥500
+  // and the ordinary ¥500 are two fares, and keeping only the first would hide the adult one.
   for (const fare of f.fares) {
-    if (!prev.fares.some((p) => p.price === fare.price && p.cabinClass === fare.cabinClass && p.cabin === fare.cabin)) {
-      prev.fares.push(fare);
-    }
+    if (!prev.fares.some((p) => sameFare(p, fare))) prev.fares.push(fare);
   }
   return true;
 }

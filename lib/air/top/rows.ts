@@ -212,7 +212,8 @@ export function readItem(
   else if (seats && seats !== 'A') {
     issues.push({ code: 'unknown-field', row, field: `${field}.cabin_num`, message: `unknown cabin_num ${excerpt(seats, 8)}` });
   }
-  const key = `${fare.cabinClass}|${fare.cabin ?? ''}|${fare.price}|${fare.seatsLeft ?? ''}`;
+  // A conditional fare (unknown fare_type, first/business) never merges into an ordinary one.
+  const key = `${fare.cabinClass}|${fare.cabin ?? ''}|${fare.price}|${fare.taxes ?? ''}|${fare.seatsLeft ?? ''}|${fare.condition?.kinds.join() ?? ''}`;
   if (flight.fareKeys.has(key)) {
     // The same fare from another agent adds nothing to compare; counted, not silently dropped.
     flight.duplicateFares++;

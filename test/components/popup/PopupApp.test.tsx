@@ -367,3 +367,15 @@ describe('PopupApp bells', () => {
     expect($('[data-testid=railair-bell-msg]')!.textContent).toBe('提醒设置失败 · Could not set the watch: storage full');
   });
 });
+
+describe('student searches', () => {
+  it.each([true, false])('say beside the trains that student prices are as 12306 confirms, and only then (student %s)', async (student) => {
+    const api = fakeApi();
+    api.last = { ...LAST, student };
+    await mount(api);
+    await act(() => $<HTMLButtonElement>('button.go')!.click());
+    await flush();
+    expect($$('ul.options li').length).toBeGreaterThan(0);
+    expect($('[data-testid="student-note"]')?.textContent ?? null).toBe(student ? '学生票价以 12306 为准' : null);
+  });
+});

@@ -156,3 +156,29 @@ describe('Fliggy 2026: a cabin without price', () => {
     expect(issuesOf(r)).toMatchObject([{ code: 'row-bad-price', row: 0, field: 'flight[0].cabin.price', message: expect.stringContaining('no price') }]);
   });
 });
+
+describe('Fliggy 2026: the same flight listed twice', () => {
+  it('keeps a youth-only fare and the ordinary fare of the same price apart (the adult one is never lost)', () => {
+    const r = decodeFliggySearch(buildFliggyJsonp([{ ...MU, notices: ['限16-25周岁购买'] }, MU]));
+    const f = value(r).flights[0]!;
+    expect(value(r).flights).toHaveLength(1);
+    expect(f.fares).toHaveLength(2);
+    expect(f.lowest?.condition).toBeUndefined(); // the ordinary ¥530 is the flight's price
+    expect(f.fares.filter((x) => x.condition)).toHaveLength(1);
+  });
+});
+
+describe('Fliggy 2026: words and missing fields', () => {
+  it('reads "60" as an age only: 限60周岁以上 is a senior fare, 退改费60元 is not', () => {
+    expect(one({ notices: ['限60周岁以上购买'] }).f.fares[0]!.condition?.kinds).toEqual(['senior']);
+    expect(one({ notices: ['退改费60元'] }).f.fares[0]!.condition?.kinds).toEqual(['special']);
+  });
+
+  it('counts a fare without cabinClass as read as economy (a dropped field shows in diagnostics)', () => {
+    const obj = buildFliggyObject([MU]) as any;
+    for (const f of obj.data.flight) delete f.cabin.cabinClass;
+    const r = decodeFliggySearch(JSON.stringify(obj));
+    expect(value(r).flights[0]!.fares[0]!.condition).toBeUndefined();
+    expect(issuesOf(r).map((i) => i.message).join()).toContain('1 fare(s) carry no cabinClass');
+  });
+});

@@ -81,3 +81,13 @@ describe('flight-price watches', () => {
     expect(notifies(checkFareWatches([fareWatch()], otherDay, NOON).actions)).toHaveLength(0);
   });
 });
+
+describe('flight-price watches and the clock', () => {
+  it('never fire on a flight that has already left', () => {
+    const r = result(40000);
+    const departed = r.flights[0]!.depart + 60_000;
+    expect(lowestFare(r, {}, departed)).toBeUndefined();
+    expect(notifies(checkFareWatches([fareWatch(60000)], r, departed).actions)).toHaveLength(0);
+    expect(notifies(checkFareWatches([fareWatch(60000)], r, r.flights[0]!.depart - 60_000).actions)).toHaveLength(1);
+  });
+});
