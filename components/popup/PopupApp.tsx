@@ -169,7 +169,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   // Gone options last (greyed in the lists): the comparison's rule, departing before now.
   const trains = rail && rail !== 'pending' && rail.ok ? departedLast(filterTrains(rail.trains, filters), now) : [];
-  const flights = air && air !== 'pending' && air.ok ? departedLast(filterFlights(air.flights, filters), now) : [];
+  const flights = air && air !== 'pending' && air.ok ? departedLast(filterFlights(air.flights, filters, settings.qualifications), now) : [];
   const recommended = useMemo(() => {
     const s = new Set<string>();
     if (!comparison) return s;

@@ -1,6 +1,8 @@
 // The user's filters over trains and flights (popup and comparison): pure functions over the model.
 import type { AirOption, RailOption, SeatClassId, TrainType } from '../model';
 import { chinaMinuteOfDay } from '../time';
+import type { Qualifications } from './fare-conditions';
+import { airPrice } from './price';
 
 export type TypeGroup = 'GDC' | 'ZTK' | 'other';
 export type SortKey = 'depart' | 'arrive' | 'duration' | 'price';
@@ -90,11 +92,16 @@ export function filterTrains(trains: readonly RailOption[], f: Filters): RailOpt
     .sort(sorter<RailOption>(f.sort, (o) => trainPrice(o, f.cls)));
 }
 
-export function filterFlights(flights: readonly AirOption[], f: Filters): AirOption[] {
+/**
+ * Flights in the window; "only with seats" keeps the ones with a fare the traveller may buy, and
+ * prices sort as the comparison reads them (taxes in, conditional fares only when they qualify).
+ */
+export function filterFlights(flights: readonly AirOption[], f: Filters, qualifies: Qualifications = {}): AirOption[] {
+  const price = new Map(flights.map((o) => [o, airPrice(o, qualifies).price]));
   return flights
     .filter((o) => inWindow(o.depart, f))
-    .filter((o) => !f.onlyBuyable || o.lowest !== undefined)
-    .sort(sorter<AirOption>(f.sort, (o) => o.lowest?.total ?? o.lowest?.price));
+    .filter((o) => !f.onlyBuyable || price.get(o) !== undefined)
+    .sort(sorter<AirOption>(f.sort, (o) => price.get(o)));
 }
 
 /**

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FlightList } from '../../../components/popup/FlightList';
+import { DEFAULT_FILTERS, filterFlights } from '../../../components/popup/filter';
 import { Verdict } from '../../../components/popup/Verdict';
 import type { ComparisonView } from '../../../lib/messages/search';
 import type { AirOption, Fare } from '../../../lib/model';
@@ -95,6 +96,16 @@ describe('flight fares and the rankings', () => {
     await act(() => render(<FlightList flights={flights} lang="zh-CN" marked={new Set()} now={AT_9} qualifies={qualifies} />, host!));
     return host;
   }
+
+  it('sorts and keeps flights by the fare the traveller would pay, not the decoder\'s bare lowest', () => {
+    // A: bare ¥300 youth-only (its decoder `lowest`), ordinary ¥650 taxes in; B: ordinary ¥560 taxes in.
+    const a = { ...flightWith([{ cabinClass: 'economy', price: 30000, taxes: 5000, condition: youth }, { cabinClass: 'economy', price: 60000, taxes: 5000 }]), id: 'A', flightNo: 'MU1' };
+    const b = { ...flightWith([{ cabinClass: 'economy', price: 51000, taxes: 5000 }]), id: 'B', flightNo: 'MU2' };
+    const onlyYouth = { ...flightWith([{ cabinClass: 'economy', price: 20000, taxes: 5000, condition: youth }]), id: 'C', flightNo: 'MU3' };
+    const f = { ...DEFAULT_FILTERS, sort: 'price' as const, onlyBuyable: true };
+    expect(filterFlights([a, b, onlyYouth], f).map((o) => o.id)).toEqual(['B', 'A']);
+    expect(filterFlights([a, b, onlyYouth], f, { youth: true }).map((o) => o.id)).toEqual(['C', 'A', 'B']);
+  });
 
   it('shows the taxes-in fare an adult can buy, and a conditional fare with its condition, never as the price', async () => {
     const fares: Fare[] = [
