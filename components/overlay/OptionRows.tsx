@@ -7,6 +7,7 @@ import type { RowView, SeatView } from '../../lib/capture/view';
 import { formatDuration } from '../../lib/time';
 import { availabilityText, hm, seatLevel } from '../common/format';
 import { directFirst } from '../../lib/air/connection';
+import { STUDENT_FARE_NOTE } from '../../lib/compare/price';
 import { BEST_LABELS, DEPARTED, saleOpensText, TOP_LABELS, WAITLIST } from './labels';
 
 const SHOWN = 8;
@@ -111,8 +112,15 @@ export function OptionRows({ rows: given, lang, mode }: { rows: RowView[]; lang:
   const rows = [...direct, ...connections];
   const shown = all ? rows : rows.slice(0, SHOWN);
   const en = lang === 'en';
+  // Trains asked for as student tickets: 12306's answer cannot be confirmed to hold student prices.
+  const student = rows.some((r) => r.mode === 'rail' && r.priceNote?.zh.includes(STUDENT_FARE_NOTE.zh));
   return (
     <div>
+      {student && (
+        <div class="ra-note" data-testid="railair-student-note">
+          {text(lang, STUDENT_FARE_NOTE)}
+        </div>
+      )}
       <table class="ra-table" data-testid="railair-rows">
         <thead>
           <tr>

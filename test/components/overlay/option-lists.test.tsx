@@ -1,5 +1,5 @@
 // Connections (one ticket, changing planes) are listed apart from direct flights, saying where
-// they change, in the overlay's table and in the popup's flight list.
+// they change, in the overlay's table and in the popup's flight list; student trains carry 12306's caveat.
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { domRoot } from '../../support/dom-root';
@@ -80,5 +80,15 @@ describe('connections', () => {
     expect(lists[0]!.textContent).not.toContain('MU5101');
     expect(lists[1]!.getAttribute('data-testid')).toBe('connections');
     expect(lists[1]!.textContent).toContain('经 武汉天河 中转');
+  });
+});
+
+describe('student trains in the overlay', () => {
+  it('say once, above the table, that student prices are as 12306 confirms', () => {
+    const train = (note: string): RowView => ({ ...row(air('MU1', 480)), id: `G1-${note}`, mode: 'rail', code: 'G1', priceNote: { zh: note, en: note } });
+    render(<OptionRows rows={[train('二等座，学生票价以 12306 为准')]} lang="zh-CN" mode="rail" />, dom.root());
+    expect(dom.root().querySelector('[data-testid="railair-student-note"]')?.textContent).toBe('学生票价以 12306 为准');
+    render(<OptionRows rows={[train('二等座')]} lang="zh-CN" mode="rail" />, dom.root());
+    expect(dom.root().querySelector('[data-testid="railair-student-note"]')).toBeNull();
   });
 });
