@@ -10,6 +10,8 @@ export interface Rankable {
   doorToDoorMin: number;
   reachDoor: EpochMs;
   soldOut: boolean;
+  /** False for a fare whose source gave no taxes: shown (未含税费), but never compared on price. */
+  priceIncludesTaxes?: boolean;
   /** Set when the option is listed but must rank nowhere (departed, not on sale, filtered…). */
   excluded?: string;
 }
@@ -63,7 +65,8 @@ function paretoFront(priced: readonly Rankable[]): Rankable[] {
 
 export function rank(options: readonly Rankable[]): Rankings {
   const live = options.filter((o) => !o.soldOut && o.excluded === undefined);
-  const priced = live.filter((o) => o.price !== undefined);
+  // Prices compare taxes in: a bare fare would look ¥50–170 cheaper than it is.
+  const priced = live.filter((o) => o.price !== undefined && o.priceIncludesTaxes !== false);
   const cheapest = [...priced].sort(by(price, arrival, d2d))[0];
   const fastest = [...live].sort(by(d2d, price, arrival))[0];
   const earliest = [...live].sort(by(arrival, price, d2d))[0];

@@ -30,15 +30,18 @@ export function bestTrain(options: readonly ComparedOption[]): ComparedOption | 
 }
 
 /** Cheapest buyable flight (then fastest). */
+/** Taxes-in price for choosing: a bare fare (no taxes given) would look cheaper than it is. */
+const taxedPriceKey = (o: ComparedOption) => (o.priceIncludesTaxes ? priceKey(o) : Number.POSITIVE_INFINITY);
+
 export function bestFlight(options: readonly ComparedOption[]): ComparedOption | undefined {
   return options
     .filter((o) => o.option.mode === 'air' && live(o))
-    .sort((a, b) => byKeys(a, b, [priceKey, d2dKey]))[0];
+    .sort((a, b) => byKeys(a, b, [taxedPriceKey, d2dKey]))[0];
 }
 
 function cheapestOf(options: readonly ComparedOption[], mode: 'rail' | 'air'): ComparedOption | undefined {
   return options
-    .filter((o) => o.option.mode === mode && live(o) && o.price !== undefined)
+    .filter((o) => o.option.mode === mode && live(o) && o.price !== undefined && o.priceIncludesTaxes)
     .sort((a, b) => byKeys(a, b, [priceKey, d2dKey]))[0];
 }
 
@@ -90,14 +93,22 @@ function difference(train: ComparedOption, flight: ComparedOption): Bilingual {
       : { zh: `快 ${leadZh(Math.abs(dt))}`, en: `is ${formatDuration(Math.abs(dt), 'en')} faster` };
   let money: Bilingual | undefined;
   if (train.price !== undefined && flight.price !== undefined) {
-    // Price of the leading mode minus the other one.
+    // Price of the leading mode minus the other one. A bare fare (the source gave no taxes) only
+    // grows with its taxes: a flight already dearer bare is dearer by at least that much; one
+    // cheaper bare cannot be called cheaper.
     const dp = planeLeads ? flight.price - train.price : train.price - flight.price;
-    money =
-      dp === 0
-        ? { zh: '价格相同', en: 'at the same price' }
-        : dp > 0
-          ? { zh: `贵 ${formatYuan(dp)}`, en: `${formatYuan(dp)} dearer` }
-          : { zh: `便宜 ${formatYuan(-dp)}`, en: `${formatYuan(-dp)} cheaper` };
+    const bare = !flight.priceIncludesTaxes;
+    const flightDearer = flight.price > train.price;
+    if (!bare || flightDearer) {
+      const zhLeast = bare ? '至少' : '';
+      const enLeast = bare ? 'at least ' : '';
+      money =
+        dp === 0
+          ? { zh: '价格相同', en: 'at the same price' }
+          : dp > 0
+            ? { zh: `${zhLeast}贵 ${formatYuan(dp)}`, en: `${enLeast}${formatYuan(dp)} dearer` }
+            : { zh: `${zhLeast}便宜 ${formatYuan(-dp)}`, en: `${enLeast}${formatYuan(-dp)} cheaper` };
+    }
   }
   const joinEn = dt === 0 ? ', ' : ' and ';
   return {

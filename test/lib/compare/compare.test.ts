@@ -48,8 +48,22 @@ describe('compare', () => {
       { lang: 'en' },
     );
     // CZ1: 60+20 + 90 + 150 + 40+25 = 385 min door to door.
-    expect(value.verdict.zh).toBe('高铁 G1 二等座 ¥669，门到门 5小时40分；最便宜航班 CZ1 经济舱 ¥1200（未含税费），门到门 6小时25分：火车快 45 分钟，便宜 ¥531。最早到达：CZ1 12:35 到门。');
+    expect(value.verdict.zh).toBe('高铁 G1 二等座 ¥669，门到门 5小时40分；最便宜航班 CZ1 经济舱 ¥1200（未含税费），门到门 6小时25分：火车快 45 分钟，至少便宜 ¥531。最早到达：CZ1 12:35 到门。');
     expect(value.options.find((o) => o.id === slowFlight.id)).toMatchObject({ priceIncludesTaxes: false, priceNote: 'excl. airport fee & fuel surcharge' });
+  });
+
+  it('never ranks or prices a bare fare (no taxes given) against a train: it only looks cheaper', () => {
+    const bare = flight('CZ3', 'PKX', 'PVG', '09:00', '11:30', [fare(50000)]); // ¥500 bare, below G1's ¥669
+    const taxed = flight('MU9', 'PEK', 'SHA', '10:00', '12:10', [fare(70000, { taxes: 5000 })]);
+    const { value } = run({ rail: { result: railResult([g1]), fetchedAt: NOW }, air: { result: airResult([bare, taxed]), fetchedAt: NOW } });
+    expect(value.rankings.cheapest).toBe(g1.id);
+    expect(value.rankings.pareto).not.toContain(bare.id);
+    // The verdict names the taxes-in fare as the cheapest flight, and says nothing of money it cannot know.
+    expect(value.verdict.zh).toContain('最便宜航班 MU9');
+    const onlyBare = run({ rail: { result: railResult([g1]), fetchedAt: NOW }, air: { result: airResult([bare]), fetchedAt: NOW } }).value;
+    expect(onlyBare.rankings.cheapest).toBe(g1.id);
+    expect(onlyBare.verdict.zh).toContain('（未含税费）');
+    expect(onlyBare.verdict.zh).not.toMatch(/便宜 ¥|贵 ¥/);
   });
 
   it('compares an overnight train and a flight landing after midnight by instants', () => {
