@@ -27,7 +27,7 @@ function panelCodes(page: Page, overlay: '12306' | 'fliggy'): Promise<string[]> 
       .flatMap((el) => [el, ...Array.from(el.shadowRoot?.querySelectorAll('[data-railair-overlay]') ?? [])])
       .find((el) => el.getAttribute('data-railair-overlay') === name);
     const root = marked?.shadowRoot ?? marked;
-    return Array.from(root?.querySelectorAll('[data-testid="railair-rows"] tbody tr') ?? []).map((tr) => tr.getAttribute('data-code') ?? '');
+    return Array.from(root?.querySelectorAll('[data-testid="railair-rows"] tbody tr[data-code]') ?? []).map((tr) => tr.getAttribute('data-code') ?? '');
   }, overlay);
 }
 
@@ -51,8 +51,9 @@ describe('overlays in Firefox', () => {
     await page.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
     await page.waitForSelector('#queryLeftTable tr[id^="ticket_"]');
     await page.waitForSelector(readyPanel('12306'), { timeout: 15_000 });
+    // By departure, direct flights first; connections are listed after them.
     const expected = [...flightsFor({ date, depCity: 'BJS', arrCity: 'SHA' })]
-      .sort((a, b) => a.depTime.localeCompare(b.depTime) || a.flightNo.localeCompare(b.flightNo))
+      .sort((a, b) => Number(!!a.transfer) - Number(!!b.transfer) || a.depTime.localeCompare(b.depTime) || a.flightNo.localeCompare(b.flightNo))
       .map((f) => f.flightNo);
     expect(await panelCodes(page, '12306')).toEqual(expected.slice(0, 8));
     await fliggy.close();

@@ -163,9 +163,10 @@ describe('12306 panel', () => {
     });
     expect(hostAfterBar).toEqual(['slot', '12306']);
 
-    const shown = await page.locator('[data-testid="railair-rows"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
+    const shown = await page.locator('[data-testid="railair-rows"] tbody tr[data-code]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
+    // By departure, direct flights first; connections (one ticket, changing planes) are listed after them.
     const byDeparture = [...expectedFlights]
-      .sort((a, b) => a.depTime.localeCompare(b.depTime) || a.flightNo.localeCompare(b.flightNo))
+      .sort((a, b) => Number(!!a.transfer) - Number(!!b.transfer) || a.depTime.localeCompare(b.depTime) || a.flightNo.localeCompare(b.flightNo))
       .map((f) => f.flightNo);
     expect(shown).toEqual(byDeparture.slice(0, 8));
     const verdict = (await page.locator('[data-testid="railair-verdict"] .ra-verdict-zh').textContent()) ?? '';
