@@ -7,7 +7,7 @@ import type { RowView, SeatView } from '../../lib/capture/view';
 import { formatDuration } from '../../lib/time';
 import { availabilityText, hm, seatLevel } from '../common/format';
 import { directFirst } from '../../lib/air/connection';
-import { STUDENT_FARE_NOTE } from '../../lib/compare/price';
+import { STUDENT_FARE_NOTE } from '../../lib/compare/student-note';
 import { BEST_LABELS, DEPARTED, saleOpensText, TOP_LABELS, WAITLIST } from './labels';
 
 const SHOWN = 8;

@@ -1,6 +1,6 @@
 // The toolbar popup: search 12306 and flights for one day and route, side by side, with the
 // comparison's verdict and a timeline of the day. All I/O goes through `api` (see ./api.ts).
-import { STUDENT_FARE_NOTE } from '../../lib/compare/price';
+import { STUDENT_FARE_NOTE } from '../../lib/compare/student-note';
 import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../lib/i18n';

@@ -6,6 +6,7 @@
 import type { AirOption, CabinClass, Fare, FareCondition, Fen, RailOption, Seat, SeatClassId } from '../model';
 import { formatYuan, tr, type Bilingual, type Lang } from '../i18n';
 import { fareAmount, fareIncludesTaxes, qualifies, type Qualifications } from './fare-conditions';
+import { STUDENT_FARE_NOTE } from './student-note';
 
 /** The class a compared price is for: a seat class (ze) or a cabin (economy). */
 export interface PriceClass {
@@ -191,7 +192,7 @@ export interface PriceOptions {
 }
 
 /** 12306 answers a student query (0X00) with prices it does not mark as student or adult. */
-export const STUDENT_FARE_NOTE: Bilingual = { zh: '学生票价以 12306 为准', en: 'Student fares as 12306 confirms' };
+export { STUDENT_FARE_NOTE };
 
 /** A train's price note, with the student caveat when the answer was for a student query. */
 function forPurpose(p: OptionPrice, purpose: PriceOptions['purpose']): OptionPrice {

@@ -143,10 +143,11 @@ describe('the 12306 page with and without RailAir, timed', () => {
     // The API reports only tasks over 50 ms: none may be added by us beyond the noise.
     expect(longWith - longWithout).toBeLessThan(60 * scale);
 
-    // Every slice of our own script work on the page's thread, from Chrome's trace of three more
-    // loads (the median load's longest slice: one descheduled slice on a busy machine is noise).
+    // Every slice of our own script work on the page's thread, from Chrome's trace of five more
+    // loads (the median load's longest slice: one descheduled slice on a busy machine is noise;
+    // five loads, since one slow load in three was seen to decide the median on a loaded CI).
     const traced = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const page = await withExt.page();
       traced.push(
         await extensionScriptTime(page, async () => {
@@ -158,9 +159,9 @@ describe('the 12306 page with and without RailAir, timed', () => {
       await page.close();
     }
     traced.sort((a, b) => a.maxMs - b.maxMs);
-    const ours = traced[1]!;
+    const ours = traced[2]!;
     console.log(
-      `[perf] our script work on the page's thread (median of 3 traced loads): ${ours.slices} slices, longest ${round(ours.maxMs)} ms, ` +
+      `[perf] our script work on the page's thread (median of 5 traced loads): ${ours.slices} slices, longest ${round(ours.maxMs)} ms, ` +
         `total ${round(ours.totalMs)} ms (goal: no slice over 16 ms on a quiet machine); longest: ${ours.top.join('; ')}`,
     );
     expect(ours.slices).toBeGreaterThan(0); // the trace did see our scripts run
