@@ -50,8 +50,6 @@ function Seats({ seats, lang }: { seats: SeatView[]; lang: Lang }) {
   );
 }
 
-const text = (lang: Lang, b: { zh: string; en: string }) => (lang === 'en' ? b.en : b.zh);
-
 /** Fares only other travellers may buy: "¥387 限16–25周岁", never marked cheapest. */
 function ConditionalFares({ row, lang }: { row: RowView; lang: Lang }) {
   if (!row.conditionalFares?.length) return null;
@@ -60,7 +58,7 @@ function ConditionalFares({ row, lang }: { row: RowView; lang: Lang }) {
       {row.conditionalFares.map((f, i) => (
         <span key={i} class="ra-cond" data-testid="railair-conditional">
           {' '}
-          {formatYuan(f.price)} {text(lang, f.condition)}
+          {formatYuan(f.price)} {pick(lang, f.condition)}
         </span>
       ))}
     </>
@@ -72,14 +70,14 @@ function Price({ row, lang }: { row: RowView; lang: Lang }) {
     const wait = row.waitlist?.[0];
     const state =
       row.saleOpens !== undefined ? (
-        <span class="ra-note">{text(lang, row.priceNote ?? saleOpensText(row.saleOpens))}</span>
+        <span class="ra-note">{pick(lang, row.priceNote ?? saleOpensText(row.saleOpens))}</span>
       ) : wait && !row.departed ? (
         <span class="ra-waitlist" data-testid="railair-waitlist">
-          {text(lang, WAITLIST)} {text(lang, wait.name)}
+          {pick(lang, WAITLIST)} {pick(lang, wait.name)}
           {wait.price !== undefined ? ` ${formatYuan(wait.price)}` : ''}
         </span>
       ) : (
-        <span class="ra-note">{row.priceNote ? text(lang, row.priceNote) : lang === 'en' ? 'Sold out' : '无票'}</span>
+        <span class="ra-note">{row.priceNote ? pick(lang, row.priceNote) : lang === 'en' ? 'Sold out' : '无票'}</span>
       );
     return (
       <>
@@ -94,8 +92,8 @@ function Price({ row, lang }: { row: RowView; lang: Lang }) {
       <span class="ra-price" title={note}>
         {formatYuan(row.price)}
       </span>
-      {row.priceCondition && <span class="ra-cond"> {text(lang, row.priceCondition)}</span>}
-      {!row.priceIncludesTaxes && row.priceNote && <span class="ra-note"> {text(lang, row.priceNote)}</span>}
+      {row.priceCondition && <span class="ra-cond"> {pick(lang, row.priceCondition)}</span>}
+      {!row.priceIncludesTaxes && row.priceNote && <span class="ra-note"> {pick(lang, row.priceNote)}</span>}
       <ConditionalFares row={row} lang={lang} />
     </>
   );
@@ -118,7 +116,7 @@ export function OptionRows({ rows: given, lang, mode }: { rows: RowView[]; lang:
     <div>
       {student && (
         <div class="ra-note" data-testid="railair-student-note">
-          {text(lang, STUDENT_FARE_NOTE)}
+          {pick(lang, STUDENT_FARE_NOTE)}
         </div>
       )}
       <table class="ra-table" data-testid="railair-rows">
@@ -143,12 +141,12 @@ export function OptionRows({ rows: given, lang, mode }: { rows: RowView[]; lang:
               <td>
                 <span class="ra-code">{r.code}</span>
                 {r.airline && <span class="ra-note"> {r.airline}</span>}
-                {r.via && <span class="ra-note" data-testid="railair-via"> {text(lang, r.via)}</span>}
+                {r.via && <span class="ra-note" data-testid="railair-via"> {pick(lang, r.via)}</span>}
               </td>
               <td>
                 {hm(r.depart)}–{hm(r.arrive)}
                 {r.arriveDayOffset > 0 && <sup>+{r.arriveDayOffset}</sup>}
-                {r.departed && <span class="ra-note"> {text(lang, DEPARTED)}</span>}
+                {r.departed && <span class="ra-note"> {pick(lang, DEPARTED)}</span>}
               </td>
               <td>
                 {r.fromName} → {r.toName}
@@ -164,7 +162,7 @@ export function OptionRows({ rows: given, lang, mode }: { rows: RowView[]; lang:
                 {mode === 'rail' &&
                   (r.saleOpens !== undefined ? (
                     <span class="ra-seat ra-seat-none" data-testid="railair-sale-opens">
-                      {text(lang, saleOpensText(r.saleOpens))}
+                      {pick(lang, saleOpensText(r.saleOpens))}
                     </span>
                   ) : (
                     <Seats seats={r.seats} lang={lang} />

@@ -6,6 +6,7 @@
 // vectors); HMAC-SHA256 uses crypto.subtle, present in service workers and Node 20.
 
 import type { EpochMs } from '../model';
+import { hmacSha256 } from '../util/hmac';
 import { chinaDateOf, chinaHm, CHINA_OFFSET_MS } from '../time';
 
 export type TopSignMethod = 'md5' | 'hmac-sha256';
@@ -72,9 +73,9 @@ export function md5Hex(bytes: Uint8Array): string {
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-function toHex(buf: ArrayBuffer): string {
+function toHex(bytes: Uint8Array): string {
   let hex = '';
-  for (const b of new Uint8Array(buf)) hex += b.toString(16).padStart(2, '0');
+  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
   return hex;
 }
 
@@ -91,8 +92,7 @@ export function topSignBase(params: Record<string, string>): string {
 export async function topSignParams(params: Record<string, string>, secret: string, method: TopSignMethod): Promise<string> {
   const base = topSignBase(params);
   if (method === 'md5') return md5Hex(utf8(secret + base + secret)).toUpperCase();
-  const key = await crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return toHex(await crypto.subtle.sign('HMAC', key, utf8(base))).toUpperCase();
+  return toHex(await hmacSha256(secret, base)).toUpperCase();
 }
 
 /** "yyyy-MM-dd HH:mm:ss" in GMT+8, the timestamp format the gateway checks (±10 min). */

@@ -2,6 +2,7 @@
 // Pure apart from the clock and WebCrypto for the two signed webhooks, so every format is tested
 // byte for byte and the replay server can stand in for each host.
 import type { PushChannel, PushMessage } from './channels';
+import { hmacSha256 } from '../util/hmac';
 
 export interface PushRequest {
   url: string;
@@ -21,11 +22,8 @@ const json = (url: string, payload: unknown, headers: Record<string, string> = {
 const plainText = (m: PushMessage) => [m.title, m.body, m.url].filter(Boolean).join('\n');
 
 async function hmacSha256Base64(key: string, message: string): Promise<string> {
-  const enc = new TextEncoder();
-  const k = await crypto.subtle.importKey('raw', enc.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const sig = new Uint8Array(await crypto.subtle.sign('HMAC', k, enc.encode(message)));
   let bin = '';
-  for (const b of sig) bin += String.fromCharCode(b);
+  for (const b of await hmacSha256(key, message)) bin += String.fromCharCode(b);
   return btoa(bin);
 }
 
