@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'blocked' // redirected to error.html, captcha, login wall
   | 'timeout'
   | 'network'
+  | 'offline' // the device has no network (navigator.onLine false): nothing to retry until it is back
+  | 'challenge' // the site answered with its human-verification page (Fliggy's slider): the user must solve it there
   | 'empty' // zero bytes
   | 'unknown-format' // none of the decoders recognise the text
   | 'different-dates' // comparison inputs are for two different days

@@ -20,6 +20,7 @@ const cityName = () => z.string().check(z.minLength(1), z.maxLength(32));
 export const errorCodeSchema = z.enum([
   'not-json', 'html-page', 'schema', 'endpoint-moved', 'rejected', 'maintenance', 'rate-limited',
   'blocked', 'timeout', 'network', 'empty', 'unknown-format', 'different-dates', 'bad-input',
+  'offline', 'challenge',
 ]);
 export const decodeErrorSchema = z.object({
   code: errorCodeSchema,

@@ -85,6 +85,9 @@ export async function httpRequest(fetchFn: FetchLike, req: HttpRequest): Promise
         },
       };
     }
+    // A device without a network is not a site fault: the user sees "offline", and callers
+    // neither back off nor blame the site for it.
+    if (isOffline()) return { ok: false, error: OFFLINE };
     const why = e instanceof Error ? e.message : String(e);
     return {
       ok: false,
@@ -93,6 +96,13 @@ export async function httpRequest(fetchFn: FetchLike, req: HttpRequest): Promise
   } finally {
     clearTimeout(timer);
   }
+}
+
+const OFFLINE: DecodeError = { code: 'offline', message: { zh: '网络不可用', en: 'Offline' } };
+
+/** navigator.onLine is false only when the device surely has no network (true proves nothing). */
+function isOffline(): boolean {
+  return (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
 }
 
 function absolute(loc: string, base: string): string {

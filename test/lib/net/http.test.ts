@@ -36,6 +36,20 @@ describe('httpRequest', () => {
     expect(!r.ok && r.error).toMatchObject({ code: 'network', message: { en: 'Network error: Failed to fetch' } });
   });
 
+  it('says "offline" when the device has no network, not that the site failed', async () => {
+    const nav = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { value: { onLine: false }, configurable: true });
+    try {
+      const r = await httpRequest(async () => {
+        throw new TypeError('Failed to fetch');
+      }, { url: 'https://a.example/' });
+      expect(!r.ok && r.error).toMatchObject({ code: 'offline', message: { zh: '网络不可用', en: 'Offline' } });
+    } finally {
+      if (nav) Object.defineProperty(globalThis, 'navigator', nav);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
+  });
+
   it('encodes query parameters in order', () => {
     expect(queryString({ 'leftTicketDTO.train_date': '2026-03-05', fs: '北京,BJP' })).toBe(
       'leftTicketDTO.train_date=2026-03-05&fs=%E5%8C%97%E4%BA%AC%2CBJP',
