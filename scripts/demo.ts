@@ -6,6 +6,7 @@
 //   npm run demo                 build + run
 //   npm run demo -- --no-build   reuse .output/chrome-mv3
 //   npm run demo -- --headless   no window even when DISPLAY is set
+//   npm run demo -- --store      headless, 1280×800 screenshots into docs/store/screenshots/ (the store listings')
 //   CHROME_PATH=/path/to/chrome npm run demo
 
 import { execSync } from 'node:child_process';
@@ -26,10 +27,12 @@ import { ensureChromium } from './ensure-chromium';
 
 const OVERLAY = '[data-railair-overlay]';
 const OVERLAY_WAIT_MS = 15_000;
-const OUT_DIR = join(REPO_ROOT, 'demo-output');
-
 const argv = process.argv.slice(2);
-const headless = argv.includes('--headless') || !process.env.DISPLAY;
+/** Store screenshots: the size both stores accept (Chrome Web Store asks for exactly 1280×800). */
+const store = argv.includes('--store');
+const STORE_SIZE = { width: 1280, height: 800 };
+const OUT_DIR = store ? join(REPO_ROOT, 'docs', 'store', 'screenshots') : join(REPO_ROOT, 'demo-output');
+const headless = store || argv.includes('--headless') || !process.env.DISPLAY;
 const log = (msg: string) => console.log(`[demo] ${msg}`);
 
 /** True when the built manifest has a content script for the host (no point waiting otherwise). */
@@ -108,12 +111,14 @@ async function main(): Promise<void> {
   try {
     const date = chinaTomorrow();
     const rail = await browser.page();
+    if (store) await rail.setViewportSize(STORE_SIZE);
     const railUrl = railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date });
     await rail.goto(railUrl);
     await rail.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor({ timeout: 15_000 });
     log(`12306: ${railUrl}`);
 
     const fliggy = await browser.page();
+    if (store) await fliggy.setViewportSize(STORE_SIZE);
     const fliggyUrl = fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date });
     await fliggy.goto(fliggyUrl);
     await fliggy.locator('#J_FlightListBox .J_FlightItem').first().waitFor({ timeout: 15_000 });
@@ -130,7 +135,7 @@ async function main(): Promise<void> {
     }
 
     const popup = await browser.page();
-    await popup.setViewportSize({ width: 800, height: 600 });
+    await popup.setViewportSize(store ? STORE_SIZE : { width: 800, height: 600 });
     await popup.goto(browser.extensionUrl('popup.html'));
     await searchInPopup(popup, date);
 
