@@ -8,12 +8,27 @@ import { seatClassSchema as seatClass } from './seat-class-schema';
 import type { AirOption, ChinaDate, Fare, RailOption } from './model';
 
 const int = z.number().check(z.int());
+/**
+ * Bounds that keep a forged or garbled value out of storage and comparisons: money is integer fen
+ * below ¥1,000,000 (no ticket costs more), counts and instants are safe integers.
+ */
+export const MAX_FEN = 100_000_000;
+const fen = z.number().check(z.int(), z.gte(0), z.lt(MAX_FEN));
+const count = z.number().check(z.int(), z.gte(0), z.lte(100_000));
+const instant = z.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
+const minutes = z.number().check(z.gte(0), z.lte(60 * 24 * 30));
 
 /** A China calendar date inside a model object ("yyyy-MM-dd"), typed as the model's ChinaDate. */
 export const chinaDateSchema = z.custom<ChinaDate>((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), 'yyyy-MM-dd');
 
+const PROTO_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** A code used as a key somewhere (telecode, IATA): one that could reach an object's prototype is refused. */
+const code = z.string().check(z.refine((k) => !PROTO_KEYS.has(k), 'a key that names an object prototype'));
+/** A name map (telecode → name, IATA → name) with safe keys. */
+export const nameMapSchema = z.record(code, z.string());
+
 const availability = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('count'), n: int }),
+  z.object({ kind: z.literal('count'), n: count }),
   z.object({ kind: z.literal('plenty') }),
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('waitlist') }),
@@ -25,9 +40,9 @@ const seat = z.object({
   name: z.string(),
   nameEn: z.string(),
   availability,
-  price: z.optional(int),
+  price: z.optional(fen),
 });
-const station = z.object({ telecode: z.string(), name: z.optional(z.string()) });
+const station = z.object({ telecode: code, name: z.optional(z.string()) });
 export const railOptionSchema = z.object({
   mode: z.literal('rail'),
   id: z.string(),
@@ -39,28 +54,28 @@ export const railOptionSchema = z.object({
   to: station,
   origin: station,
   terminus: station,
-  depart: z.number(),
-  arrive: z.number(),
-  durationMin: z.number(),
-  arriveDayOffset: int,
+  depart: instant,
+  arrive: instant,
+  durationMin: minutes,
+  arriveDayOffset: z.number().check(z.int(), z.gte(0), z.lte(30)),
   seats: z.array(seat),
   status: z.enum(['on-sale', 'not-yet', 'suspended', 'maintenance', 'not-bookable', 'unknown']),
   buttonText: z.string(),
   fromNo: z.optional(z.string()),
   toNo: z.optional(z.string()),
   saleTime: z.optional(z.string()),
-  cheapest: z.optional(z.object({ cls: seatClass, name: z.string(), price: int })),
+  cheapest: z.optional(z.object({ cls: seatClass, name: z.string(), price: fen })),
   hasSeats: z.boolean(),
 });
 
 const fare = z.object({
   cabinClass: z.enum(['economy', 'business', 'first', 'unknown']),
   cabin: z.optional(z.string()),
-  price: int,
-  taxes: z.optional(int),
-  total: z.optional(int),
+  price: fen,
+  taxes: z.optional(fen),
+  total: z.optional(fen),
   discount: z.optional(z.number()),
-  seatsLeft: z.optional(z.number()),
+  seatsLeft: z.optional(count),
   condition: z.optional(
     z.object({
       kinds: z.array(z.enum(['youth', 'student', 'senior', 'member', 'premium-cabin', 'special'])),
@@ -69,7 +84,7 @@ const fare = z.object({
   ),
 });
 const airport = z.object({
-  code: z.string(),
+  code,
   name: z.optional(z.string()),
   terminal: z.optional(z.string()),
   city: z.optional(z.string()),
@@ -83,13 +98,13 @@ export const airOptionSchema = z.object({
   date: chinaDateSchema,
   from: airport,
   to: airport,
-  depart: z.number(),
-  arrive: z.number(),
-  durationMin: z.number(),
-  arriveDayOffset: int,
-  stops: int,
+  depart: instant,
+  arrive: instant,
+  durationMin: minutes,
+  arriveDayOffset: z.number().check(z.int(), z.gte(0), z.lte(30)),
+  stops: z.number().check(z.int(), z.gte(0), z.lte(10)),
   transfer: z.boolean(),
-  legs: z.optional(z.array(z.object({ flightNo: z.string(), from: airport, to: airport, depart: z.number(), arrive: z.number() }))),
+  legs: z.optional(z.array(z.object({ flightNo: z.string(), from: airport, to: airport, depart: instant, arrive: instant }))),
   operatedBy: z.optional(z.string()),
   aircraft: z.optional(z.string()),
   fares: z.array(fare),

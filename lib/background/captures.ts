@@ -11,7 +11,7 @@ import type { StationRef } from '../sites/12306-page';
 import { on as onMessage } from '../messages/capture';
 import { createSerialQueue } from '../util/queue';
 import type { StoredValue } from '../store/item';
-import { parseStoredResults, type StoredResult } from '../store/captures';
+import { checkForStore, parseStoredResults, storedBytes, type StoredResult } from '../store/captures';
 import { parseDiagnostics, type DiagnosticEntry, type Diagnostics } from '../store/diagnostics';
 import type { StationStore } from '../rail/station-store';
 import { decodeAirCapture, decodeRailCapture, decodeStationCapture, type Decoded, type Filing, type PageContext } from './capture-decode';
@@ -26,6 +26,11 @@ export const LIMITS = {
   resultMaxAgeMs: 3 * 24 * 60 * 60_000,
   diagnostics: 20,
   sampleChars: 160,
+  /**
+   * Bytes all stored results may take together (of storage.local's 10 MB): the oldest go first, so
+   * a flood of large captures can never crowd out watches and settings.
+   */
+  resultBytes: 2_000_000,
 };
 
 export interface CapturesDeps {
@@ -110,18 +115,39 @@ export function createCaptures(deps: CapturesDeps): Captures {
       .catch((e: unknown) => console.warn('[RailAir] flight listener failed', e));
   }
 
-  async function store(r: Filing): Promise<SubmitOutcome> {
+  async function store(capture: Capture, r: Filing, flights?: FlightSearchResult): Promise<SubmitOutcome> {
     const key = `${r.source}|${r.date}|${r.from}|${r.to}`;
     const now = deps.now();
-    const entry: StoredResult = { ...r, key, at: now };
-    const kept = (await readResults()).filter((x) => x.key !== key && now - x.at <= LIMITS.resultMaxAgeMs);
-    await deps.results.setValue([entry, ...kept].slice(0, LIMITS.results));
-    if (r.issues > 0 || resultsDropped > 0) {
-      const d = await diagnosticsForWrite();
-      await deps.diagnostics.setValue({ ...d, unrecognised: d.unrecognised + r.issues });
+    // Checked before it is written: what storage would refuse never replaces the good entry.
+    const checked = checkForStore({ ...r, key, at: now });
+    if (!checked.ok) {
+      return report(capture, 'invalid', { zh: `解析结果无效，未保存（${checked.why}）`, en: `decoded result is invalid, not stored (${checked.why})` });
     }
-    const count = r.rail?.trains.length ?? r.air?.flights.length ?? 0;
-    return { ok: true, filed: 'result', key, count, issues: r.issues };
+    const entry = checked.result;
+    const size = storedBytes(entry);
+    if (size > LIMITS.resultBytes) {
+      return report(capture, 'too-large', { zh: `解析结果过大（${size} 字节），未保存`, en: `decoded result of ${size} bytes was not stored` }, '');
+    }
+    const kept = (await readResults()).filter((x) => x.key !== key && now - x.at <= LIMITS.resultMaxAgeMs).slice(0, LIMITS.results - 1);
+    // Newest first: the oldest results leave until the whole list fits its budget.
+    let total = size;
+    const fits = kept.filter((x) => (total += storedBytes(x)) <= LIMITS.resultBytes);
+    await deps.results.setValue([entry, ...fits]);
+    if (checked.droppedRows.length > 0) {
+      const rows = checked.droppedRows.map((d) => `#${d.index} ${d.why}`).join('; ');
+      await report(capture, 'row-invalid', { zh: `${checked.droppedRows.length} 行无效，已略去：${rows}`, en: `${checked.droppedRows.length} invalid row(s) left out: ${rows}` });
+    }
+    if (entry.issues > 0 || resultsDropped > 0) {
+      const d = await diagnosticsForWrite();
+      await deps.diagnostics.setValue({ ...d, unrecognised: d.unrecognised + entry.issues });
+    }
+    // Fare watches hear only what was stored: a row left out above can fire nothing.
+    if (flights && entry.air) {
+      const ids = new Set(entry.air.flights.map((f) => f.id));
+      tellFlights({ ...flights, flights: flights.flights.filter((f) => ids.has(f.id)) });
+    }
+    const count = entry.rail?.trains.length ?? entry.air?.flights.length ?? 0;
+    return { ok: true, filed: 'result', key, count, issues: entry.issues };
   }
 
   async function stationList(): Promise<StationList | undefined> {
@@ -149,8 +175,7 @@ export function createCaptures(deps: CapturesDeps): Captures {
       case 'stations':
         return { ok: true, filed: 'stations', count: d.list.stations.length, kept: await offerStations(d.text, d.version, d.list) };
       case 'file':
-        if (d.flights) tellFlights(d.flights);
-        return store(d.filing);
+        return store(capture, d.filing, d.flights);
     }
   }
 

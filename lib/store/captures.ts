@@ -6,9 +6,9 @@
 import * as z from 'zod/mini';
 import '../zod-locale';
 import type { FlightSearchResult, LeftTicketResult } from '../model';
-import { airOptionSchema, chinaDateSchema, railOptionSchema } from '../model-schemas';
+import { airOptionSchema, chinaDateSchema, nameMapSchema, railOptionSchema } from '../model-schemas';
 
-const names = z.record(z.string(), z.string());
+const names = nameMapSchema;
 const count = z.number().check(z.int(), z.gte(0));
 
 // Options keep fields this schema does not name (loose): storage must not strip the model.
@@ -74,4 +74,48 @@ export function parseStoredResults(raw: unknown): { results: StoredResult[]; dro
     if (r.success) results.push(r.data as unknown as StoredResult);
   }
   return { results, dropped: raw.length - results.length };
+}
+
+const railRowSchema = z.looseObject(railOptionSchema.shape);
+const airRowSchema = z.looseObject(airOptionSchema.shape);
+
+/** What `checkForStore` made of a result about to be written. */
+export type StoreCheck =
+  | { ok: true; result: StoredResult; droppedRows: { index: number; why: string }[] }
+  | { ok: false; why: string };
+
+function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const i = error.issues[0];
+  return i ? `${i.path.map(String).join('.') || '(root)'}: ${i.message}` : 'invalid';
+}
+
+/**
+ * A result is checked against the schema it will be read back with BEFORE it is written, so a
+ * decode holding values storage would refuse (a stop of 0.5, a price of 1e308, a telecode
+ * `__proto__`) never replaces the good entry for its route. A bad row is isolated: it is left out
+ * and named, the other rows stand; a result with no good row left is refused as a whole.
+ */
+export function checkForStore(result: StoredResult): StoreCheck {
+  const whole = storedResultSchema.safeParse(result);
+  if (whole.success) return { ok: true, result, droppedRows: [] };
+  const droppedRows: { index: number; why: string }[] = [];
+  const keep = <T>(rows: T[], schema: typeof railRowSchema | typeof airRowSchema): T[] =>
+    rows.filter((row, index) => {
+      const r = schema.safeParse(row);
+      if (!r.success) droppedRows.push({ index, why: firstIssue(r.error) });
+      return r.success;
+    });
+  const rows = result.rail?.trains.length ?? result.air?.flights.length ?? 0;
+  const trimmed: StoredResult = { ...result };
+  if (result.rail) trimmed.rail = { ...result.rail, trains: keep(result.rail.trains, railRowSchema) };
+  if (result.air) trimmed.air = { ...result.air, flights: keep(result.air.flights, airRowSchema) };
+  if (droppedRows.length === 0 || droppedRows.length === rows) return { ok: false, why: firstIssue(whole.error) };
+  const again = storedResultSchema.safeParse(trimmed);
+  if (!again.success) return { ok: false, why: firstIssue(again.error) };
+  return { ok: true, result: { ...trimmed, issues: trimmed.issues + droppedRows.length }, droppedRows };
+}
+
+/** Bytes a value takes in extension storage (its JSON, UTF-8), as the quota counts it. */
+export function storedBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
 }
