@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createCaptures, LIMITS } from '../../../lib/background/captures';
-import type { FlightSearchResult } from '../../../lib/model';
+import type { ChinaDate, FlightSearchResult } from '../../../lib/model';
 import { captureDiagnosticsItem, captureResultsItem } from '../../../lib/storage';
 import { storedBytes } from '../../../lib/store/captures';
 import { buildFliggyObject } from '../../support/fliggy-body';
@@ -87,9 +87,9 @@ describe('stored results keep to their byte budget', () => {
 
   it('evicts the oldest results, never the newest, when large captures flood in', async () => {
     const { captures } = setup();
-    // 300 trains per answer (~240 KB stored): 16 routes. worth would exceed 2 MB.
+    // 300 trains per answer (~240 KB stored): 16 routes' worth would exceed 2 MB.
     const many = Array.from({ length: 300 }, (_, i) => ({ ...trains[0]!, code: `G${100 + i}` }));
-    const dates = Array.from({ length: 16 }, (_, i) => `2026-12-${String(i + 1).padStart(2, '0')}`);
+    const dates = Array.from({ length: 16 }, (_, i) => `2026-12-${String(i + 1).padStart(2, '0')}` as ChinaDate);
     for (const d of dates) {
       const out = await captures.submit(capture('left-ticket', QUERY.replace(DATE, d), railBody(many.map((t) => ({ ...t, date: d })))), { url: '' });
       expect(out.ok).toBe(true);
@@ -100,5 +100,6 @@ describe('stored results keep to their byte budget', () => {
     expect(stored.length).toBeLessThan(dates.length);
     // The newest are the ones kept.
     expect(stored.map((r) => r.date)).toEqual(dates.slice(-stored.length).reverse());
-  });
+    // 16 decodes of 300 rows: seconds on a loaded 2-core CI machine.
+  }, 60_000);
 });
