@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
+import { PUSH_ORIGINS } from './lib/push/channels';
 
 // Manifest and build settings. Permissions are kept to what shipped features use;
 // hosts that only optional features need are requested at run time.
@@ -23,8 +24,11 @@ export default defineConfig({
     // search host: the content script runs there already (so the install prompt names it
     // either way); the worker needs it to run the overlay's UI script in those tabs.
     host_permissions: ['https://kyfw.12306.cn/*', 'https://sjipiao.fliggy.com/*'],
-    // The Taobao Open Platform gateway, requested from the options page when the user turns it on.
-    optional_host_permissions: ['https://gw.api.taobao.com/*'],
+    // Requested from the options page, one origin at a time, when the user turns a feature on: the
+    // Taobao Open Platform gateway, and each push service the user adds (lib/push/channels.ts
+    // PUSH_ORIGINS). Bark and ntfy may be self-hosted anywhere, hence https://*/* — still asked
+    // for one exact origin when that channel is added.
+    optional_host_permissions: ['https://gw.api.taobao.com/*', ...PUSH_ORIGINS, 'https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -16,6 +16,7 @@ import {
   topCredentialsItem,
   watchesItem,
   watchTestItem,
+  pushItem,
 } from '../lib/storage';
 import { createStationStore } from '../lib/rail/station-store';
 import { createRailClient } from '../lib/rail/client';
@@ -28,6 +29,7 @@ import { createOverlay, registerOverlayHandlers } from '../lib/background/overla
 import { registerOverlayLoader } from '../lib/background/overlay-loader';
 import { createOverlayTabs } from '../lib/background/overlay-tabs';
 import { restrictStorageToTrustedContexts } from '../lib/background/storage-access';
+import { createPushService, registerPushHandlers } from '../lib/background/push';
 
 export default defineBackground(() => {
   // Storage holds the Taobao secret: content scripts get what they need through messages.
@@ -97,4 +99,18 @@ export default defineBackground(() => {
   registerOverlayLoader();
   registerSearchHandlers(search);
   registerWatchHandlers(watches);
+
+  // Push channels the user set up in options (each host asked for when the channel is added).
+  const push = createPushService({
+    store: pushItem,
+    now,
+    permitted: async (origin) => {
+      try {
+        return await browser.permissions.contains({ origins: [origin] });
+      } catch {
+        return false;
+      }
+    },
+  });
+  registerPushHandlers(push);
 });

@@ -11,6 +11,7 @@ import type { RailClientState } from './store/rail-client';
 import type { StoredStations } from './store/stations';
 import type { TopCredentials } from './store/credentials';
 import type { LastSearch } from './store/last-search';
+import type { PushStore } from './store/push';
 import type { WatchesDoc, WatchTestSettings } from './store/watches';
 
 // ── settings (shared) ──────────────────────────────────────────────────────
@@ -68,6 +69,13 @@ export const watchesItem = storage.defineItem<WatchesDoc>('local:watches', {
 });
 /** Test builds only (WXT_RAILAIR_TEST=1): a poll interval below 30 s for the e2e run. Ignored otherwise. */
 export const watchTestItem = storage.defineItem<WatchTestSettings | null>('local:watchTest', {
+  fallback: null,
+  version: 1,
+});
+
+// ── push channels ──────────────────────────────────────────────────────────
+/** Push channels with their keys (local only: never synced, exported or shown unmasked) and the push cap's state. */
+export const pushItem = storage.defineItem<PushStore | null>('local:push', {
   fallback: null,
   version: 1,
 });

@@ -9,6 +9,7 @@ import { BuffersForm } from './BuffersForm';
 import { ClearData } from './ClearData';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { GeneralForm } from './GeneralForm';
+import { PushForm } from './PushForm';
 import { TopForm } from './TopForm';
 import { WatchForm } from './WatchForm';
 
@@ -40,6 +41,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       <BuffersForm settings={settings} onSave={save} lang={lang} />
       <TopForm api={api} settings={settings} onSave={save} lang={lang} />
       <WatchForm settings={settings} onSave={save} lang={lang} />
+      <PushForm api={api} lang={lang} />
       <DiagnosticsPanel api={api} lang={lang} />
       <ClearData
         api={api}

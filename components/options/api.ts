@@ -4,6 +4,8 @@
 import type { Diagnostics } from '../../lib/store/diagnostics';
 import type { SignMethod } from '../../lib/air/client';
 import type { Settings } from '../../lib/settings';
+import type { PushChannelView } from '../../lib/messages/push';
+import type { PushRes } from '../../lib/messages/push';
 
 export interface CredentialsView {
   appKey: string;
@@ -31,6 +33,15 @@ export interface OptionsApi {
   diagnostics(): Promise<Diagnostics>;
   status(): Promise<ClientStatus | undefined>;
   clearAll(): Promise<void>;
+  /** Push channels (secrets masked) and how many stored ones this build cannot read. */
+  pushList(): Promise<{ channels: PushChannelView[]; unreadable: number }>;
+  /** A new channel's configuration as typed (validated in the background). */
+  pushSave(req: { enabled: boolean; channel: Record<string, string> }): Promise<{ id: string }>;
+  pushEnable(id: string, enabled: boolean): Promise<void>;
+  pushRemove(id: string): Promise<void>;
+  pushTest(id: string): Promise<PushRes<'push.test'>>;
+  /** Asks for one host (e.g. https://api.day.app/*); must be called straight from the click. */
+  requestOrigin(origin: string): Promise<boolean>;
   /** Offers a file to download (the diagnostics export). */
   download(name: string, text: string): void;
   now(): number;

@@ -3,6 +3,8 @@
 import { browser } from 'wxt/browser';
 import { TOP_ORIGINS } from '../../lib/air/client';
 import { send as sendMessage } from '../../lib/messages/search';
+import { send as sendPush } from '../../lib/messages/push';
+import { PUSH_ORIGINS } from '../../lib/push/channels';
 import { parseSettings, settingsSchema } from '../../lib/settings';
 import { captureDiagnosticsItem, settingsItem, topCredentialsItem } from '../../lib/storage';
 import type { OptionsApi } from '../../components/options/api';
@@ -41,7 +43,19 @@ export const optionsApi: OptionsApi = {
   },
   clearAll: async () => {
     await browser.storage.local.clear();
-    await browser.permissions.remove({ origins: TOP_ORIGINS }).catch(() => false);
+    await browser.permissions.remove({ origins: [...TOP_ORIGINS, ...PUSH_ORIGINS] }).catch(() => false);
+  },
+  pushList: () => sendPush('push.list', {}),
+  pushSave: async ({ enabled, channel }) => sendPush('push.save', { enabled, channel: channel as never }),
+  pushEnable: async (id, enabled) => void (await sendPush('push.enable', { id, enabled })),
+  pushRemove: async (id) => void (await sendPush('push.remove', { id })),
+  pushTest: (id) => sendPush('push.test', { id }),
+  requestOrigin: async (origin) => {
+    try {
+      return await browser.permissions.request({ origins: [origin] });
+    } catch {
+      return false;
+    }
   },
   download: (name, text) => {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

@@ -76,6 +76,22 @@ export function channelOrigin(c: PushChannel): string {
   }
 }
 
+/**
+ * The optional host permissions of the push services (wxt.config.ts declares them; each is asked
+ * for only when the user adds that channel). Self-hosted Bark and ntfy servers may be anywhere, so
+ * `https://*\/*` is optional too — and still asked for one exact origin at a time.
+ */
+export const PUSH_ORIGINS = [
+  'https://api.day.app/*',
+  'https://ntfy.sh/*',
+  'https://sctapi.ftqq.com/*',
+  'https://www.pushplus.plus/*',
+  'https://api.telegram.org/*',
+  'https://qyapi.weixin.qq.com/*',
+  'https://oapi.dingtalk.com/*',
+  'https://open.feishu.cn/*',
+];
+
 /** The secret parts of a channel, masked for display (the last 4 characters kept). */
 export function maskSecret(v: string): string {
   return v.length <= 4 ? '••••' : `${'•'.repeat(Math.min(8, v.length - 4))}${v.slice(-4)}`;

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, REPO_ROOT } from './harness';
+import { PUSH_ORIGINS } from '../../lib/push/channels';
 
 const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 const FIREFOX_DIR = join(REPO_ROOT, '.output/firefox-mv3');
@@ -14,7 +15,8 @@ describe('built manifests', () => {
     const m = read(EXTENSION_DIR);
     expect(m.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
     expect(m.host_permissions).toEqual(['https://kyfw.12306.cn/*', 'https://sjipiao.fliggy.com/*']);
-    expect(m.optional_host_permissions).toEqual(['https://gw.api.taobao.com/*']);
+    // Each asked for at run time: the Taobao gateway, the push services (any https origin for a self-hosted Bark or ntfy).
+    expect(m.optional_host_permissions).toEqual(['https://gw.api.taobao.com/*', ...PUSH_ORIGINS, 'https://*/*']);
     // A site could fetch a web-accessible file to detect the extension: the overlays' UI is injected by the worker instead.
     expect(m.web_accessible_resources).toBeUndefined();
   });

@@ -10,6 +10,8 @@ import { settingsItem, topCredentialsItem } from '../../../lib/storage';
 import { chinaInstant } from '../../../lib/time';
 import { optionsApi } from '../../../entrypoints/options/api';
 import { domRoot } from '../../support/dom-root';
+import { createPushService } from '../../../lib/background/push';
+import type { PushStore } from '../../../lib/store/push';
 
 const NOW = chinaInstant('2026-03-04', 600);
 const SECRET = 'super-secret-value-42';
@@ -22,7 +24,20 @@ function fakeApi(over: Partial<OptionsApi> = {}) {
     grant: true,
     downloads: [] as { name: string; text: string }[],
     diagnostics: { entries: [], undecodable: 0, unrecognised: 0 } as Diagnostics,
+    origins: [] as string[],
+    pushStore: null as PushStore | null,
+    pushed: [] as string[],
   };
+  // The real push service over an in-memory store; the push services answer like Bark does.
+  const push = createPushService({
+    store: { getValue: async () => state.pushStore, setValue: async (v) => void (state.pushStore = v) },
+    now: () => NOW,
+    permitted: async (o) => state.origins.includes(o),
+    fetch: async (url) => {
+      state.pushed.push(url);
+      return new Response('{"code":200,"message":"success"}', { status: 200 });
+    },
+  });
   const api: OptionsApi = {
     loadSettings: async () => structuredClone(state.settings),
     saveSettings: vi.fn(async (s: Settings) => void (state.settings = structuredClone(s))),
@@ -40,6 +55,15 @@ function fakeApi(over: Partial<OptionsApi> = {}) {
       state.creds = null;
     }),
     download: (name, text) => void state.downloads.push({ name, text }),
+    pushList: () => push.list(),
+    pushSave: ({ enabled, channel }) => push.save({ enabled, channel: channel as never }),
+    pushEnable: async (id, enabled) => void (await push.enable({ id, enabled })),
+    pushRemove: async (id) => void (await push.remove({ id })),
+    pushTest: (id) => push.test({ id }),
+    requestOrigin: vi.fn(async (o: string) => {
+      if (state.grant) state.origins.push(o);
+      return state.grant;
+    }),
     now: () => NOW,
     ...over,
   };
@@ -166,6 +190,40 @@ describe('OptionsApp', () => {
     await flush();
     expect(api.clearAll).toHaveBeenCalledTimes(1);
     expect($('[data-testid=cleared]')!.textContent).toContain('已清除');
+  });
+
+  it('adds a push channel after asking for its host only, shows its key masked, and sends a test', async () => {
+    const { api, state } = fakeApi();
+    await mount(api);
+    const form = $<HTMLFormElement>('[data-testid=push-add]')!;
+    await setValue('[data-testid=push-add] input[name=deviceKey]', 'abcdefgh1234WXYZ');
+    await act(() => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect(api.requestOrigin).toHaveBeenCalledWith('https://api.day.app/*');
+    const row = $('[data-testid=push-channel]')!;
+    expect(row.textContent).toContain('••••••••WXYZ');
+    expect(rootOf().textContent).not.toContain('abcdefgh');
+    await act(() => row.querySelector<HTMLButtonElement>('button')!.click());
+    await flush();
+    expect(state.pushed).toEqual(['https://api.day.app/push']);
+    expect($('[data-testid=push-test-result]')!.textContent).toContain('测试推送已发出');
+    expect($('[data-testid=push-status]')!.textContent).toContain('上次成功');
+  });
+
+  it('adds no push channel when the host is refused, or when a key is malformed', async () => {
+    const { api, state } = fakeApi();
+    state.grant = false;
+    await mount(api);
+    const form = $<HTMLFormElement>('[data-testid=push-add]')!;
+    await setValue('[data-testid=push-add] input[name=deviceKey]', 'good-key');
+    await act(() => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect($('[data-testid=push-note]')!.textContent).toContain('未获得');
+    await setValue('[data-testid=push-add] input[name=deviceKey]', 'bad key with spaces');
+    await act(() => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect($('[data-testid=push-note]')!.textContent).toContain('请检查：设备 Key');
+    expect($('[data-testid=push-channel]')).toBeNull();
   });
 });
 
