@@ -8,9 +8,9 @@ import { once } from '../messaging';
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 /** A token or key as the services issue them: letters, digits and a few separators. */
 const token = (max = 200) => z.string().check(z.regex(/^[A-Za-z0-9_\-:.]+$/, 'letters, digits, _ - : . only'), z.maxLength(max));
-const httpsUrl = () =>
+const httpsUrl = (max = 200) =>
   z.string().check(
-    z.maxLength(200),
+    z.maxLength(max),
     z.refine((v) => {
       try {
         const u = new URL(v);
@@ -53,7 +53,7 @@ export interface PushMessage {
   url?: string;
 }
 
-export const pushMessageSchema = once(() => z.object({ title: text(100), body: text(2000), url: z.optional(httpsUrl()) }));
+export const pushMessageSchema = once(() => z.object({ title: text(100), body: text(2000), url: z.optional(httpsUrl(1000)) }));
 
 /** The origin a channel sends to: the optional host permission asked for when the user turns it on. */
 export function channelOrigin(c: PushChannel): string {
