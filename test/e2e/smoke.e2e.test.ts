@@ -73,7 +73,8 @@ describe('replay server speaks the sites’ formats', () => {
     const referer = `https://sjipiao.fliggy.com/homeow/trip_flight_search.htm?depCity=BJS&arrCity=SHA&depDate=${date}&tripType=0`;
     const ok = await replayFetch(replay, 'sjipiao.fliggy.com', path, { headers: { referer } });
     expect(ok.body.startsWith('jsonp7(')).toBe(true);
-    for (const headers of [{}, { referer: 'chrome-extension://abc/' }, { referer: 'https://evil.example/sjipiao.fliggy.com/' }]) {
+    const strangers: Record<string, string>[] = [{}, { referer: 'chrome-extension://abc/' }, { referer: 'https://evil.example/sjipiao.fliggy.com/' }];
+    for (const headers of strangers) {
       const refused = await replayFetch(replay, 'sjipiao.fliggy.com', path, { headers });
       expect(refused.status).toBe(200);
       expect(refused.body).toContain('__baxia__');
