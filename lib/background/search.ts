@@ -119,10 +119,9 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       failed = live.error;
     }
     if (cap) return fromCapture(cap, fliggyUrl, issues);
-    if (failed) {
-      // A verification page is solved on Fliggy's search page for the same trip: that is the link.
-      return { ok: false, error: failed, fliggyUrl: live && !live.ok && live.error.code === 'challenge' ? live.fliggyUrl : fliggyUrl };
-    }
+    // A verification page is solved on Fliggy's search page for the same trip: the link. (Its
+    // flight_search_result.htm leads there, with the city names filled, and its JSONP is captured.)
+    if (failed) return { ok: false, error: failed, fliggyUrl };
     return { ok: false, error: { code: 'no-source', message: NO_SOURCE }, fliggyUrl };
   }
 

@@ -146,7 +146,7 @@ describe('search service', () => {
     if (r.ok) return;
     expect(r.error).toMatchObject({ code: 'challenge', message: { zh: '请在飞猪页面完成验证', en: 'Verify on Fliggy' } });
     expect(r.error.retryAt).toBeGreaterThan(NOW);
-    expect(r.fliggyUrl).toBe('https://sjipiao.fliggy.com/homeow/trip_flight_search.htm?depCity=BJS&arrCity=SHA&depDate=2026-03-05&tripType=0');
+    expect(r.fliggyUrl).toBe(`https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=2026-03-05&depCityName=${encodeURIComponent('北京')}&arrCityName=${encodeURIComponent('上海')}`);
   });
 
   it('falls back to a capture when the live search fails, and prefers a capture newer than the live answer', async () => {
