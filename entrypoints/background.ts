@@ -7,6 +7,7 @@ import { parseSettings } from '../lib/settings';
 import {
   captureDiagnosticsItem,
   captureResultsItem,
+  fliggyClientItem,
   lastSearchItem,
   overlayStateItem,
   overlayTabsItem,
@@ -21,6 +22,8 @@ import {
 import { createStationStore } from '../lib/rail/station-store';
 import { createRailClient } from '../lib/rail/client';
 import { createAirClient, TOP_ORIGINS } from '../lib/air/client';
+import { createFliggyClient } from '../lib/air/fliggy-client';
+import { plainHeaders } from '../lib/net/page-headers';
 import { createWatchService } from '../lib/background/watch-service';
 import { registerWatchHandlers, TEST_BUILD } from '../lib/background/watch-handlers';
 import { createCaptures, registerCaptureHandlers } from '../lib/background/captures';
@@ -48,11 +51,15 @@ export default defineBackground(() => {
   const stations = createStationStore({ fetch, now, storage: stationListItem });
   const rail = createRailClient({ fetch, now, storage: railClientItem, onStationVersion: (v) => stations.noteVersion(v) });
   const air = createAirClient({ fetch, now });
+  // Fliggy's own anonymous search: flights with no key and no tab, for every caller.
+  // TODO(DNR merge): swap plainHeaders for the declarativeNetRequest PageHeaders (sets the search page's Referer).
+  const fliggy = createFliggyClient({ fetch, now, storage: fliggyClientItem, headers: plainHeaders });
 
-  // Watches poll through the shared 12306 client; flight answers from captures and from the
-  // Taobao Open Platform go to its fare watches.
+  // Watches poll through the shared 12306 client, and fare watches through the shared Fliggy
+  // client; flight answers from captures and live searches go to the fare watches too.
   const watches = createWatchService({
     rail,
+    air: fliggy,
     now,
     settings,
     store: watchesItem,
@@ -66,6 +73,7 @@ export default defineBackground(() => {
     rail,
     stations,
     air,
+    fliggy,
     captures,
     now,
     settings,

@@ -22,6 +22,10 @@ export const DEFAULT_BUFFERS = {
   rail: { accessMin: 40, beforeMin: 20, egressMin: 15 },
 } as const satisfies Record<'air' | 'rail', Buffers>;
 
+/** Fare watches' poll interval, minutes: default and floor. */
+export const FARE_INTERVAL_DEFAULT = 15;
+export const FARE_INTERVAL_MIN = 5;
+
 export const settingsSchema = z.object({
   language: z._default(z.enum(['zh-CN', 'en']), 'zh-CN'),
   buffers: z._default(z.object({ air: bufferSchema, rail: bufferSchema }), {
@@ -39,6 +43,11 @@ export const settingsSchema = z.object({
     }),
     { intervalSec: 60, quietStart: '23:00', quietEnd: '06:00', notify: true },
   ),
+  /**
+   * Minutes between two live Fliggy searches for the fare watches (one search per route and date
+   * per poll, whatever the number of watches); never under 5, so RailAir stays a polite visitor.
+   */
+  fareIntervalMin: z._default(z.number().check(z.int(), z.gte(FARE_INTERVAL_MIN), z.lte(1440)), FARE_INTERVAL_DEFAULT),
   /** Query the Taobao Open Platform when credentials are stored (needs the optional host permission). */
   topEnabled: z._default(z.boolean(), false),
   /** Student tickets (purpose_codes 0X00) by default in searches. */

@@ -8,6 +8,7 @@ import type { StoredResult } from './store/captures';
 import type { Diagnostics } from './store/diagnostics';
 import type { OverlayState, OverlayTabIds } from './store/overlay';
 import type { RailClientState } from './store/rail-client';
+import type { FliggyClientState } from './store/fliggy-client';
 import type { StoredStations } from './store/stations';
 import type { TopCredentials } from './store/credentials';
 import type { LastSearch } from './store/last-search';
@@ -42,6 +43,11 @@ export const overlayTabsItem = storage.defineItem<OverlayTabIds>('session:overla
 // ── live clients, quick search, options ────────────────────────────────────
 /** 12306 client state: the endpoint name and the shared back-off. */
 export const railClientItem = storage.defineItem<RailClientState>('local:railClient', {
+  fallback: {},
+  version: 1,
+});
+/** Live Fliggy client state: the shared back-off (verification page, rate limiting). Read through lib/store/fliggy-client.ts. */
+export const fliggyClientItem = storage.defineItem<FliggyClientState>('local:fliggyClient', {
   fallback: {},
   version: 1,
 });

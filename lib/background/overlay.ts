@@ -26,7 +26,7 @@ import { mainStation, placeOf } from './places';
 export interface LiveSources {
   /** Trains from the live 12306 client (telecodes: a city's main station, e.g. BJP, selects the whole city). */
   rail?: (req: { date: string; from: string; to: string; fromName?: string; toName?: string }) => Promise<RailAnswer>;
-  /** Flights from the Taobao Open Platform or a capture (`no-source` / `no-city` otherwise). 12306 city names. */
+  /** Flights from Fliggy's live search, the Taobao Open Platform or a capture (`no-source` / `no-city` otherwise). 12306 city names. */
   air?: (req: { date: string; fromCity: string; toCity: string }) => Promise<AirAnswer>;
 }
 
@@ -87,7 +87,11 @@ async function liveRail(live: LiveSources['rail'], date: ChinaDate, a: StationPi
   }
 }
 
-/** Flights from the live Taobao Open Platform client (when the user configured it). */
+/**
+ * Flights from the live clients (Fliggy's own search; TOP when the user configured it). A failure
+ * (Fliggy's verification page: code 'challenge') reaches the panel as its liveError; the link to
+ * Fliggy's search for the trip is the view's otherSearchUrl.
+ */
 async function liveAir(live: LiveSources['air'], date: ChinaDate, from: Place, to: Place): Promise<LiveOutcome> {
   if (!live) return {};
   try {
@@ -101,7 +105,8 @@ async function liveAir(live: LiveSources['air'], date: ChinaDate, from: Place, t
       result: {
         key: `live|${date}|${from.cityCode ?? from.city}|${to.cityCode ?? to.city}`,
         source: r.source,
-        live: r.source === 'top',
+        // Fliggy's live search and TOP are live; a capture handed back as a fallback is not.
+        live: r.via ? r.via !== 'capture' : r.source === 'top',
         date,
         from: from.cityCode ?? '',
         to: to.cityCode ?? '',

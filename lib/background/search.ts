@@ -1,5 +1,5 @@
 // The search service behind the popup's quick search and the options page. It is given the
-// worker's one 12306 client, station store and TOP client (built once in
+// worker's one 12306 client, station store, TOP client and live Fliggy client (built once in
 // entrypoints/background.ts), so every caller — popup, overlays, watches — shares their cache,
 // single-flight and back-off.
 import type { EpochMs, FlightSearchResult, StationList } from '../model';
@@ -13,7 +13,8 @@ import { fliggySearchUrl, type AirClient, type TopCredentials } from '../air/cli
 import { cityByName } from '../air/cities';
 import type { z } from 'zod/mini';
 import { on as onMessage } from '../messages/search';
-import type { searchMessages, AirAnswer, RailAnswer } from '../messages/search';
+import type { searchMessages, AirAnswer, AirError, RailAnswer } from '../messages/search';
+import type { FliggyClient } from '../air/fliggy-client';
 import { compare } from '../compare';
 
 type M = typeof searchMessages;
@@ -30,6 +31,8 @@ export interface SearchServiceDeps {
   rail: RailClient;
   stations: StationStore;
   air: AirClient;
+  /** Fliggy's own anonymous search (lib/air/fliggy-client.ts): flights with no key and no tab. */
+  fliggy?: Pick<FliggyClient, 'searchFlights'>;
   /** The capture service: the latest Fliggy (or TOP) capture for a date and IATA city pair. */
   captures?: { latestFlights(date: string, depCity: string, arrCity: string): Promise<CapturedFlights | undefined> };
   now: () => EpochMs;
@@ -37,7 +40,7 @@ export interface SearchServiceDeps {
   topCredentials: () => Promise<TopCredentials | null | undefined>;
   /** Whether the TOP gateway host permission is granted. */
   topPermitted?: () => Promise<boolean>;
-  /** Told of every Taobao Open Platform answer (flight-price watches check their thresholds on it). */
+  /** Told of every live answer, TOP's or Fliggy's (flight-price watches check their thresholds on it). */
   onFlightResult?: (result: FlightSearchResult) => unknown;
 }
 
@@ -75,6 +78,12 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     };
   }
 
+  /** Hands a fresh answer to the fare watches (never in the caller's way). */
+  const tellWatches = (result: FlightSearchResult) =>
+    void Promise.resolve()
+      .then(() => deps.onFlightResult?.(result))
+      .catch((e: unknown) => console.warn('[RailAir] flight listener failed', e));
+
   async function searchAir(req: Req<'search.air'>): Promise<AirAnswer> {
     const dep = cityByName(req.fromCity);
     const arr = cityByName(req.toCity);
@@ -84,21 +93,35 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     const settings = await deps.settings();
     const creds = await deps.topCredentials();
     const permitted = (await deps.topPermitted?.()) ?? true;
+    const issues: DecodeIssue[] = [];
+    let failed: AirError | undefined;
+    // The Taobao Open Platform first, for the few with an approved app key.
     if (settings.topEnabled && creds?.appKey && creds.secret && permitted) {
       const r = await air.searchFlights(q, creds);
       if (r.ok) {
-        void Promise.resolve()
-          .then(() => deps.onFlightResult?.(r.value))
-          .catch((e: unknown) => console.warn('[RailAir] flight listener failed', e));
-        return { ok: true, source: 'top', flights: r.value.flights, issues: r.issues, fetchedAt: r.fetchedAt, fliggyUrl };
+        tellWatches(r.value);
+        return { ok: true, source: 'top', via: 'top', flights: r.value.flights, issues: r.issues, fetchedAt: r.fetchedAt, fliggyUrl };
       }
-      // TOP failed: a capture is still better than nothing, but say why TOP did not answer.
-      const cap = await deps.captures?.latestFlights(q.date, q.fromCity, q.toCity);
-      if (cap) return fromCapture(cap, fliggyUrl, [{ code: 'other', message: `TOP: ${r.error.message.en}` }]);
-      return { ok: false, error: r.error, fliggyUrl };
+      // TOP failed: Fliggy's own search or a capture is still better than nothing; say why TOP did not answer.
+      issues.push({ code: 'other', message: `TOP: ${r.error.message.en}` });
+      failed = r.error;
     }
+    const live = deps.fliggy ? await deps.fliggy.searchFlights(q) : undefined;
     const cap = await deps.captures?.latestFlights(q.date, q.fromCity, q.toCity);
-    if (cap) return fromCapture(cap, fliggyUrl, []);
+    if (live?.ok) {
+      tellWatches(live.value);
+      // A page's capture newer than the live answer (which may come from the 5 min cache) wins.
+      if (cap && cap.at > live.fetchedAt) return fromCapture(cap, fliggyUrl, issues);
+      return { ok: true, source: 'fliggy', via: 'live', flights: live.value.flights, issues: [...issues, ...live.issues], fetchedAt: live.fetchedAt, fliggyUrl };
+    }
+    if (live) {
+      issues.push({ code: 'other', message: `Fliggy: ${live.error.message.en}` });
+      failed = live.error;
+    }
+    if (cap) return fromCapture(cap, fliggyUrl, issues);
+    // A verification page is solved on Fliggy's search page for the same trip: the link. (Its
+    // flight_search_result.htm leads there, with the city names filled, and its JSONP is captured.)
+    if (failed) return { ok: false, error: failed, fliggyUrl };
     return { ok: false, error: { code: 'no-source', message: NO_SOURCE }, fliggyUrl };
   }
 
@@ -181,6 +204,7 @@ function fromCapture(cap: CapturedFlights, fliggyUrl: string, issues: DecodeIssu
   return {
     ok: true,
     source: cap.result.source,
+    via: 'capture',
     flights: cap.result.flights,
     issues,
     fetchedAt: cap.at,

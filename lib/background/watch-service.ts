@@ -1,5 +1,6 @@
 // The watch service: loads the watches document, asks the pure scheduler (lib/watch) what to do,
-// queries due routes through the shared 12306 client, carries the actions out
+// queries due routes through the shared 12306 client and, for fare watches, Fliggy's live search
+// through the shared Fliggy client (lib/watch/fare-poll.ts), carries the actions out
 // (lib/background/watch-effects.ts) and persists after each step, so a worker that dies between
 // two steps loses nothing and a restarted one neither duplicates alarms nor polls early.
 import type { EpochMs, FlightSearchResult } from '../model';
@@ -20,6 +21,7 @@ import {
 } from '../watch/model';
 import { decide, observe, activeBackoff, withSeatsCount, type QueryAction, type RouteAnswer, type SchedulerSettings } from '../watch/scheduler';
 import { checkFareWatches } from '../watch/fare';
+import { fareAnswered, fareFailed, farePollSettings, planFarePoll, withFareWake, type FarePollSettings, type FareRoute, type FareSource } from '../watch/fare-poll';
 import { exportWatches, importWatches } from '../watch/transfer';
 import { quietUntil } from '../watch/quiet';
 import { statusOf, viewsOf, type WatchView } from '../watch/view';
@@ -39,12 +41,14 @@ export type WatchStore = StoredValue<WatchesDoc>;
 
 export interface WatchServiceDeps {
   rail: TrainSource;
+  /** Fliggy's live search for fare watches (none: fare watches only hear of answers others get). */
+  air?: FareSource;
   now?: () => EpochMs;
   rng?: () => number;
   settings: () => Promise<Settings>;
   /** lib/storage.ts watchesItem. */
   store: WatchStore;
-  /** True in test builds only: lets `testInterval` go below the 30 s floor. */
+  /** True in test builds only: lets `testInterval` go below the 30 s floor (and the fare polls' 5 min). */
   testBuild?: boolean;
   testInterval?: () => Promise<number | undefined>;
   log?: (msg: string, ...rest: unknown[]) => void;
@@ -126,16 +130,54 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
     }
   }
 
+  async function fareSettings(s: SchedulerSettings, settings: Settings): Promise<FarePollSettings> {
+    return farePollSettings(s, settings.fareIntervalMin, deps.testBuild ? await deps.testInterval?.() : undefined);
+  }
+
+  /** One live search per due fare route; each answer goes through checkFareWatches. */
+  async function pollFares(routes: FareRoute[], s: SchedulerSettings, settings: Settings): Promise<void> {
+    for (const route of routes) {
+      let answer: Awaited<ReturnType<FareSource['searchFlights']>>;
+      try {
+        answer = await deps.air!.searchFlights({ date: route.date, fromCity: route.fromCity, toCity: route.toCity });
+      } catch (e) {
+        answer = { ok: false, error: { code: 'network', message: { zh: '查询失败', en: `query failed: ${e instanceof Error ? e.message : String(e)}` } } };
+      }
+      const t = now();
+      await serial(async () => {
+        const doc = await load();
+        if (!answer.ok) {
+          await store.setValue({ ...doc, watches: fareFailed(doc.watches, route, answer.error, t) });
+          return;
+        }
+        const watches = fareAnswered(doc.watches, route);
+        const r = checkFareWatches(watches, answer.value, t, { language: s.language, notify: s.notify, qualifies: settings.qualifications });
+        await store.setValue({ ...doc, watches: r.watches });
+        await carryOut(r.actions, s);
+      });
+      // Fliggy showed its verification page or limits us: the client turns every search away
+      // until its back-off ends, so the other routes wait for the next poll.
+      if (!answer.ok && (answer.error.code === 'challenge' || answer.error.code === 'rate-limited')) {
+        log(`fare poll stopped: ${answer.error.message.en}`);
+        return;
+      }
+    }
+  }
+
   async function cycleOnce(): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const { s } = await schedulerSettings();
-      const queries = await serial(async () => {
+      const { s, settings } = await schedulerSettings();
+      const fs = await fareSettings(s, settings);
+      const blocked = deps.air ? await deps.air.blockedUntil().catch(() => undefined) : undefined;
+      const { queries, fares } = await serial(async () => {
         const d = decide(await load(), now(), s, rng);
-        await store.setValue(d.state);
-        await carryOut(d.actions, s);
-        return d.actions.filter((a): a is QueryAction => a.type === 'query');
+        const plan = deps.air ? planFarePoll(d.state, now(), fs, blocked) : { due: [], state: d.state, nextAt: null };
+        // The poll time is stored before asking, so a worker stopped mid-poll does not ask again early.
+        await store.setValue(plan.state);
+        await carryOut(withFareWake(d.actions, plan.nextAt), s);
+        return { queries: d.actions.filter((a): a is QueryAction => a.type === 'query'), fares: plan.due };
       });
-      if (queries.length === 0) return;
+      if (queries.length === 0 && fares.length === 0) return;
       // One route at a time: the client is polite per route, and so are we across routes.
       for (const q of queries) {
         const answer = await query(q);
@@ -145,6 +187,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
           await carryOut(d.actions, s);
         });
       }
+      if (fares.length > 0) await pollFares(fares, s, settings);
     }
   }
 
@@ -233,7 +276,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
     },
 
     async createFare(req) {
-      return serial(async () => {
+      const res = await serial(async () => {
         const doc = await load();
         const same = doc.watches.find(
           (w) => w.kind === 'fare' && w.status === 'active' && w.date === req.date && w.fromCity === req.fromCity && w.toCity === req.toCity && w.maxFen === req.maxFen,
@@ -244,6 +287,9 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
         await store.setValue({ ...doc, watches: [...doc.watches, w] });
         return { id: w.id, created: true };
       });
+      // Asked at once when the fare interval allows (one search per route, whatever the watches).
+      if (res.created) void runCycle();
+      return res;
     },
 
     async list() {

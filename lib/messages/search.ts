@@ -85,6 +85,8 @@ export const airAnswerSchema = z.union([
     /** When the data was fetched or captured. */
     fetchedAt: z.number(),
     fliggyUrl: z.string(),
+    /** Which path answered: Fliggy's live search, a page's capture, or the Taobao Open Platform. */
+    via: z.optional(z.enum(['live', 'capture', 'top'])),
   }),
   /** fliggyUrl: Fliggy's search for the same trip; absent when the cities have no airports. */
   z.object({ ok: z.literal(false), error: airErrorSchema, fliggyUrl: z.optional(z.string()) }),

@@ -76,6 +76,50 @@ export function searchPageUrl(s: { date: string; depCity: string; arrCity: strin
   return `https://sjipiao.fliggy.com/flight_search_result.htm?${p}`;
 }
 
+export const FLIGGY_ORIGIN = 'https://sjipiao.fliggy.com';
+
+/** A one-way search for the live client: IATA city codes and a China date. */
+export interface FliggyLiveSearch {
+  date: string;
+  depCity: string;
+  arrCity: string;
+}
+
+/**
+ * The JSONP search the page's own loader sends (SITES.md, 2026 update). Parameters in exactly the
+ * page's order, empty ones included: an anonymous request that differs from the page's in shape
+ * is what a bot detector looks for first.
+ */
+export function searchJsonpUrl(s: FliggyLiveSearch, callback: string, origin = FLIGGY_ORIGIN): string {
+  const params: [string, string][] = [
+    ['tripType', '0'],
+    ['depCity', s.depCity],
+    ['depCityName', ''],
+    ['arrCity', s.arrCity],
+    ['arrCityName', ''],
+    ['depDate', s.date],
+    ['searchSource', '99'],
+    ['sKey', ''],
+    ['qid', ''],
+    ['needMemberPrice', 'true'],
+    ['_input_charset', 'utf-8'],
+    ['ua', ''],
+    ['itemId', ''],
+    ['openCb', 'false'],
+    ['callback', callback],
+  ];
+  return `${origin}/searchow/search.htm?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+}
+
+/**
+ * The 2026 search page (flight_search_result.htm redirects there): the Referer the JSONP carries
+ * when the page loads it, and where a user solves Fliggy's verification for this search.
+ */
+export function searchRefererUrl(s: FliggyLiveSearch, origin = FLIGGY_ORIGIN): string {
+  const q = `depCity=${encodeURIComponent(s.depCity)}&arrCity=${encodeURIComponent(s.arrCity)}&depDate=${encodeURIComponent(s.date)}&tripType=0`;
+  return `${origin}/homeow/trip_flight_search.htm?${q}`;
+}
+
 /** Where the panel goes: before the flight list when it exists, else at the top of the body. */
 export function panelAnchor(doc: Document): { anchor: Element; append: 'before' | 'first' } | undefined {
   const list = doc.querySelector(SELECTORS.list);

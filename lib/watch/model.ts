@@ -183,6 +183,8 @@ export const watchesDocSchema = z.object({
   routes: z._default(z.record(z.string(), routeStateSchema), {}),
   backoff: z.optional(backoffSchema),
   lastCycleAt: z.optional(z.number()),
+  /** When the fare watches last asked Fliggy (lib/watch/fare-poll.ts): a restarted worker does not ask early. */
+  farePollAt: z.optional(z.number()),
   /** Stored watches that could not be read (e.g. written by a newer version): kept, not deleted. */
   unreadable: z.optional(z.array(z.unknown()).check(z.maxLength(UNREADABLE_MAX))),
 });
@@ -283,6 +285,7 @@ export function parseDoc(stored: unknown): ParsedDoc {
       routes,
       ...(backoff?.ok ? { backoff: backoff.value } : {}),
       ...(typeof obj.lastCycleAt === 'number' ? { lastCycleAt: obj.lastCycleAt } : {}),
+      ...(typeof obj.farePollAt === 'number' ? { farePollAt: obj.farePollAt } : {}),
       ...(aside.length > 0 ? { unreadable: aside.slice(0, UNREADABLE_MAX) } : {}),
     },
     repaired,

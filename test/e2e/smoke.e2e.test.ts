@@ -68,6 +68,30 @@ describe('replay server speaks the sites’ formats', () => {
     expect(replay.railQueries().map((r) => r.path)).toEqual(['/otn/leftTicket/queryG', '/otn/leftTicket/queryZ', '/otn/leftTicket/queryZ']);
   });
 
+  it('answers Fliggy’s JSONP only with its own page’s Referer, else (and on the challenge scenarios) its verification page', async () => {
+    const path = `/searchow/search.htm?tripType=0&depCity=BJS&depCityName=&arrCity=SHA&arrCityName=&depDate=${date}&searchSource=99&sKey=&qid=&needMemberPrice=true&_input_charset=utf-8&ua=&itemId=&openCb=false&callback=jsonp7`;
+    const referer = `https://sjipiao.fliggy.com/homeow/trip_flight_search.htm?depCity=BJS&arrCity=SHA&depDate=${date}&tripType=0`;
+    const ok = await replayFetch(replay, 'sjipiao.fliggy.com', path, { headers: { referer } });
+    expect(ok.body.startsWith('jsonp7(')).toBe(true);
+    const strangers: Record<string, string>[] = [{}, { referer: 'chrome-extension://abc/' }, { referer: 'https://evil.example/sjipiao.fliggy.com/' }];
+    for (const headers of strangers) {
+      const refused = await replayFetch(replay, 'sjipiao.fliggy.com', path, { headers });
+      expect(refused.status).toBe(200);
+      expect(refused.body).toContain('__baxia__');
+      expect(refused.body).toContain('punish');
+    }
+    replay.setScenario({ fliggy: { failure: 'challenge' } });
+    const moved = await replayFetch(replay, 'sjipiao.fliggy.com', path, { headers: { referer } });
+    expect(moved.status).toBe(302);
+    expect(moved.headers.location).toMatch(/^https:\/\/sjipiao\.fliggy\.com\/\/_____tmd_____\/punish\?x5secdata=.+&x5step=1$/);
+    const punish = await replayFetch(replay, 'sjipiao.fliggy.com', String(moved.headers.location).replace('https://sjipiao.fliggy.com', ''));
+    expect(punish.body).toContain('__baxia__');
+    replay.setScenario({ fliggy: { failure: 'challenge-200' } });
+    const direct = await replayFetch(replay, 'sjipiao.fliggy.com', path, { headers: { referer } });
+    expect([direct.status, direct.body.includes('punish')]).toEqual([200, true]);
+    replay.resetScenario();
+  });
+
   it('answers signed TOP searches and rejects a wrong signature with error_response', async () => {
     const params: Record<string, string> = {
       method: 'taobao.trip.jipiao.nsearch.ow.search',
@@ -260,6 +284,8 @@ describe('Chromium with the built extension against the replay', () => {
     expect(jsonp).toHaveLength(1);
     expect(jsonp[0]!.query).toMatchObject({ depCity: 'BJS', arrCity: 'SHA', depDate: date });
     expect(jsonp[0]!.query.callback).toMatch(/^jsonp\d+$/);
+    // The script tag sends the page as Referer: the strict replay answers it (as Fliggy does its own page).
+    expect(jsonp[0]!.headers.referer).toMatch(/^https:\/\/sjipiao\.fliggy\.com\/flight_search_result\.htm\?/);
     await items.first().locator('tr.flight-item-tr').click();
     expect(await items.first().locator('.flight-detail').isVisible()).toBe(true);
     await page.close();

@@ -1,5 +1,7 @@
-// Fliggy (sjipiao.fliggy.com) as the replay serves it: the flight search page, its loader script
-// and the JSONP data endpoint /searchow/search.htm?…&callback=NAME.
+// Fliggy (sjipiao.fliggy.com) as the replay serves it: the flight search page, its loader script,
+// the JSONP data endpoint /searchow/search.htm?…&callback=NAME and the verification (punish) page
+// it answers with when it wants a human: for a search without the search page's Referer, or on
+// the scenario's 'challenge' failures.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +22,25 @@ const LOGIN_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>飞�
 <body><div id="J_Login">请登录后继续访问</div></body></html>
 `;
 
+/** Where Fliggy sends a request it wants a human for (the double slash is Fliggy's). */
+export const PUNISH_URL = 'https://sjipiao.fliggy.com//_____tmd_____/punish?x5secdata=replay0123456789&x5step=1';
+
+/** The slider page, with the markers the real one carries (SITES.md: __baxia__, punish, x5sec). */
+const PUNISH_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>验证码拦截</title>
+<script src="https://g.alicdn.com/AWSC/AWSC/awsc.js"></script><script>window.__baxia__ = { punish: true };</script></head>
+<body><div id="nocaptcha" class="nc-container" data-x5sec="1">请拖动滑块完成验证 (punish)</div></body></html>
+`;
+
+const FLIGGY_PAGE_ORIGIN = 'https://sjipiao.fliggy.com/';
+
 export const handleFliggy: Handler = (req, ctx) => {
   const s = ctx.scenario().fliggy;
-  if (req.path === '/flight_search_result.htm') {
+  // `//_____tmd_____/punish` reaches the server as a scheme-relative URL: its path reads /punish.
+  if (req.path === '/punish' || req.path.endsWith('/_____tmd_____/punish')) {
+    return { status: 200, headers: { 'content-type': HTML }, body: PUNISH_HTML };
+  }
+  // The 2026 search page (flight_search_result.htm redirects there on the real site).
+  if (req.path === '/flight_search_result.htm' || req.path === '/homeow/trip_flight_search.htm') {
     const dep = req.query.get('depCity') ?? '';
     const arr = req.query.get('arrCity') ?? '';
     const page = readFileSync(PAGE, 'utf8')
@@ -39,6 +57,12 @@ export const handleFliggy: Handler = (req, ctx) => {
     const arrCity = req.query.get('arrCity') ?? '';
     const date = req.query.get('depDate') ?? '';
     const delayMs = s.delayMs;
+    if (s.failure === 'challenge') return { status: 302, headers: { location: PUNISH_URL, 'content-type': HTML }, body: '', delayMs };
+    if (s.failure === 'challenge-200') return { status: 200, headers: { 'content-type': HTML }, body: PUNISH_HTML, delayMs };
+    // A search not sent from Fliggy's own page gets the verification page, as on the real site.
+    if (s.requireReferer && !(req.headers.referer ?? '').startsWith(FLIGGY_PAGE_ORIGIN)) {
+      return { status: 200, headers: { 'content-type': HTML }, body: PUNISH_HTML, delayMs };
+    }
     if (s.failure === 'html') return { status: 200, headers: { 'content-type': HTML }, body: LOGIN_HTML, delayMs };
     if (!/^[\w$.]+$/.test(callback)) return { status: 400, headers: { 'content-type': HTML }, body: 'bad callback', delayMs };
     const search = { date, depCity, arrCity, callback };

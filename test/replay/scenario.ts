@@ -52,10 +52,19 @@ export type FliggyFailure =
   /** The JSONP answers an HTML login/verification page instead of script. */
   | 'html'
   /** A valid JSONP call with no flights. */
-  | 'empty';
+  | 'empty'
+  /** Fliggy's slider: a 302 to https://sjipiao.fliggy.com//_____tmd_____/punish?x5secdata=…&x5step=1 (served too). */
+  | 'challenge'
+  /** The same verification page (`__baxia__`, `punish`) served with 200 in place of the JSONP. */
+  | 'challenge-200';
 
 export interface FliggyScenario {
   failure: FliggyFailure | null;
+  /**
+   * As the real site is reported to: the JSONP answers only with a Referer from
+   * https://sjipiao.fliggy.com/ (its own page), else the verification page.
+   */
+  requireReferer: boolean;
   delayMs: number;
   /** Replace the JSONP body for a search (return undefined to keep the generated one). */
   body: ((search: { date: string; depCity: string; arrCity: string; callback: string }) => string | undefined) | null;
@@ -99,7 +108,7 @@ export function defaultScenario(): Scenario {
       rows: null,
       seats: {},
     },
-    fliggy: { failure: null, delayMs: 0, body: null },
+    fliggy: { failure: null, requireReferer: true, delayMs: 0, body: null },
     top: { appKey: TEST_TOP_APP_KEY, appSecret: TEST_TOP_APP_SECRET, delayMs: 0, error: null },
   };
 }

@@ -235,6 +235,27 @@ describe('overlay view: live fallback', () => {
     );
     expect(failed).toMatchObject({ status: 'no-data', liveError: { code: 'rejected', message: { zh: '淘宝开放平台：调用受限' } } });
   });
+
+  it('shows a 12306 page flights from Fliggy’s live search with nothing captured, and its verification face with the link', async () => {
+    const { captures, now } = setup();
+    const live = async (): Promise<AirAnswer> => ({ ok: true, source: 'fliggy', via: 'live', flights: liveFlights(), issues: [], fetchedAt: now(), fliggyUrl: 'https://sjipiao.fliggy.com/' });
+    const v = await overlayView({ captures, now, live: { air: live } }, RAIL_PAGE);
+    expect(v.status).toBe('ok');
+    expect(v.rows.map((r) => r.code)).toEqual(['MU5102', 'CA1831']);
+    expect(v.sources.air).toMatchObject({ source: 'fliggy', live: true });
+    // A capture handed back as the fallback is not called live.
+    const cap = async (): Promise<AirAnswer> => ({ ok: true, source: 'fliggy', via: 'capture', flights: liveFlights(), issues: [], fetchedAt: now(), fliggyUrl: 'https://sjipiao.fliggy.com/' });
+    expect((await overlayView({ captures, now, live: { air: cap } }, RAIL_PAGE)).sources.air?.live).not.toBe(true);
+
+    const challenge = async (): Promise<AirAnswer> => ({
+      ok: false,
+      error: { code: 'challenge', message: { zh: '请在飞猪页面完成验证', en: 'Verify on Fliggy' }, retryAt: now() + 300_000 },
+      fliggyUrl: 'https://sjipiao.fliggy.com/homeow/trip_flight_search.htm?depCity=BJS&arrCity=SHA&depDate=2026-11-23&tripType=0',
+    });
+    const blocked = await overlayView({ captures, now, live: { air: challenge } }, RAIL_PAGE);
+    expect(blocked).toMatchObject({ status: 'no-data', liveError: { code: 'challenge', message: { zh: '请在飞猪页面完成验证', en: 'Verify on Fliggy' } } });
+    expect(blocked.otherSearchUrl).toMatch(/^https:\/\/sjipiao\.fliggy\.com\/.*depCity=BJS&arrCity=SHA/);
+  });
 });
 
 describe('overlay tabs and prefs (content scripts have no storage access)', () => {

@@ -13,11 +13,13 @@ import type { FlightSearchResult } from '../../../lib/model';
 import { buildFliggyJsonp, buildTopSearchJson, generateFlights } from '../../support/air-bodies';
 import { REPLAY_STATIONS, stationNameJs } from '../../replay/stations';
 import { fake12306 } from '../net/fake-sites';
+import { createFliggyClient } from '../../../lib/air/fliggy-client';
+import { fakeFliggy, type FliggyMode } from '../air/fake-fliggy';
 
 const NOW = chinaInstant('2026-03-04', 10 * 60);
 const CREDS = { appKey: '12345678', secret: 's3cret', signMethod: 'md5' as const };
 
-function setup(opts: { settings?: Partial<Settings>; creds?: boolean; capture?: boolean; now?: number; flights?: (r: FlightSearchResult) => FlightSearchResult } = {}) {
+function setup(opts: { settings?: Partial<Settings>; creds?: boolean; capture?: boolean; captureAt?: number; now?: number; flights?: (r: FlightSearchResult) => FlightSearchResult; live?: FliggyMode } = {}) {
   const now = opts.now ?? NOW;
   const site = fake12306({ stationScript: stationNameJs(REPLAY_STATIONS) });
   const topCalls: string[] = [];
@@ -35,6 +37,10 @@ function setup(opts: { settings?: Partial<Settings>; creds?: boolean; capture?: 
   const stations = createStationStore({ fetch, now: () => now });
   const rail = createRailClient({ fetch, now: () => now, onStationVersion: (v) => stations.noteVersion(v) });
   const air = createAirClient({ fetch, now: () => now });
+  // Fliggy's live search, as the worker builds it, over a fake sjipiao.fliggy.com.
+  const fliggySite = fakeFliggy(opts.live ?? 'ok');
+  const fliggy = opts.live ? createFliggyClient({ fetch: fliggySite.fetch, now: () => now }) : undefined;
+  const heard: FlightSearchResult[] = [];
   const deps: SearchServiceDeps = {
     rail,
     stations,
@@ -45,11 +51,12 @@ function setup(opts: { settings?: Partial<Settings>; creds?: boolean; capture?: 
     captures: {
       latestFlights: async (date, dep, arr) =>
         opts.capture && captured.ok && date === '2026-03-05' && dep === 'BJS' && arr === 'SHA'
-          ? { result: opts.flights ? opts.flights(structuredClone(captured.value)) : captured.value, at: now - 5 * 60_000 }
+          ? { result: opts.flights ? opts.flights(structuredClone(captured.value)) : captured.value, at: opts.captureAt ?? now - 5 * 60_000 }
           : undefined,
     },
+    ...(fliggy ? { fliggy, onFlightResult: (r: FlightSearchResult) => void heard.push(r) } : {}),
   };
-  return { site, topCalls, deps, svc: createSearchService(deps) };
+  return { site, topCalls, deps, fliggySite, heard, svc: createSearchService(deps) };
 }
 
 const RAIL = { date: '2026-03-05', from: 'BJP', to: 'SHH', student: false, fromName: '北京', toName: '上海' };
@@ -104,6 +111,53 @@ describe('search service', () => {
     expect(!none.ok && none.fliggyUrl).toContain('depCity=BJS&arrCity=SHA&depDate=2026-03-05');
     const noCity = await setup().svc.searchAir({ date: '2026-03-05', fromCity: '火星', toCity: '上海' });
     expect(noCity).toEqual({ ok: false, error: { code: 'no-city', message: { zh: '这两个城市之间没有可比的机场', en: 'No airports to compare for these cities' } } });
+  });
+
+  it('answers flights from Fliggy’s live search with no key and no capture, and tells the fare watches', async () => {
+    const { svc, fliggySite, heard, topCalls } = setup({ live: 'ok' });
+    const r = await svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(r.ok && r.via).toBe('live');
+    expect(r.ok && r.source).toBe('fliggy');
+    expect(r.ok && r.flights.length).toBeGreaterThan(0);
+    expect(fliggySite.requests).toHaveLength(1);
+    expect(topCalls).toHaveLength(0);
+    await new Promise((res) => setTimeout(res, 0));
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toMatchObject({ date: '2026-03-05', depCity: 'BJS', arrCity: 'SHA' });
+  });
+
+  it('asks TOP first when the user configured it, Fliggy only when TOP fails', async () => {
+    const top = setup({ live: 'ok', creds: true, settings: { topEnabled: true } });
+    const r = await top.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(r.ok && r.via).toBe('top');
+    expect(top.fliggySite.requests).toHaveLength(0);
+    const broken = setup({ live: 'ok', creds: true, settings: { topEnabled: true } });
+    broken.deps.topCredentials = async () => ({ appKey: '87654321', secret: 'wrong', signMethod: 'md5' });
+    broken.deps.air = { searchFlights: async () => ({ ok: false, error: { code: 'rejected', message: { zh: '无效签名', en: 'Invalid signature' } }, fetchedAt: NOW }) };
+    const fell = await createSearchService(broken.deps).searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(fell.ok && fell.via).toBe('live');
+    expect(fell.ok && fell.issues.map((i) => i.message)).toContain('TOP: Invalid signature');
+  });
+
+  it('says Fliggy wants a verification, with the link to its search page, when nothing else answers', async () => {
+    const { svc } = setup({ live: { marker: '__baxia__' } });
+    const r = await svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ code: 'challenge', message: { zh: '请在飞猪页面完成验证', en: 'Verify on Fliggy' } });
+    expect(r.error.retryAt).toBeGreaterThan(NOW);
+    expect(r.fliggyUrl).toBe(`https://sjipiao.fliggy.com/flight_search_result.htm?tripType=0&depCity=BJS&arrCity=SHA&depDate=2026-03-05&depCityName=${encodeURIComponent('北京')}&arrCityName=${encodeURIComponent('上海')}`);
+  });
+
+  it('falls back to a capture when the live search fails, and prefers a capture newer than the live answer', async () => {
+    const failed = await setup({ live: '403', capture: true }).svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(failed.ok && failed.via).toBe('capture');
+    expect(failed.ok && failed.issues[0]?.message).toMatch(/^Fliggy: Fliggy is limiting requests/);
+    const newer = await setup({ live: 'ok', capture: true, captureAt: NOW + 1 }).svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(newer.ok && newer.via).toBe('capture');
+    expect(newer.ok && newer.fetchedAt).toBe(NOW + 1);
+    const older = await setup({ live: 'ok', capture: true }).svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(older.ok && older.via).toBe('live');
   });
 
   it('compares what the two searches answered, from their caches', async () => {

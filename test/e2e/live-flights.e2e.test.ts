@@ -1,0 +1,158 @@
+// Flights with no key and no Fliggy tab (issue 10): the worker asks Fliggy's own anonymous JSONP
+// search. (1) a fresh profile opens only 12306's search page and its panel lists live flights;
+// (4) a fare watch set in the popup fires from polled Fliggy answers, no Fliggy tab ever opened;
+// (5) Fliggy answers its verification page: the panel asks the user to verify on Fliggy, links its
+// search, and the client backs off (no second search on a re-open).
+//
+// Runs the test build (WXT_RAILAIR_TEST=1, --mode e2e), whose `watchTest` = { intervalSec: 2 } also
+// shortens the fare polls' 15 min interval, as test/e2e/watch.e2e.test.ts does for trains.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chinaTomorrow, launchBrowser, railSearchUrl, REPO_ROOT, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { flightsFor } from '../replay/air-data';
+import { searchRefererUrl } from '../../lib/sites/fliggy-page';
+import { addDays } from '../../lib/time';
+
+const E2E_BUILD = join(REPO_ROOT, '.output', 'chrome-mv3-e2e');
+const date = chinaTomorrow();
+
+// TODO(DNR merge): until the declarativeNetRequest PageHeaders is merged, the worker cannot set the
+// search page's Referer (entrypoints/background.ts passes plainHeaders), and the replay, strict as
+// the real site, would answer its verification page. This file lets the worker through with
+// `fliggy.requireReferer: false` and skips only the Referer assertion; at merge, set this to true.
+const DNR_MERGED = false;
+
+let replay: Replay;
+let browser: LaunchedBrowser;
+
+async function inWorker<T>(fn: (arg: any) => Promise<T>, arg?: unknown): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const w = await browser.currentWorker();
+      return (await w.evaluate(fn as never, arg)) as T;
+    } catch (e) {
+      if (attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+const isJsonp = (r: ReplayRequest) => r.host === 'sjipiao.fliggy.com' && r.path === '/searchow/search.htm';
+/** The worker's searches: a fetch, not the page's script tag. */
+const fromWorker = (r: ReplayRequest) => isJsonp(r) && r.headers['sec-fetch-dest'] !== 'script';
+const fliggyPageLoads = () => replay.requests.filter((r) => r.host === 'sjipiao.fliggy.com' && /search\.htm$|trip_flight_search\.htm$|flight_search_result\.htm$/.test(r.path) && !isJsonp(r));
+const panel = (page: Page) => page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]');
+
+beforeAll(async () => {
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: REPO_ROOT, env: { ...process.env, WXT_RAILAIR_TEST: '1' }, stdio: 'inherit' });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wxt build --mode e2e exited with ${code}`))));
+  });
+  replay = await startReplay({ scenario: { fliggy: { requireReferer: DNR_MERGED } } });
+  browser = await launchBrowser(replay, { extensionPath: E2E_BUILD });
+  await inWorker(async () => {
+    const c = (globalThis as any).chrome;
+    // No quiet hours (the run may be at night in China) and 2 s polls in this test build.
+    await c.storage.local.set({
+      settings: { watch: { intervalSec: 60, quietStart: '00:00', quietEnd: '00:00', notify: true } },
+      watchTest: { intervalSec: 2 },
+    });
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await replay?.close();
+});
+
+describe('live flights from Fliggy, no key, no Fliggy tab', () => {
+  it('(1) a fresh profile on 12306 only: the panel lists flights from a live Fliggy search', async () => {
+    const page = await browser.page();
+    await page.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
+    await page.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
+    await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 20_000 });
+    const expected = new Set(flightsFor({ date, depCity: 'BJS', arrCity: 'SHA' }).map((f) => f.flightNo));
+    const shown = await panel(page).locator('[data-testid="railair-rows"] tbody tr[data-code]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((c) => expected.has(c))).toBe(true);
+    expect(await panel(page).locator('[data-testid="railair-source-air"]').textContent()).toContain('飞猪');
+
+    // The search came from the worker, as the page's loader sends it, and no Fliggy page was opened.
+    const sent = replay.requests.filter(fromWorker);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.query).toMatchObject({ tripType: '0', depCity: 'BJS', arrCity: 'SHA', depDate: date, searchSource: '99', needMemberPrice: 'true', openCb: 'false' });
+    expect(Object.keys(sent[0]!.query)).toEqual(['tripType', 'depCity', 'depCityName', 'arrCity', 'arrCityName', 'depDate', 'searchSource', 'sKey', 'qid', 'needMemberPrice', '_input_charset', 'ua', 'itemId', 'openCb', 'callback']);
+    expect(fliggyPageLoads()).toHaveLength(0);
+    console.info(`[live-flights e2e] the worker's search carried Referer: ${sent[0]!.headers.referer ?? '(none)'}`);
+    // TODO(DNR merge): the search page's Referer rides on the worker's request once the DNR PageHeaders is in.
+    if (DNR_MERGED) expect(sent[0]!.headers.referer).toBe(searchRefererUrl({ date, depCity: 'BJS', arrCity: 'SHA' }));
+    await page.close();
+  }, 60_000);
+
+  it('(4) a fare watch set in the popup fires from polled Fliggy answers, with no Fliggy tab ever opened', async () => {
+    const day = addDays(date, 1);
+    const before = replay.requests.filter((r) => fromWorker(r) && r.query.depDate === day).length;
+    expect(before).toBe(0);
+    const popup = await browser.openPopup();
+    await popup.getByRole('tab', { name: /提醒/ }).click();
+    await popup.locator('input[name="fromCity"]').fill('BJS');
+    await popup.locator('input[name="toCity"]').fill('SHA');
+    await popup.locator('input[name="date"]').fill(day);
+    // Every adult fare of the replayed day is under ¥9999, taxes in: the first poll fires.
+    await popup.locator('input[name="maxYuan"]').fill('9999');
+    await popup.locator('input[name="maxYuan"]').press('Enter');
+
+    const shownIds = () => inWorker(async () => Object.keys(await (globalThis as any).chrome.notifications.getAll()));
+    await expect.poll(shownIds, { timeout: 60_000 }).toHaveLength(1);
+    const notifications = await shownIds();
+    expect(notifications[0]).toMatch(/^railair-watch:/);
+    const polls = replay.requests.filter((r) => fromWorker(r) && r.query.depDate === day);
+    expect(polls.length).toBeGreaterThanOrEqual(1);
+    expect(polls[0]!.query).toMatchObject({ depCity: 'BJS', arrCity: 'SHA' });
+    const doc = await inWorker(async () => (await (globalThis as any).chrome.storage.local.get('watches')).watches);
+    expect(doc.watches).toEqual([expect.objectContaining({ kind: 'fare', date: day, fromCity: 'BJS', toCity: 'SHA', below: true })]);
+    expect(doc.farePollAt).toBeGreaterThan(0);
+    expect(fliggyPageLoads()).toHaveLength(0);
+    // The fare watches' polls are batched: a few seconds later still one search per 2 s poll at most
+    // (the client's 5 min cache answers the rest without a request).
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(replay.requests.filter((r) => fromWorker(r) && r.query.depDate === day)).toHaveLength(1);
+    await popup.close();
+  }, 120_000);
+
+  it('(5) Fliggy’s verification page: the panel asks to verify on Fliggy with a link, and the client backs off', async () => {
+    replay.setScenario({ fliggy: { failure: 'challenge' } });
+    const url = railSearchUrl({ from: ['上海', 'SHH'], to: ['广州', 'GZQ'], date });
+    const page = await browser.page();
+    await page.goto(url);
+    await page.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
+    await panel(page).and(page.locator('[data-state="no-data"]')).waitFor({ timeout: 20_000 });
+    await expect.poll(() => panel(page).locator('[data-testid="railair-live-error"]').textContent(), { timeout: 10_000 }).toContain('请在飞猪页面完成验证');
+    const href = await panel(page).locator('[data-testid="railair-open-other"]').getAttribute('href');
+    expect(href).toMatch(/^https:\/\/sjipiao\.fliggy\.com\/.*depCity=SHA&arrCity=CAN/);
+    const searches = () => replay.requests.filter((r) => fromWorker(r) && r.query.depCity === 'SHA' && r.query.arrCity === 'CAN');
+    expect(searches()).toHaveLength(1);
+    expect(searches()[0]!.status).toBe(302);
+    // The worker followed the 302 to the punish page and stopped there.
+    expect(replay.requests.some((r) => r.host === 'sjipiao.fliggy.com' && r.path === '/punish')).toBe(true);
+    await page.close();
+
+    // Re-opened within the back-off: the same face, and no second search (nor any other).
+    replay.setScenario({ fliggy: { failure: null } });
+    const total = replay.requests.filter(fromWorker).length;
+    const again = await browser.page();
+    await again.goto(url);
+    await panel(again).and(again.locator('[data-state="no-data"]')).waitFor({ timeout: 20_000 });
+    await expect.poll(() => panel(again).locator('[data-testid="railair-live-error"]').textContent(), { timeout: 10_000 }).toContain('请在飞猪页面完成验证');
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(searches()).toHaveLength(1);
+    expect(replay.requests.filter(fromWorker)).toHaveLength(total);
+    const blocked = await inWorker(async () => (await (globalThis as any).chrome.storage.local.get('fliggyClient')).fliggyClient);
+    expect(blocked.backoff).toMatchObject({ failures: 1, cause: { code: 'challenge' } });
+    expect(blocked.backoff.until).toBeGreaterThan(Date.now() + 60_000);
+    await again.close();
+  }, 90_000);
+});
