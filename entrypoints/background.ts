@@ -28,6 +28,8 @@ import { createOverlay, registerOverlayHandlers } from '../lib/background/overla
 import { registerOverlayLoader } from '../lib/background/overlay-loader';
 import { createOverlayTabs } from '../lib/background/overlay-tabs';
 import { restrictStorageToTrustedContexts } from '../lib/background/storage-access';
+import { browserPageHeaders } from '../lib/background/page-headers';
+import { browserRailRelay } from '../lib/background/relay';
 
 export default defineBackground(() => {
   // Storage holds the Taobao secret: content scripts get what they need through messages.
@@ -44,7 +46,14 @@ export default defineBackground(() => {
   // The live clients, one each, so popup, overlays and watches share cache and back-off. The
   // station store owns the station list; the 12306 client tells it when the site names a new one.
   const stations = createStationStore({ fetch, now, storage: stationListItem });
-  const rail = createRailClient({ fetch, now, storage: railClientItem, onStationVersion: (v) => stations.noteVersion(v) });
+  // The live clients' requests carry the sites' search page as Referer (DNR session rules, once).
+  const pageHeaders = browserPageHeaders();
+  // A query 12306 turns away is run again from an open search tab; its answer is filed as a capture.
+  const relay = browserRailRelay(async (capture, tab) => {
+    const out = await captures.submit(capture, { url: tab.url });
+    if (out.ok && out.filed === 'result') overlay.capturesChanged(tab.id);
+  });
+  const rail = createRailClient({ fetch, now, storage: railClientItem, onStationVersion: (v) => stations.noteVersion(v), headers: pageHeaders, relay });
   const air = createAirClient({ fetch, now });
 
   // Watches poll through the shared 12306 client; flight answers from captures and from the

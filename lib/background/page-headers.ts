@@ -7,6 +7,7 @@
 // tab (tabIds [-1]: the worker's own; in Chrome also initiatorDomains [our id]), only on the two
 // hosts whose checks need it; removed as soon as the request settles. Session rules outlive a
 // stopped worker, so rules a killed worker left behind are cleared when it starts again.
+import { browser } from 'wxt/browser';
 import { plainHeaders, type PageHeaders } from '../net/page-headers';
 
 /** The only hosts whose requests get the page's headers. */
@@ -163,4 +164,9 @@ export function pageHeadersFor(api: { declarativeNetRequest?: SessionRulesApi; r
   if (!dnr || typeof dnr.updateSessionRules !== 'function' || typeof dnr.getSessionRules !== 'function') return plainHeaders;
   const chrome = api.runtime.getURL('/').startsWith('chrome-extension://');
   return createDnrPageHeaders({ dnr, ...(chrome ? { initiatorDomain: api.runtime.id } : {}) });
+}
+
+/** The worker's PageHeaders over this browser's API (build it once, at worker start). */
+export function browserPageHeaders(): PageHeaders {
+  return pageHeadersFor(browser as unknown as Parameters<typeof pageHeadersFor>[0]);
 }
