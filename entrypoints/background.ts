@@ -46,6 +46,9 @@ export default defineBackground(() => {
   // The live clients, one each, so popup, overlays and watches share cache and back-off. The
   // station store owns the station list; the 12306 client tells it when the site names a new one.
   const stations = createStationStore({ fetch, now, storage: stationListItem });
+  // A fresh profile has no station list yet: fetch it now (once; get() is a no-op while a copy is
+  // fresh), so the first overlay or watch can name stations without a 12306 page visited first.
+  void stations.get().catch(() => undefined);
   // The live clients' requests carry the sites' search page as Referer (DNR session rules, once).
   const pageHeaders = browserPageHeaders();
   // A query 12306 turns away is run again from an open search tab; its answer is filed as a capture.

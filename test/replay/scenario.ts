@@ -46,6 +46,12 @@ export interface RailScenario {
   rows: ((route: RailRoute) => string[] | undefined) | null;
   /** Per train code (G101), seat-count fields to override: { ze: '5' }, { ze: '无' }, { swz: '有' }. */
   seats: Record<string, Partial<Record<SeatClassId, string>>>;
+  /**
+   * 2026's header checks (default on): a query without the init page's cookies (JSESSIONID,
+   * BIGipServerotn, route) or without a search-page Referer (https://kyfw.12306.cn/otn/leftTicket/init…)
+   * is sent to error.html. false only for a test that needs the old, lenient 12306.
+   */
+  strict: boolean;
 }
 
 export type FliggyFailure =
@@ -98,6 +104,7 @@ export function defaultScenario(): Scenario {
       stationVersion: '1.9340',
       rows: null,
       seats: {},
+      strict: true,
     },
     fliggy: { failure: null, delayMs: 0, body: null },
     top: { appKey: TEST_TOP_APP_KEY, appSecret: TEST_TOP_APP_SECRET, delayMs: 0, error: null },
