@@ -91,8 +91,9 @@ describe('strict 12306', () => {
     await tab.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
     await tab.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]').waitFor();
     replay.clearRequests();
-    // The worker's next query is refused (error.html); the tab's, like the page's own, is not.
-    replay.setScenario({ rail: { failure: 'error-302', failureCount: 1 } });
+    // The worker's next query is refused (error.html), and so is its probe that tells that
+    // redirect from a network error; the tab's, like the page's own, is not.
+    replay.setScenario({ rail: { failure: 'error-302', failureCount: 2 } });
 
     const page = await browser.page();
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'CAN', date }));
@@ -104,9 +105,10 @@ describe('strict 12306', () => {
     expect(shown.every((c) => expected.some((t) => t.code === c))).toBe(true);
 
     const queries = replay.railQueries().filter(routeOf('BJP', 'GZQ'));
-    expect(queries.map((r) => r.status)).toEqual([302, 200]);
-    // The second came from the tab: the page's cookies and the page's URL as Referer.
-    const relayed = queries[1]!;
+    expect(queries.map((r) => r.status)).toEqual([302, 302, 200]);
+    // The last came from the tab: the page's cookies and the page's URL as Referer.
+    const relayed = queries[2]!;
+    expect(relayed.headers['sec-fetch-site']).toBe('same-origin');
     expect(hasCookies(relayed)).toBe(true);
     expect(relayed.headers.referer).toBe(tab.url());
     expect(relayed.headers['x-requested-with']).toBe('XMLHttpRequest');
