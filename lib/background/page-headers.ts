@@ -66,6 +66,12 @@ function allowedUrl(raw: string): URL | undefined {
   return PAGE_HEADER_HOSTS.includes(u.hostname) ? u : undefined;
 }
 
+/** 12306's left-ticket query path, whatever its current name. */
+const LEFT_TICKET_PATH = /^\/otn\/leftTicket\/query[A-Za-z0-9]{0,3}$/;
+
+/** urlFilter takes ASCII only, and `*`, `^`, `|` are its wildcards and anchors. */
+const isPlainAscii = (s: string) => /^[\x21-\x7e]*$/.test(s) && !/[*^|]/.test(s);
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -75,8 +81,16 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function exactUrlCondition(url: URL): { urlFilter: string } | { regexFilter: string } {
   const href = url.href;
-  // urlFilter: ASCII only, and `*`, `^`, `|` are wildcards/anchors.
-  if (/^[\x21-\x7e]+$/.test(href) && !/[*^|]/.test(href)) return { urlFilter: `|${href}|` };
+  const rotated = LEFT_TICKET_PATH.exec(url.pathname);
+  if (url.hostname === 'kyfw.12306.cn' && rotated) {
+    // 12306 rotates the query's name with a same-host 302 (queryZ → queryY, query string kept);
+    // the browser recomputes the Referer on a redirect, so the rule also covers the same query
+    // under another name — nothing else (same host, same query string, a left-ticket path).
+    // (A regexFilter saying "up to three letters" exceeds Chrome's 2 KB compiled-regex limit for a
+    // URL this long; the wildcard stands between the fixed path prefix and the exact query string.)
+    if (isPlainAscii(url.search)) return { urlFilter: `|${url.origin}/otn/leftTicket/query*${url.search}|` };
+  }
+  if (isPlainAscii(href)) return { urlFilter: `|${href}|` };
   return { regexFilter: `^${escapeRegex(href)}$` };
 }
 

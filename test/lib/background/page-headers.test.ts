@@ -52,7 +52,7 @@ describe('DNR page headers', () => {
       id: during[0]!.id,
       priority: PAGE_HEADER_PRIORITY,
       condition: {
-        urlFilter: `|${QUERY}|`,
+        urlFilter: '|https://kyfw.12306.cn/otn/leftTicket/query*?leftTicketDTO.train_date=2026-03-05&leftTicketDTO.from_station=BJP&leftTicketDTO.to_station=SHH&purpose_codes=ADULT|',
         resourceTypes: ['xmlhttprequest', 'other'],
         tabIds: [-1],
         initiatorDomains: ['abcdefghijklmnop'],
@@ -67,6 +67,16 @@ describe('DNR page headers', () => {
       },
     });
     expect(during[0]!.priority).toBeGreaterThan(1);
+    // Exactly this query, also after 12306 renames the endpoint with a redirect (the Referer is recomputed then).
+    // (urlFilter semantics: `|` anchors, `*` any run of characters.)
+    const f = during[0]!.condition.urlFilter!;
+    const re = new RegExp(`^${f.slice(1, -1).split('*').map((p) => p.replace(/[.?+()[\]\\^$]/g, '\\$&')).join('.*')}$`);
+    expect(re.test(QUERY)).toBe(true);
+    expect(re.test(QUERY.replace('queryZ', 'queryY'))).toBe(true);
+    expect(re.test(QUERY.replace('SHH', 'AOH'))).toBe(false);
+    expect(re.test(`${QUERY}&x=1`)).toBe(false);
+    expect(re.test(QUERY.replace('leftTicket/queryZ', 'passengers/query'))).toBe(false);
+    expect(re.test(QUERY.replace('kyfw.12306.cn', 'evil.example'))).toBe(false);
     // Removed once the request settled.
     expect(dnr.rules.size).toBe(0);
     expect(dnr.calls.at(-1)).toEqual({ remove: [during[0]!.id] });
