@@ -126,6 +126,9 @@ function query(req: ReplayRequestIn, ctx: ReplayContext, name: string): Reply {
     const why = failsPageChecks(req.headers);
     if (why) return { status: 302, headers: { location: ERROR_PAGE_URL, 'content-type': HTML, 'x-replay-refused': why }, delayMs };
   }
+  if (s.pageOnly && !servedPages(ctx).has(pageKey(req.headers.referer))) {
+    return { status: 302, headers: { location: ERROR_PAGE_URL, 'content-type': HTML, 'x-replay-refused': 'not from a 12306 page' }, delayMs };
+  }
   const route = queryRoute(req.query);
   if (!route) return { ...toErrorPage(), delayMs };
   const failed = failureReply(ctx, route);
@@ -133,9 +136,28 @@ function query(req: ReplayRequestIn, ctx: ReplayContext, name: string): Reply {
   return { status: 200, headers: { 'content-type': JSON_TYPE }, body: leftTicketBodyFor(route, s), delayMs };
 }
 
+/** Search page URLs served with a query string (what a tab loads), per replay server. */
+const served = new WeakMap<ReplayContext, Set<string>>();
+/** A Referer as the key its page was served under (path and normalised query), or '' for none. */
+function pageKey(referer: string | undefined): string {
+  try {
+    const u = new URL(referer ?? '');
+    return u.host === 'kyfw.12306.cn' && u.search ? `${u.pathname}?${new URLSearchParams(u.search).toString()}` : '';
+  } catch {
+    return '';
+  }
+}
+function servedPages(ctx: ReplayContext): Set<string> {
+  let set = served.get(ctx);
+  if (!set) served.set(ctx, (set = new Set()));
+  return set;
+}
+
 export const handle12306: Handler = (req, ctx) => {
   const p = req.path;
   if (p === '/otn/leftTicket/init') {
+    const search = req.query.toString();
+    if (search) servedPages(ctx).add(`${p}?${search}`);
     return {
       status: 200,
       headers: { 'content-type': HTML, 'set-cookie': SESSION_COOKIES },

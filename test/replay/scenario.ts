@@ -52,6 +52,12 @@ export interface RailScenario {
    * is sent to error.html. false only for a test that needs the old, lenient 12306.
    */
   strict: boolean;
+  /**
+   * Refuse (302 to error.html) every query whose Referer is not a search page this replay served
+   * (an init page with a query string, as a tab loads it): a tab's query passes, the worker's —
+   * whose Referer is built, not loaded — is turned away (the tab relay's tests).
+   */
+  pageOnly: boolean;
 }
 
 export type FliggyFailure =
@@ -105,6 +111,7 @@ export function defaultScenario(): Scenario {
       rows: null,
       seats: {},
       strict: true,
+      pageOnly: false,
     },
     fliggy: { failure: null, delayMs: 0, body: null },
     top: { appKey: TEST_TOP_APP_KEY, appSecret: TEST_TOP_APP_SECRET, delayMs: 0, error: null },
