@@ -4,7 +4,7 @@
 // left-ticket query URLs are run. The page is not touched: one background request, off its thread.
 import { MAX_BODY_CHARS } from './channel';
 import type { Capture } from './schema';
-import { isLeftTicketQueryUrl } from '../sites/12306-page';
+import { isLeftTicketQueryUrl, PAGE_QUERY_HEADERS } from '../sites/12306-page';
 
 export type RelayOutcome = { ok: true; capture: Capture } | { ok: false; reason: string };
 
@@ -15,13 +15,6 @@ export interface RelayRunDeps {
   timeoutMs?: number;
 }
 
-/** The headers 12306's page sends with the same query (its jQuery $.ajax). */
-const PAGE_QUERY_HEADERS = {
-  'X-Requested-With': 'XMLHttpRequest',
-  Accept: '*/*',
-  'If-Modified-Since': '0',
-  'Cache-Control': 'no-cache',
-};
 
 /** Runs one relayed query. Never throws. */
 export async function runRelayedQuery(url: string, deps: RelayRunDeps): Promise<RelayOutcome> {
@@ -30,7 +23,7 @@ export async function runRelayedQuery(url: string, deps: RelayRunDeps): Promise<
   const timer = setTimeout(() => ctrl.abort(), deps.timeoutMs ?? 10_000);
   try {
     // Same origin as the page: cookies ride along and the Referer is the page's URL.
-    const res = await deps.fetch(url, { credentials: 'same-origin', headers: PAGE_QUERY_HEADERS, signal: ctrl.signal, cache: 'no-store' });
+    const res = await deps.fetch(url, { credentials: 'same-origin', headers: { ...PAGE_QUERY_HEADERS }, signal: ctrl.signal, cache: 'no-store' });
     const body = await res.text();
     const big = body.length > MAX_BODY_CHARS;
     const capture: Capture = {

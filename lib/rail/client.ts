@@ -12,14 +12,14 @@
 // - X-Requested-With, Accept, If-Modified-Since and Cache-Control as the page's jQuery sends them.
 // When 12306 still turns the worker away and a search tab is open, the tab runs the query (the
 // relay, lib/rail/relay.ts); the state says which path answered last.
-import type { ChinaDate, EpochMs } from '../model';
-import type { DecodeError } from '../result';
+import type { ChinaDate, EpochMs, LeftTicketResult } from '../model';
+import type { DecodeError, DecodeResult } from '../result';
 import { isChinaDate } from '../time';
 import { createBackoff, type Backoff } from '../net/backoff';
 import { createTtlCache, type TtlCache } from '../net/cache';
 import { httpRequest, queryString, type FetchLike, type HttpResult } from '../net/http';
 import { plainHeaders, type PageHeaders } from '../net/page-headers';
-import { RAIL_ORIGIN, searchPageUrl } from '../sites/12306-page';
+import { PAGE_QUERY_HEADERS, RAIL_ORIGIN, searchPageUrl } from '../sites/12306-page';
 import {
   createEndpointMemory,
   endpointOfUrl,
@@ -31,8 +31,6 @@ import {
 import { inServiceWindow, maintenanceError } from './service-window';
 import { classify, rateLimited, waitingError, type Classified } from './faces';
 import type { RailPath, RailPathName, RailRelay } from './relay';
-import type { LeftTicketResult } from '../model';
-import type { DecodeResult } from '../result';
 import type { RailClientState } from '../store/rail-client';
 import type { StoredValue } from '../store/item';
 
@@ -59,13 +57,8 @@ export type RailQueryResult = DecodeResult<LeftTicketResult> & {
   path?: RailPathName;
 };
 
-/** The headers 12306's page sends with its left-ticket query (jQuery's $.ajax there). */
-export const QUERY_HEADERS: Readonly<Record<string, string>> = {
-  'X-Requested-With': 'XMLHttpRequest',
-  Accept: '*/*',
-  'If-Modified-Since': '0',
-  'Cache-Control': 'no-cache',
-};
+/** The headers 12306's page sends with its left-ticket query. */
+export const QUERY_HEADERS = PAGE_QUERY_HEADERS;
 
 export type { RailClientState };
 

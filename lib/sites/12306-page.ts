@@ -277,5 +277,16 @@ export function isLeftTicketQueryUrl(url: string): boolean {
   );
 }
 
+/**
+ * The headers 12306's page sends with its left-ticket query (its jQuery $.ajax): the live client
+ * and a relaying search tab send the same.
+ */
+export const PAGE_QUERY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Requested-With': 'XMLHttpRequest',
+  Accept: '*/*',
+  'If-Modified-Since': '0',
+  'Cache-Control': 'no-cache',
+};
+
 /** Match pattern of 12306's search page (the tabs a relayed query may run in). */
 export const SEARCH_PAGE_TAB_PATTERN = `${RAIL_ORIGIN}/otn/leftTicket/init*`;
