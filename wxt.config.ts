@@ -19,7 +19,10 @@ export default defineConfig({
     default_locale: undefined,
     // scripting: the worker runs each overlay's UI script in its own site's tab when the content
     // script asks (lib/background/overlay-loader.ts), so nothing is web-accessible to pages.
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // declarativeNetRequestWithHostAccess (no install warning; acts only on our hosts): while a live
+    // query runs, a session rule gives exactly that request the site's search page as Referer
+    // (lib/background/page-headers.ts), as 12306's 2026 checks require.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'declarativeNetRequestWithHostAccess'],
     // Live 12306 queries from the worker (cookies ride along: credentials 'include'). Fliggy's
     // search host: the content script runs there already (so the install prompt names it
     // either way); the worker needs it to run the overlay's UI script in those tabs.

@@ -23,7 +23,6 @@ import { createStationStore } from '../lib/rail/station-store';
 import { createRailClient } from '../lib/rail/client';
 import { createAirClient, TOP_ORIGINS } from '../lib/air/client';
 import { createFliggyClient } from '../lib/air/fliggy-client';
-import { plainHeaders } from '../lib/net/page-headers';
 import { createWatchService } from '../lib/background/watch-service';
 import { registerWatchHandlers, TEST_BUILD } from '../lib/background/watch-handlers';
 import { createCaptures, registerCaptureHandlers } from '../lib/background/captures';
@@ -33,6 +32,8 @@ import { registerOverlayLoader } from '../lib/background/overlay-loader';
 import { createOverlayTabs } from '../lib/background/overlay-tabs';
 import { restrictStorageToTrustedContexts } from '../lib/background/storage-access';
 import { createPushService, registerPushHandlers } from '../lib/background/push';
+import { browserPageHeaders } from '../lib/background/page-headers';
+import { browserRailRelay } from '../lib/background/relay';
 
 export default defineBackground(() => {
   // Storage holds the Taobao secret: content scripts get what they need through messages.
@@ -49,11 +50,21 @@ export default defineBackground(() => {
   // The live clients, one each, so popup, overlays and watches share cache and back-off. The
   // station store owns the station list; the 12306 client tells it when the site names a new one.
   const stations = createStationStore({ fetch, now, storage: stationListItem });
-  const rail = createRailClient({ fetch, now, storage: railClientItem, onStationVersion: (v) => stations.noteVersion(v) });
+  // A fresh profile has no station list yet: fetch it now (once; get() is a no-op while a copy is
+  // fresh), so the first overlay or watch can name stations without a 12306 page visited first.
+  void stations.get().catch(() => undefined);
+  // The live clients' requests carry the sites' search page as Referer (DNR session rules, once).
+  const pageHeaders = browserPageHeaders();
+  // A query 12306 turns away is run again from an open search tab; its answer is filed as a capture.
+  const relay = browserRailRelay(async (capture, tab) => {
+    const out = await captures.submit(capture, { url: tab.url });
+    if (out.ok && out.filed === 'result') overlay.capturesChanged(tab.id);
+  });
+  const rail = createRailClient({ fetch, now, storage: railClientItem, onStationVersion: (v) => stations.noteVersion(v), headers: pageHeaders, relay });
   const air = createAirClient({ fetch, now });
-  // Fliggy's own anonymous search: flights with no key and no tab, for every caller.
-  // TODO(DNR merge): swap plainHeaders for the declarativeNetRequest PageHeaders (sets the search page's Referer).
-  const fliggy = createFliggyClient({ fetch, now, storage: fliggyClientItem, headers: plainHeaders });
+  // Fliggy's own anonymous search: flights with no key and no tab, for every caller, sent with
+  // Fliggy's search page as Referer like the 12306 queries.
+  const fliggy = createFliggyClient({ fetch, now, storage: fliggyClientItem, headers: pageHeaders });
 
   // Watches poll through the shared 12306 client, and fare watches through the shared Fliggy
   // client; flight answers from captures and live searches go to the fare watches too.

@@ -27,6 +27,16 @@ export function DiagnosticsPanel({ api, lang }: { api: OptionsApi; lang: Lang })
           {status.stations.version ? ` v${status.stations.version}` : ''}
           {status.stations.lastError ? ` · ${status.stations.lastError}` : ''}
           {status.blockedUntil ? ` · ${tr(lang, '暂停查询至', 'paused until')} ${chinaHm(status.blockedUntil)}` : ''}
+          {status.endpoint.lastPath && (
+            <span data-testid="client-last-path" data-via={status.endpoint.lastPath.via}>
+              {' · '}
+              {tr(lang, '上次应答', 'last answer')}:{' '}
+              {status.endpoint.lastPath.via === 'tab'
+                ? tr(lang, '12306 页面（标签页转查）', '12306 tab (relayed)')
+                : tr(lang, '扩展后台直接查询', 'worker query')}{' '}
+              {when(status.endpoint.lastPath.at)}
+            </span>
+          )}
         </p>
       )}
       {!diag ? (

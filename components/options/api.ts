@@ -15,7 +15,7 @@ export interface CredentialsView {
 }
 
 export interface ClientStatus {
-  endpoint: { name: string; source: string; at: number };
+  endpoint: { name: string; source: string; at: number; lastPath?: { via: 'worker' | 'tab'; at: number } };
   blockedUntil?: number;
   stations: { count: number; version?: string; fetchedAt?: number; lastError?: string };
 }

@@ -10,6 +10,7 @@ import { mergeSearch, readPageSearch, readSearchFromQueryUrl, SEARCH_PAGE_MATCHE
 import { loadOverlay, startWhenShown, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
 import { slotReserver } from '../../components/overlay/slot';
+import { answerRelays } from './relay';
 
 export default defineContentScript({
   matches: SEARCH_PAGE_MATCHES,
@@ -49,6 +50,8 @@ export default defineContentScript({
 
     const stopListening = listenForCaptures(document, (c) => void submit(c), (why) => console.debug('[RailAir] ignored capture:', why), SITE_KINDS['12306']);
     ctx.onInvalidated(stopListening);
+    // The worker may ask this tab to run a query 12306 turned the worker away from.
+    ctx.onInvalidated(answerRelays());
 
     function hasRows() {
       return document.querySelector(`${SELECTORS.resultBody} ${SELECTORS.trainRow}`) !== null;

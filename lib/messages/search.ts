@@ -194,7 +194,13 @@ export const searchMessages = {
   'search.status': {
     req: z.object({}),
     res: z.object({
-      endpoint: z.object({ name: z.string(), source: z.string(), at: z.number() }),
+      endpoint: z.object({
+        name: z.string(),
+        source: z.string(),
+        at: z.number(),
+        /** Which path answered the last 12306 query: the worker's own, or a search tab's (the relay). */
+        lastPath: z.optional(z.object({ via: z.enum(['worker', 'tab']), at: z.number() })),
+      }),
       blockedUntil: z.optional(z.number()),
       stations: z.object({
         count: int,

@@ -1,19 +1,25 @@
 // The live 12306 left-ticket client, shared by the popup, the overlays and the watches (one
 // instance in the background, so its cache, single-flight and back-off cover every caller).
 //
-// Cookies: 12306 wants the cookies its search page sets (JSESSIONID, BIGipServerotn, route…).
-// In the extension's service worker, fetches to a host we hold a host permission for run with
-// `credentials: 'include'`, so the browser itself stores the Set-Cookie of the warm-up
-// `GET /otn/leftTicket/init` and sends the cookies with the queries that follow; the client never
-// sees or handles a cookie. (Under Node or in tests, cookies are the fetch's business.)
-// The Referer 12306's page sends cannot be set from an extension fetch; the queries work without.
+// What it sends is what 12306's own search page sends (its 2026 checks refuse anything else with
+// a 302 to error.html):
+// - Cookies: the page's (JSESSIONID, BIGipServerotn, route…). In the extension's service worker,
+//   fetches to a host we hold a host permission for run with `credentials: 'include'`, so the
+//   browser itself stores the Set-Cookie of the warm-up `GET /otn/leftTicket/init` and sends the
+//   cookies with the queries that follow; the client never sees or handles a cookie.
+// - Referer: the search page for the route. A worker's fetch cannot set it: `PageHeaders`
+//   (lib/background/page-headers.ts, declarativeNetRequest session rules) sets it on the wire.
+// - X-Requested-With, Accept, If-Modified-Since and Cache-Control as the page's jQuery sends them.
+// When 12306 still turns the worker away and a search tab is open, the tab runs the query (the
+// relay, lib/rail/relay.ts); the state says which path answered last.
 import type { ChinaDate, EpochMs, LeftTicketResult } from '../model';
-import { excerpt, type DecodeError, type DecodeResult, type ErrorCode } from '../result';
+import type { DecodeError, DecodeResult } from '../result';
 import { isChinaDate } from '../time';
-import { createBackoff, type Backoff, type BackoffCause, type BackoffState } from '../net/backoff';
+import { createBackoff, type Backoff } from '../net/backoff';
 import { createTtlCache, type TtlCache } from '../net/cache';
-import { httpRequest, queryString, type FetchLike, type HttpResponse } from '../net/http';
-import { RAIL_ORIGIN, searchPageUrl } from '../sites/12306-page';
+import { httpRequest, queryString, type FetchLike, type HttpResult } from '../net/http';
+import { plainHeaders, type PageHeaders } from '../net/page-headers';
+import { PAGE_QUERY_HEADERS, RAIL_ORIGIN, searchPageUrl } from '../sites/12306-page';
 import {
   createEndpointMemory,
   endpointOfUrl,
@@ -22,8 +28,9 @@ import {
   type EndpointMemory,
   type EndpointState,
 } from './endpoint';
-import { inServiceWindow, maintenanceError, saysMaintenance } from './service-window';
-import { decodeLeftTicket } from './left-ticket';
+import { inServiceWindow, maintenanceError } from './service-window';
+import { classify, rateLimited, waitingError, type Classified } from './faces';
+import type { RailPath, RailPathName, RailRelay } from './relay';
 import type { RailClientState } from '../store/rail-client';
 import type { StoredValue } from '../store/item';
 
@@ -46,7 +53,12 @@ export type RailQueryResult = DecodeResult<LeftTicketResult> & {
   fetchedAt: EpochMs;
   /** The endpoint name the answer came from. */
   endpoint?: string;
+  /** Which path answered: the worker's own query, or a search tab's (the relay). */
+  path?: RailPathName;
 };
+
+/** The headers 12306's page sends with its left-ticket query. */
+export const QUERY_HEADERS = PAGE_QUERY_HEADERS;
 
 export type { RailClientState };
 
@@ -61,12 +73,16 @@ export interface RailClientDeps {
   backoff?: { baseMs?: number; maxMs?: number };
   /** Called with the station list version the init page names (lets the station store refresh). */
   onStationVersion?: (version: string) => void;
+  /** Sets the search page's Referer on the worker's queries (default: none, as under Node). */
+  headers?: PageHeaders;
+  /** Runs a refused query from an open 12306 search tab (default: none). */
+  relay?: RailRelay;
 }
 
 export interface RailClient {
   queryTrains(q: RailQuery): Promise<RailQueryResult>;
-  /** The current endpoint name and how it was learnt. */
-  endpoint(): Promise<EndpointState>;
+  /** The current endpoint name and how it was learnt, and which path answered last (diagnostics). */
+  endpoint(): Promise<EndpointState & { lastPath?: RailPath }>;
   /** undefined when requests may go now; else the instant they may. */
   blockedUntil(): Promise<EpochMs | undefined>;
   /** The URL of 12306's own search page for this query (the "buy" link). */
@@ -109,39 +125,6 @@ export function railSearchPageUrl(base: string, q: RailQuery & { fromName?: stri
     base,
   );
 }
-
-const err = (e: DecodeError): DecodeResult<LeftTicketResult> => ({ ok: false, error: e });
-
-function rateLimited(retryAt: EpochMs, now: EpochMs): DecodeError {
-  const s = Math.max(1, Math.ceil((retryAt - now) / 1000));
-  return {
-    code: 'rate-limited',
-    message: { zh: `12306 请求过于频繁，${s} 秒后重试`, en: `12306 is limiting requests; retry in ${s} s` },
-    retryAt,
-  };
-}
-
-function blocked(retryAt: EpochMs, why: string, sample?: string): DecodeError {
-  return {
-    code: 'blocked',
-    message: { zh: `12306 拒绝了查询（${why}）`, en: `12306 refused the query (${why})` },
-    retryAt,
-    ...(sample ? { sample } : {}),
-  };
-}
-
-/** The answer for a caller turned away during a shared back-off: the cause's code, the wait's end. */
-function waitingError(cause: BackoffCause | undefined, retryAt: EpochMs, now: EpochMs): DecodeError {
-  if (!cause || cause.code === 'rate-limited' || !isBackoffCause(cause.code)) return rateLimited(retryAt, now);
-  return { code: cause.code, message: cause.message, retryAt };
-}
-
-const BACKOFF_CAUSES: ReadonlySet<string> = new Set<ErrorCode>(['blocked', 'maintenance', 'html-page', 'rate-limited']);
-const isBackoffCause = (c: string): c is ErrorCode => BACKOFF_CAUSES.has(c);
-
-const isErrorPage = (url: string) => /error\.html|\/mormhweb\/logFiles\//i.test(url);
-const looksHtml = (text: string, contentType: string) =>
-  /text\/html/i.test(contentType) || /^\s*(<!doctype|<html|<head|<body)/i.test(text);
 
 export function createRailClient(deps: RailClientDeps): RailClient {
   const base = deps.base ?? RAIL_BASE;
@@ -204,59 +187,31 @@ export function createRailClient(deps: RailClientDeps): RailClient {
     if (v) deps.onStationVersion?.(v);
   }
 
-  /** Classifies one answer; `next` = follow this endpoint name. */
-  function classify(
-    res: HttpResponse,
-    endpoint: string,
-    now: EpochMs,
-    date: string,
-    purpose: 'adult' | 'student',
-  ): {
-    result: DecodeResult<LeftTicketResult>;
-    next?: string;
-    via?: 'c_url' | 'redirect';
-    penalise?: number;
-    rewarm?: boolean;
-  } {
-    if (res.status === 403 || res.status === 429) {
-      return { result: err(rateLimited(0, now)), penalise: res.retryAfterMs ?? 0 };
+  const headers = deps.headers ?? plainHeaders;
+  /** One query as the page sends it: its headers here, its Referer on the wire (PageHeaders). */
+  async function send(url: string, referer: string, redirect?: RequestRedirect): Promise<HttpResult> {
+    const request = () =>
+      httpRequest(deps.fetch, { url, timeoutMs, credentials: 'include', headers: { ...QUERY_HEADERS }, ...(redirect ? { redirect } : {}) });
+    try {
+      return await headers.around(url, referer, request);
+    } catch {
+      // Refused by PageHeaders (a base outside its hosts, as in tests): the query goes as it is.
+      return request();
     }
-    if (res.location !== undefined) {
-      if (isErrorPage(res.location)) return { result: err(blocked(0, 'error.html')), penalise: 0, rewarm: true };
-      const moved = endpointOfUrl(res.location);
-      if (moved && moved !== endpoint) return { result: err(movedError(moved)), next: moved, via: 'redirect' };
-      // An opaque redirect (the worker cannot read where) on a query is 12306's error page:
-      // rotations to a new name stay on kyfw.12306.cn and are followed above.
-      const where = res.location ? excerpt(res.location, 80) : 'error page';
-      return { result: err(blocked(0, `redirect to ${where}`)), penalise: 0, rewarm: true };
-    }
-    if (res.redirected && isErrorPage(res.finalUrl)) {
-      return { result: err(blocked(0, 'error.html')), penalise: 0, rewarm: true };
-    }
-    if (res.status >= 500) {
-      return {
-        result: err({
-          code: 'network',
-          message: { zh: `12306 服务器错误（HTTP ${res.status}）`, en: `12306 answered HTTP ${res.status}` },
-          sample: excerpt(res.text),
-        }),
-      };
-    }
-    if (res.text.trim() === '') {
-      return { result: err({ code: 'empty', message: { zh: '12306 返回了空内容', en: '12306 sent an empty answer' } }) };
-    }
-    if (saysMaintenance(res.text) && looksHtml(res.text, res.contentType)) {
-      return { result: err(maintenanceError(now, excerpt(res.text))) };
-    }
-    const decoded = decodeLeftTicket(res.text, isChinaDate(date) ? { date, purpose } : { purpose });
-    if (!decoded.ok) {
-      const e = decoded.error;
-      if (e.code === 'endpoint-moved' && e.endpoint && e.endpoint !== endpoint) {
-        return { result: decoded, next: e.endpoint, via: 'c_url' };
-      }
-      if (e.code === 'html-page') return { result: decoded, penalise: 0, rewarm: true };
-    }
-    return { result: decoded };
+  }
+
+  function notePath(via: RailPathName, at: EpochMs): void {
+    state = { ...state, lastPath: { via, at } };
+    persist();
+  }
+
+  /** The same query from an open search tab, classified like the worker's own answer. */
+  async function viaTab(url: string, endpoint: string, q: RailQuery): Promise<Classified | undefined> {
+    const answer = await deps.relay?.(url).catch(() => undefined);
+    if (!answer) return undefined;
+    const res = { status: answer.status, finalUrl: answer.finalUrl, redirected: answer.finalUrl !== url, contentType: '', text: answer.text };
+    const c = classify(res, endpoint, deps.now(), String(q.date), q.student ? 'student' : 'adult');
+    return c.result.ok ? c : undefined;
   }
 
   async function fetchOnce(q: RailQuery): Promise<RailQueryResult> {
@@ -271,22 +226,23 @@ export function createRailClient(deps: RailClientDeps): RailClient {
     }
     if (deps.now() - warmAt > WARM_TTL_MS || warmAt === 0) await warmUp();
 
+    const referer = railSearchPageUrl(base, q);
     let endpoint = (await memory.current()).name;
     const seen = new Set<string>([endpoint]);
     for (let hop = 0; ; hop++) {
       const url = leftTicketUrl(base, endpoint, q);
-      const headers = { 'If-Modified-Since': '0', 'Cache-Control': 'no-cache', 'X-Requested-With': 'XMLHttpRequest' };
-      let r = await get(url, headers);
+      let r = await send(url, referer);
       if (!r.ok && r.error.code === 'network') {
         // A redirect to www.12306.cn's error page fails CORS in the worker and looks like a
         // network error; asking again without following tells the two apart.
-        const probe = await httpRequest(deps.fetch, { url, timeoutMs, headers, redirect: 'manual' });
+        const probe = await send(url, referer, 'manual');
         if (probe.ok && probe.res.location !== undefined) r = probe;
       }
       const now = deps.now();
       if (!r.ok) {
         // A timeout or a dead connection is not 12306 saying "maintenance", even at night: it
-        // stays `timeout`/`network` so callers retry soon instead of waiting until 06:00.
+        // stays `timeout`/`network` so callers retry soon instead of waiting until 06:00; and
+        // `offline` is the device's state, not 12306's: no back-off either.
         return { ok: false, error: r.error, fetchedAt: now };
       }
       // A followed redirect to a new name: the body already is the answer from there.
@@ -303,22 +259,34 @@ export function createRailClient(deps: RailClientDeps): RailClient {
         continue;
       }
       if (c.rewarm) warmAt = 0;
+      const nightly = !c.result.ok && c.result.error.code === 'blocked' && inServiceWindow(now);
+      if (c.refused && !nightly) {
+        // Turned away: a search tab the user has open may still be answered (its cookies, its page).
+        const tab = await viaTab(url, endpoint, q);
+        if (tab?.result.ok) {
+          const at = deps.now();
+          notePath('tab', at);
+          return { ...tab.result, fetchedAt: at, endpoint, path: 'tab' };
+        }
+      }
       if (c.penalise !== undefined && !c.result.ok) {
         const e = c.result.error;
         // In the night window an error page or HTML answer is 12306's own maintenance answer.
-        const nightly = (e.code === 'html-page' || e.code === 'blocked') && inServiceWindow(now);
         const cause = nightly ? maintenanceError(now, e.sample) : e;
         const retryAt = bo.failure(c.penalise, cause);
         if (nightly) return { ok: false, error: cause, fetchedAt: now, endpoint };
-        const withRetry: DecodeError =
-          e.code === 'rate-limited' ? rateLimited(retryAt, now) : { ...e, retryAt };
+        const withRetry: DecodeError = e.code === 'rate-limited' ? rateLimited(retryAt, now) : { ...e, retryAt };
         return { ok: false, error: withRetry, fetchedAt: now, endpoint };
       }
       if (!c.result.ok && c.result.error.code === 'maintenance') {
         // 12306's JSON says it is in maintenance: the same user-facing message as the pages.
         return { ok: false, error: maintenanceError(now, c.result.error.message.en), fetchedAt: now, endpoint };
       }
-      if (c.result.ok) bo.success();
+      if (c.result.ok) {
+        bo.success();
+        notePath('worker', now);
+        return { ...c.result, fetchedAt: now, endpoint, path: 'worker' };
+      }
       return { ...c.result, fetchedAt: now, endpoint };
     }
   }
@@ -349,19 +317,15 @@ export function createRailClient(deps: RailClientDeps): RailClient {
       const c = await cache.run(key, () => fetchOnce(norm));
       return { ...c.value, fromCache: c.fromCache };
     },
-    endpoint: () => load().then(() => memory.current()),
+    endpoint: async () => {
+      await load();
+      const e = await memory.current();
+      return state.lastPath ? { ...e, lastPath: state.lastPath } : e;
+    },
     async blockedUntil() {
       await load();
       return backoff!.blockedUntil();
     },
     searchPageUrl: (q) => railSearchPageUrl(base, q),
-  };
-}
-
-function movedError(endpoint: string): DecodeError {
-  return {
-    code: 'endpoint-moved',
-    message: { zh: `12306 查询接口已改为 ${endpoint}`, en: `12306 moved the query to ${endpoint}` },
-    endpoint,
   };
 }

@@ -150,6 +150,9 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
     },
     async held() {
       await load();
+      // Never starts a fetch, but a first copy already under way (the worker's start) is worth
+      // the wait: a fresh profile's first overlay would otherwise find no stations at all.
+      if (!list && refreshing) await refreshing.catch(() => false);
       return list;
     },
     refresh: (opts) => refresh(!!opts?.force),

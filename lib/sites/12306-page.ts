@@ -254,3 +254,39 @@ export function readTrainRows(root: ParentNode): TrainRow[] {
   }
   return out;
 }
+
+/**
+ * A left-ticket query URL on 12306 itself (https://kyfw.12306.cn/otn/leftTicket/query…?…), the
+ * only URL a search tab may be asked to run for the worker (the relay). Never throws.
+ */
+export function isLeftTicketQueryUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    u.protocol === 'https:' &&
+    u.hostname === 'kyfw.12306.cn' &&
+    !u.port &&
+    !u.username &&
+    !u.password &&
+    /^\/otn\/leftTicket\/query[A-Za-z0-9]{0,3}$/.test(u.pathname) &&
+    u.searchParams.has('leftTicketDTO.train_date')
+  );
+}
+
+/**
+ * The headers 12306's page sends with its left-ticket query (its jQuery $.ajax): the live client
+ * and a relaying search tab send the same.
+ */
+export const PAGE_QUERY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Requested-With': 'XMLHttpRequest',
+  Accept: '*/*',
+  'If-Modified-Since': '0',
+  'Cache-Control': 'no-cache',
+};
+
+/** Match pattern of 12306's search page (the tabs a relayed query may run in). */
+export const SEARCH_PAGE_TAB_PATTERN = `${RAIL_ORIGIN}/otn/leftTicket/init*`;

@@ -46,6 +46,13 @@ describe('popup in Firefox', () => {
       'leftTicketDTO.from_station': 'BJP',
       'leftTicketDTO.to_station': 'SHH',
     });
+    // The replay checks like 2026's 12306: the worker's query passed with the warm-up's cookies and
+    // the search page as Referer (a DNR session rule; Firefox has no initiatorDomains for it).
+    const q = replay.railQueries().at(-1)!;
+    expect(q.status).toBe(200);
+    expect(q.headers.referer).toBe(`https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=BJP,BJP&ts=SHH,SHH&date=${date}&flag=N,N,Y`);
+    expect(q.headers.cookie).toMatch(/JSESSIONID=.*BIGipServerotn=.*route=/);
+    expect(q.headers.origin).toBeUndefined();
 
     // No Taobao credentials: one click opens Fliggy's search, whose capture fills the popup.
     const opened = ff.browser.waitForTarget((t) => t.url().includes('sjipiao.fliggy.com/flight_search_result.htm'), { timeout: 15_000 });

@@ -69,6 +69,9 @@ async function openRailSearch(): Promise<Page> {
 beforeAll(async () => {
   replay = await startReplay();
   browser = await launchBrowser(replay);
+  // A fresh profile's worker fetches its first station list at start; the tests begin after it.
+  const first = await replay.waitForRequest((r) => r.path.endsWith('/station_name.js'));
+  for (let i = 0; i < 50 && first.status === undefined; i++) await new Promise((r) => setTimeout(r, 100));
 });
 afterAll(async () => {
   await browser?.close();
@@ -82,6 +85,8 @@ beforeEach(async () => {
 
 describe('12306 capture', () => {
   it('copies the announced endpoint’s answer and files every train under the route', async () => {
+    // The page names a newer station list than the one the worker holds: it is taken from the page.
+    replay.setScenario({ rail: { stationVersion: '1.9341' } });
     const page = await openRailSearch();
     const s = await until(stored, (v) => !!v.captureResults?.some((r) => r.key === KEY), 'the left-ticket capture');
     const r = s.captureResults!.find((x) => x.key === KEY)!;

@@ -4,6 +4,8 @@
 // (offering a port, asking the tap for one) is tried from the page, with a body that would decode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, launchBrowser, railSearchUrl, replayFetch, startReplay, type LaunchedBrowser, type Replay } from './harness';
+// The page's cookies and Referer: 12306 (the replay) refuses a query without them.
+import { PAGE_QUERY_HEADERS } from '../replay/rail';
 
 const date = chinaTomorrow();
 const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
@@ -42,7 +44,7 @@ describe('a page forging captures', () => {
 
     // …then a page script claims another route, with a body that would decode.
     const q = `leftTicketDTO.train_date=${date}&leftTicketDTO.from_station=BJP&leftTicketDTO.to_station=SHH&purpose_codes=ADULT`;
-    const answer = await replayFetch(replay, 'kyfw.12306.cn', `/otn/leftTicket/queryZ?${q}`);
+    const answer = await replayFetch(replay, 'kyfw.12306.cn', `/otn/leftTicket/queryZ?${q}`, { headers: { ...PAGE_QUERY_HEADERS } });
     expect(answer.status).toBe(200);
     const forgedUrl = `https://kyfw.12306.cn/otn/leftTicket/queryZ?${q.replace('to_station=SHH', 'to_station=XAY')}`;
     const tried = await page.evaluate(

@@ -18,11 +18,6 @@ import { addDays } from '../../lib/time';
 const E2E_BUILD = join(REPO_ROOT, '.output', 'chrome-mv3-e2e');
 const date = chinaTomorrow();
 
-// TODO(DNR merge): until the declarativeNetRequest PageHeaders is merged, the worker cannot set the
-// search page's Referer (entrypoints/background.ts passes plainHeaders), and the replay, strict as
-// the real site, would answer its verification page. This file lets the worker through with
-// `fliggy.requireReferer: false` and skips only the Referer assertion; at merge, set this to true.
-const DNR_MERGED = false;
 
 let replay: Replay;
 let browser: LaunchedBrowser;
@@ -51,7 +46,7 @@ beforeAll(async () => {
     p.on('error', reject);
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wxt build --mode e2e exited with ${code}`))));
   });
-  replay = await startReplay({ scenario: { fliggy: { requireReferer: DNR_MERGED } } });
+  replay = await startReplay();
   browser = await launchBrowser(replay, { extensionPath: E2E_BUILD });
   await inWorker(async () => {
     const c = (globalThis as any).chrome;
@@ -86,9 +81,9 @@ describe('live flights from Fliggy, no key, no Fliggy tab', () => {
     expect(sent[0]!.query).toMatchObject({ tripType: '0', depCity: 'BJS', arrCity: 'SHA', depDate: date, searchSource: '99', needMemberPrice: 'true', openCb: 'false' });
     expect(Object.keys(sent[0]!.query)).toEqual(['tripType', 'depCity', 'depCityName', 'arrCity', 'arrCityName', 'depDate', 'searchSource', 'sKey', 'qid', 'needMemberPrice', '_input_charset', 'ua', 'itemId', 'openCb', 'callback']);
     expect(fliggyPageLoads()).toHaveLength(0);
-    console.info(`[live-flights e2e] the worker's search carried Referer: ${sent[0]!.headers.referer ?? '(none)'}`);
-    // TODO(DNR merge): the search page's Referer rides on the worker's request once the DNR PageHeaders is in.
-    if (DNR_MERGED) expect(sent[0]!.headers.referer).toBe(searchRefererUrl({ date, depCity: 'BJS', arrCity: 'SHA' }));
+    // The search page's Referer rides on the worker's request (a declarativeNetRequest session rule), and no extension Origin.
+    expect(sent[0]!.headers.referer).toBe(searchRefererUrl({ date, depCity: 'BJS', arrCity: 'SHA' }));
+    expect(sent[0]!.headers.origin).toBeUndefined();
     await page.close();
   }, 60_000);
 

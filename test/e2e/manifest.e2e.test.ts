@@ -11,9 +11,9 @@ const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json')
 const FIREFOX_DIR = join(REPO_ROOT, '.output/firefox-mv3');
 
 describe('built manifests', () => {
-  it('Chromium: storage, alarms, notifications, scripting; 12306 and Fliggy search hosts; the Taobao gateway only on request', () => {
+  it('Chromium: storage, alarms, notifications, scripting, declarativeNetRequestWithHostAccess (no install warning); 12306 and Fliggy search hosts; the Taobao gateway only on request', () => {
     const m = read(EXTENSION_DIR);
-    expect(m.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
+    expect(m.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting', 'declarativeNetRequestWithHostAccess']);
     expect(m.host_permissions).toEqual(['https://kyfw.12306.cn/*', 'https://sjipiao.fliggy.com/*']);
     // Each asked for at run time: the Taobao gateway, the push services (any https origin for a self-hosted Bark or ntfy).
     expect(m.optional_host_permissions).toEqual(['https://gw.api.taobao.com/*', ...PUSH_ORIGINS, 'https://*/*']);
@@ -23,7 +23,7 @@ describe('built manifests', () => {
 
   it.runIf(existsSync(join(FIREFOX_DIR, 'manifest.json')))('Firefox: the same permissions, an id, and no data collected', () => {
     const m = read(FIREFOX_DIR);
-    expect(m.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
+    expect(m.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting', 'declarativeNetRequestWithHostAccess']);
     expect(m.host_permissions).toEqual(['https://kyfw.12306.cn/*', 'https://sjipiao.fliggy.com/*']);
     expect(m.browser_specific_settings).toMatchObject({
       gecko: { id: 'railair@railair.dev', data_collection_permissions: { required: ['none'] } },

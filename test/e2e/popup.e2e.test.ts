@@ -18,9 +18,8 @@ const today = chinaDateOf(Date.now());
 const day = (n: number): ChinaDate => addDays(today, n);
 
 beforeAll(async () => {
-  // TODO(DNR merge): the worker cannot set Fliggy's search-page Referer until the DNR PageHeaders is
-  // merged; the strict replay lets it through only with requireReferer off (test/e2e/live-flights).
-  replay = await startReplay({ scenario: { fliggy: { requireReferer: false } } });
+  // The replay is as strict as the sites: Fliggy's search answers only its own page's Referer.
+  replay = await startReplay();
   browser = await launchBrowser(replay);
   popup = await browser.openPopup();
 });

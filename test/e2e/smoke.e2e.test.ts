@@ -22,7 +22,7 @@ import {
 import { trainsFor } from '../replay/rail-data';
 import { flightsFor } from '../replay/air-data';
 import { topSign } from '../replay/top';
-import { SAVED_INIT_PAGE } from '../replay/rail';
+import { PAGE_QUERY_HEADERS, SAVED_INIT_PAGE } from '../replay/rail';
 
 const date = chinaTomorrow();
 const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
@@ -57,12 +57,12 @@ describe('replay server speaks the sites’ formats', () => {
     expect(init.body).toContain("var CLeftTicketUrl = 'leftTicket/queryZ'");
     expect(init.headers['set-cookie']?.toString()).toContain('JSESSIONID=');
     const q = `leftTicketDTO.train_date=${date}&leftTicketDTO.from_station=BJP&leftTicketDTO.to_station=SHH&purpose_codes=ADULT`;
-    const moved = await replayFetch(replay, 'kyfw.12306.cn', `/otn/leftTicket/queryG?${q}`);
+    const moved = await replayFetch(replay, 'kyfw.12306.cn', `/otn/leftTicket/queryG?${q}`, { headers: { ...PAGE_QUERY_HEADERS } });
     expect(JSON.parse(moved.body)).toEqual({ status: false, c_url: 'leftTicket/queryZ', c_name: 'CLeftTicketUrl' });
-    const ok = JSON.parse((await replayFetch(replay, 'kyfw.12306.cn', `/otn/leftTicket/queryZ?${q}`)).body);
+    const ok = JSON.parse((await replayFetch(replay, 'kyfw.12306.cn', `/otn/leftTicket/queryZ?${q}`, { headers: { ...PAGE_QUERY_HEADERS } })).body);
     expect(ok.status).toBe(true);
     expect(ok.data.result).toHaveLength(expectedTrains.length);
-    const bad = await replayFetch(replay, 'kyfw.12306.cn', `/otn/leftTicket/queryZ?${q.replace(date, '2026-1-5')}`);
+    const bad = await replayFetch(replay, 'kyfw.12306.cn', `/otn/leftTicket/queryZ?${q.replace(date, '2026-1-5')}`, { headers: { ...PAGE_QUERY_HEADERS } });
     expect(bad.status).toBe(302);
     expect(bad.headers.location).toBe('https://www.12306.cn/mormhweb/logFiles/error.html');
     expect(replay.railQueries().map((r) => r.path)).toEqual(['/otn/leftTicket/queryG', '/otn/leftTicket/queryZ', '/otn/leftTicket/queryZ']);

@@ -63,6 +63,28 @@ function queryRoute(q: URLSearchParams): RailRoute | undefined {
 
 const toErrorPage = (): Reply => ({ status: 302, headers: { location: ERROR_PAGE_URL, 'content-type': HTML } });
 
+/** The cookies GET /otn/leftTicket/init sets, by name. */
+export const SESSION_COOKIE_NAMES = SESSION_COOKIES.map((c) => c.slice(0, c.indexOf('=')));
+export const SEARCH_PAGE_PREFIX = 'https://kyfw.12306.cn/otn/leftTicket/init';
+
+/**
+ * 2026's checks on a query: the init page's cookies and a search-page Referer. Returns why the
+ * query fails them (also sent as x-replay-refused, for tests), or undefined when it passes.
+ */
+/** What 12306's page sends with a query (cookies from the init page, the search page as Referer), for Node-side checks. */
+export const PAGE_QUERY_HEADERS: Readonly<Record<string, string>> = {
+  cookie: SESSION_COOKIES.map((c) => c.slice(0, c.indexOf(';'))).join('; '),
+  referer: `${SEARCH_PAGE_PREFIX}?linktypeid=dc`,
+};
+
+export function failsPageChecks(headers: Record<string, string>): string | undefined {
+  const jar = new Set((headers.cookie ?? '').split(';').map((p) => p.trim().split('=')[0]));
+  const missing = SESSION_COOKIE_NAMES.filter((n) => !jar.has(n));
+  if (missing.length) return `no cookie ${missing.join(', ')}`;
+  if (!(headers.referer ?? '').startsWith(SEARCH_PAGE_PREFIX)) return `referer ${headers.referer ?? '(none)'}`;
+  return undefined;
+}
+
 function failureReply(ctx: ReplayContext, route: RailRoute): Reply | undefined {
   const s = ctx.scenario().rail;
   if (!s.failure) return undefined;
@@ -100,6 +122,13 @@ function query(req: ReplayRequestIn, ctx: ReplayContext, name: string): Reply {
     }
     return { ...json({ status: false, c_url: current, c_name: 'CLeftTicketUrl' }), delayMs };
   }
+  if (s.strict) {
+    const why = failsPageChecks(req.headers);
+    if (why) return { status: 302, headers: { location: ERROR_PAGE_URL, 'content-type': HTML, 'x-replay-refused': why }, delayMs };
+  }
+  if (s.pageOnly && !servedPages(ctx).has(pageKey(req.headers.referer))) {
+    return { status: 302, headers: { location: ERROR_PAGE_URL, 'content-type': HTML, 'x-replay-refused': 'not from a 12306 page' }, delayMs };
+  }
   const route = queryRoute(req.query);
   if (!route) return { ...toErrorPage(), delayMs };
   const failed = failureReply(ctx, route);
@@ -107,9 +136,28 @@ function query(req: ReplayRequestIn, ctx: ReplayContext, name: string): Reply {
   return { status: 200, headers: { 'content-type': JSON_TYPE }, body: leftTicketBodyFor(route, s), delayMs };
 }
 
+/** Search page URLs served with a query string (what a tab loads), per replay server. */
+const served = new WeakMap<ReplayContext, Set<string>>();
+/** A Referer as the key its page was served under (path and normalised query), or '' for none. */
+function pageKey(referer: string | undefined): string {
+  try {
+    const u = new URL(referer ?? '');
+    return u.host === 'kyfw.12306.cn' && u.search ? `${u.pathname}?${new URLSearchParams(u.search).toString()}` : '';
+  } catch {
+    return '';
+  }
+}
+function servedPages(ctx: ReplayContext): Set<string> {
+  let set = served.get(ctx);
+  if (!set) served.set(ctx, (set = new Set()));
+  return set;
+}
+
 export const handle12306: Handler = (req, ctx) => {
   const p = req.path;
   if (p === '/otn/leftTicket/init') {
+    const search = req.query.toString();
+    if (search) servedPages(ctx).add(`${p}?${search}`);
     return {
       status: 200,
       headers: { 'content-type': HTML, 'set-cookie': SESSION_COOKIES },

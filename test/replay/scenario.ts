@@ -46,6 +46,18 @@ export interface RailScenario {
   rows: ((route: RailRoute) => string[] | undefined) | null;
   /** Per train code (G101), seat-count fields to override: { ze: '5' }, { ze: '无' }, { swz: '有' }. */
   seats: Record<string, Partial<Record<SeatClassId, string>>>;
+  /**
+   * 2026's header checks (default on): a query without the init page's cookies (JSESSIONID,
+   * BIGipServerotn, route) or without a search-page Referer (https://kyfw.12306.cn/otn/leftTicket/init…)
+   * is sent to error.html. false only for a test that needs the old, lenient 12306.
+   */
+  strict: boolean;
+  /**
+   * Refuse (302 to error.html) every query whose Referer is not a search page this replay served
+   * (an init page with a query string, as a tab loads it): a tab's query passes, the worker's —
+   * whose Referer is built, not loaded — is turned away (the tab relay's tests).
+   */
+  pageOnly: boolean;
 }
 
 export type FliggyFailure =
@@ -107,6 +119,8 @@ export function defaultScenario(): Scenario {
       stationVersion: '1.9340',
       rows: null,
       seats: {},
+      strict: true,
+      pageOnly: false,
     },
     fliggy: { failure: null, requireReferer: true, delayMs: 0, body: null },
     top: { appKey: TEST_TOP_APP_KEY, appSecret: TEST_TOP_APP_SECRET, delayMs: 0, error: null },

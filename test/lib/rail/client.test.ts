@@ -186,8 +186,10 @@ describe('createRailClient.queryTrains', () => {
     const r = await client.queryTrains(Q);
     expect(r.ok).toBe(false);
     if (r.ok) return;
+    // 2026: 12306's busy / risk-control answer, in words a user understands; what came back is in the sample.
     expect(r.error.code).toBe('blocked');
-    expect(r.error.message.en).toContain('error.html');
+    expect(r.error.message).toEqual({ zh: '12306 暂时拒绝了查询（繁忙或风控）', en: '12306 turned the query away for now (busy or risk control)' });
+    expect(r.error.sample).toContain('error.html');
     expect(r.error.retryAt).toBe(clock.t + 30_000);
     const sent = site.requests.length;
     clock.t += 10_000;
@@ -237,15 +239,16 @@ describe('createRailClient.queryTrains', () => {
     };
     const client = createRailClient({ fetch: opaque, now: () => DAYTIME });
     const r = await client.queryTrains(Q);
-    expect(!r.ok && r.error).toMatchObject({ code: 'blocked', message: { en: '12306 refused the query (redirect to error page)' } });
+    expect(!r.ok && r.error).toMatchObject({ code: 'blocked', message: { en: '12306 turned the query away for now (busy or risk control)' } });
     expect(site.queries()).toHaveLength(2); // the query, then one probe without following
   });
 
-  it('maps an HTML page to `html-page` with a retry time, and warms up again next time', async () => {
+  it('maps an HTML page to the same `blocked` face with a retry time, and warms up again next time', async () => {
     const { site, client, clock } = setup();
     site.failure = 'html';
     const r = await client.queryTrains(Q);
-    expect(!r.ok && r.error.code).toBe('html-page');
+    // An HTML page where JSON was expected is 12306 turning the query away, not a format change.
+    expect(!r.ok && r.error.code).toBe('blocked');
     expect(!r.ok && r.error.retryAt).toBe(clock.t + 30_000);
     site.failure = null;
     clock.t += 30_000;

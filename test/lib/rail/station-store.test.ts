@@ -28,6 +28,15 @@ describe('createStationStore', () => {
     expect(fetches()).toHaveLength(0);
   });
 
+  it("waits for a first copy already being fetched (the worker's start), without starting one itself", async () => {
+    const { store, fetches } = setup(SMALL);
+    const first = store.get();
+    const held = await store.held();
+    expect(held?.stations).toHaveLength(3);
+    await first;
+    expect(fetches()).toHaveLength(1);
+  });
+
   it('fetches the list once, keeps it with its time, and serves it for a day without asking again', async () => {
     const { store, box, fetches, clock } = setup();
     const list = await store.get();

@@ -1,0 +1,46 @@
+// The diagnostics say which path answered the last 12306 query: the worker's own, or a search
+// tab's (the relay), so a user or a bug report can tell when 12306 turns the worker away.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticsPanel } from '../../../components/options/DiagnosticsPanel';
+import type { ClientStatus, OptionsApi } from '../../../components/options/api';
+import { chinaInstant } from '../../../lib/time';
+import { domRoot } from '../../support/dom-root';
+
+const NOW = chinaInstant('2026-03-04', 600);
+const { root: rootOf, flush, $ } = domRoot();
+
+async function mount(status: ClientStatus, lang: 'zh-CN' | 'en' = 'zh-CN') {
+  const api = {
+    diagnostics: async () => ({ entries: [], undecodable: 0, unrecognised: 0 }),
+    status: async () => status,
+    now: () => NOW,
+    download: () => undefined,
+  } as unknown as OptionsApi;
+  await act(() => render(<DiagnosticsPanel api={api} lang={lang} />, rootOf()));
+  await flush();
+}
+
+const base: ClientStatus = { endpoint: { name: 'leftTicket/queryZ', source: 'init', at: NOW }, stations: { count: 3364 } };
+
+describe('diagnostics: the path that answered', () => {
+  it('names a search tab when the relay answered', async () => {
+    await mount({ ...base, endpoint: { ...base.endpoint, lastPath: { via: 'tab', at: NOW } } });
+    const el = $('[data-testid=client-last-path]')!;
+    expect(el.getAttribute('data-via')).toBe('tab');
+    expect(el.textContent).toContain('12306 页面（标签页转查）');
+    expect(el.textContent).toContain('10:00');
+  });
+
+  it("names the worker's own query, in English too", async () => {
+    await mount({ ...base, endpoint: { ...base.endpoint, lastPath: { via: 'worker', at: NOW } } }, 'en');
+    expect($('[data-testid=client-last-path]')!.textContent).toContain('worker query');
+  });
+
+  it('says nothing before any answer', async () => {
+    await mount(base);
+    expect($('[data-testid=client-status]')).not.toBeNull();
+    expect($('[data-testid=client-last-path]')).toBeNull();
+  });
+});
