@@ -66,14 +66,28 @@ export default defineBackground(() => {
   // Fliggy's search page as Referer like the 12306 queries.
   const fliggy = createFliggyClient({ fetch, now, storage: fliggyClientItem, headers: pageHeaders });
 
+  // Push channels the user set up in options (each host asked for when the channel is added).
+  const push = createPushService({
+    store: pushItem,
+    now,
+    permitted: async (origin) => {
+      try {
+        return await browser.permissions.contains({ origins: [origin] });
+      } catch {
+        return false;
+      }
+    },
+  });
   // Watches poll through the shared 12306 client, and fare watches through the shared Fliggy
-  // client; flight answers from captures and live searches go to the fare watches too.
+  // client; flight answers from captures and live searches go to the fare watches too. Every
+  // alert also goes to the push channels.
   const watches = createWatchService({
     rail,
     air: fliggy,
     now,
     settings,
     store: watchesItem,
+    push: (key, message) => push.alert(key, message),
     testBuild: TEST_BUILD,
     testInterval: async () => (await watchTestItem.getValue())?.intervalSec,
   });
@@ -119,17 +133,5 @@ export default defineBackground(() => {
   registerSearchHandlers(search);
   registerWatchHandlers(watches);
 
-  // Push channels the user set up in options (each host asked for when the channel is added).
-  const push = createPushService({
-    store: pushItem,
-    now,
-    permitted: async (origin) => {
-      try {
-        return await browser.permissions.contains({ origins: [origin] });
-      } catch {
-        return false;
-      }
-    },
-  });
   registerPushHandlers(push);
 });

@@ -3,6 +3,11 @@
 import { browser } from 'wxt/browser';
 import type { EpochMs } from '../model';
 import type { Action, SchedulerSettings } from '../watch/scheduler';
+import type { WatchNotification } from '../watch/notify';
+import { watchPush } from '../push/watch-alert';
+
+/** Where a watch alert goes besides the desktop (lib/background/push.ts' alert). */
+export type PushAlert = (key: string, message: { title: string; body: string; url?: string }) => Promise<unknown>;
 
 export const WATCH_ALARM = 'railair-watch';
 export const NOTIFICATION_PREFIX = 'railair-watch:';
@@ -14,7 +19,7 @@ export interface WatchEffects {
   setBadge(count: number): Promise<void>;
 }
 
-export function createWatchEffects(deps: { now: () => EpochMs; log: (msg: string, ...rest: unknown[]) => void }): WatchEffects {
+export function createWatchEffects(deps: { now: () => EpochMs; log: (msg: string, ...rest: unknown[]) => void; push?: PushAlert }): WatchEffects {
   const { now, log } = deps;
 
   /** Applies one step's effects: notifications, badge, alarm. */
@@ -27,7 +32,13 @@ export function createWatchEffects(deps: { now: () => EpochMs; log: (msg: string
     }
   }
 
-  async function notify(watchId: string, n: { title: string; message: string; buttonTitle: string }): Promise<void> {
+  async function notify(watchId: string, n: WatchNotification): Promise<void> {
+    // The phone hears it at the same moment as the desktop; a push service's trouble is its own
+    // (recorded per channel) and never delays or stops the notification.
+    if (deps.push) {
+      const p = watchPush(watchId, n);
+      void deps.push(p.key, p.message).catch((e: unknown) => log('push failed', e));
+    }
     const id = `${NOTIFICATION_PREFIX}${watchId}:${now()}`;
     const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL(ICON_PATH), title: n.title, message: n.message, priority: 2 };
     try {

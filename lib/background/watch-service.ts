@@ -26,7 +26,7 @@ import { exportWatches, importWatches } from '../watch/transfer';
 import { quietUntil } from '../watch/quiet';
 import { statusOf, viewsOf, type WatchView } from '../watch/view';
 import { fliggyUrl, searchUrl } from '../watch/notify';
-import { createWatchEffects, NOTIFICATION_PREFIX } from './watch-effects';
+import { createWatchEffects, NOTIFICATION_PREFIX, type PushAlert } from './watch-effects';
 
 /** Rounds of decide → query → observe in one wake (a watch created mid-cycle is served at once). */
 const MAX_ROUNDS = 3;
@@ -52,6 +52,8 @@ export interface WatchServiceDeps {
   testBuild?: boolean;
   testInterval?: () => Promise<number | undefined>;
   log?: (msg: string, ...rest: unknown[]) => void;
+  /** Sends each alert to the user's push channels too (lib/background/push.ts). */
+  push?: PushAlert;
 }
 
 type R<N extends Name> = Promise<Res<N>>;
@@ -82,7 +84,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   const log = deps.log ?? ((m: string, ...r: unknown[]) => console.info(`[RailAir watch] ${m}`, ...r));
   const store = deps.store;
   const readSettings = deps.settings;
-  const { carryOut, setBadge } = createWatchEffects({ now, log });
+  const { carryOut, setBadge } = createWatchEffects({ now, log, ...(deps.push ? { push: deps.push } : {}) });
 
   // All reads-modify-writes of the document go through this queue: a message arriving while a
   // query is in flight is applied to the fresh document, never overwritten by a stale one.

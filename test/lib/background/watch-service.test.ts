@@ -153,6 +153,27 @@ describe('watch service (fake browser)', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.getAll()).toHaveLength(0));
   });
 
+  it('sends each alert to the push channels with the notification, once per transition', async () => {
+    let seats = count(5);
+    const { rail } = fakeRail(() => ok([train('G101', { ze: seats })]));
+    const pushed: { key: string; message: { title: string; body: string; url?: string } }[] = [];
+    const svc = registerWatchService({ ...deps(rail), push: async (key, message) => void pushed.push({ key, message }) });
+    await send('watch.create', createReq(['G101']));
+    await vi.waitFor(() => expect(pushed).toHaveLength(1));
+    expect(pushed[0]!.message).toMatchObject({ title: '有票了：G101 二等座', url: expect.stringContaining('https://kyfw.12306.cn/otn/leftTicket/init?') });
+    expect(pushed[0]!.message.body).toContain('余5张 ¥553');
+    // Seats gone and back: a new transition, a new key.
+    seats = none;
+    clock.t += 10 * 60_000;
+    await svc.runCycle();
+    seats = count(2);
+    clock.t += 10 * 60_000;
+    await svc.runCycle();
+    await vi.waitFor(() => expect(pushed).toHaveLength(2));
+    expect(pushed[1]!.key).not.toBe(pushed[0]!.key);
+    expect(pushed[1]!.message.body).toContain('余2张');
+  });
+
   it('edits, pauses, exports and imports through messages, validating what comes in', async () => {
     const { rail, calls } = fakeRail(() => ok([train('G101', { ze: none, zy: count(2) })]));
     registerWatchService(deps(rail));
