@@ -11,6 +11,7 @@ import type { RailClientState } from './store/rail-client';
 import type { StoredStations } from './store/stations';
 import type { TopCredentials } from './store/credentials';
 import type { LastSearch } from './store/last-search';
+import type { RecentAnswers } from './store/recent-answers';
 import type { WatchesDoc, WatchTestSettings } from './store/watches';
 
 // ── settings (shared) ──────────────────────────────────────────────────────
@@ -58,6 +59,14 @@ export const topCredentialsItem = storage.defineItem<TopCredentials | null>('loc
 export const lastSearchItem = storage.defineItem<LastSearch | null>('local:lastSearch', {
   fallback: null,
   version: 1,
+});
+
+/**
+ * The latest answers the worker gave per search, for the popup to reopen on (session area: gone
+ * with the browser session; read back through parseRecent, lib/store/recent-answers.ts).
+ */
+export const recentAnswersItem = storage.defineItem<RecentAnswers>('session:recentAnswers', {
+  fallback: { rail: [], air: [], compare: [] },
 });
 
 // ── watches ────────────────────────────────────────────────────────────────
