@@ -17,6 +17,8 @@ export type FaceKind = 'wait' | 'offline' | 'challenge' | 'maintenance' | 'forma
 
 export const OFFLINE_TEXT: Bilingual = { zh: '网络不可用', en: 'Offline' };
 export const CHALLENGE_TEXT: Bilingual = { zh: '请在飞猪页面完成验证', en: 'Verify on Fliggy' };
+/** 12306 turned the query away (302 to error.html, an HTML page): the same words whatever the client said. */
+export const RAIL_BLOCKED_TEXT: Bilingual = { zh: '12306 暂时拒绝了查询（繁忙或风控）', en: '12306 turned the query away for now (busy or risk control)' };
 export const FORMAT_TEXT: Bilingual = { zh: '返回的格式已变化，暂时读不懂', en: 'The format changed; we cannot read it yet' };
 
 const FORMAT_CODES = new Set(['schema', 'unknown-format', 'not-json', 'html-page', 'endpoint-moved']);
@@ -29,6 +31,16 @@ export function faceKind(e: ErrorLike): FaceKind {
   if (FORMAT_CODES.has(e.code)) return 'format';
   return 'other';
 }
+
+/** A 12306 error in the words the faces use (12306's refusal reads the same on every screen). */
+export function railError<E extends ErrorLike>(e: E): E {
+  return e.code === 'blocked' ? { ...e, message: RAIL_BLOCKED_TEXT } : e;
+}
+
+// A client may already name the wait in its message ("，30 秒后重试"); the face counts down itself,
+// so that stale number is cut rather than shown twice.
+const OWN_COUNTDOWN = /\s*[，,;；]\s*(?:\d+\s*秒后重试|retry in \d+\s*s)\s*$/;
+const withoutCountdown = (m: Bilingual): Bilingual => ({ zh: m.zh.replace(OWN_COUNTDOWN, ''), en: m.en.replace(OWN_COUNTDOWN, '') });
 
 /** Whole seconds left until `at` (0 once it has passed). */
 export function secondsLeft(at: number, now: number): number {
@@ -58,9 +70,10 @@ export function faceText(e: ErrorLike, seconds: number | undefined): Bilingual {
     case 'challenge':
       return CHALLENGE_TEXT;
     case 'wait': {
-      if (seconds === undefined || seconds <= 0) return e.message;
+      const m = withoutCountdown(e.message);
+      if (seconds === undefined || seconds <= 0) return m;
       const c = countdownText(seconds);
-      return { zh: e.message.zh + c.zh, en: e.message.en + c.en };
+      return { zh: m.zh + c.zh, en: m.en + c.en };
     }
     default:
       return e.message;

@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Lang } from '../../lib/i18n';
 import type { LiveError, OverlayView } from '../../lib/capture/view';
-import { faceKind, faceText } from '../common/error-face';
+import { faceKind, faceText, railError } from '../common/error-face';
 import { formatAge } from '../common/format';
 import { useCountdown } from '../common/use-countdown';
 import { LOOKING_UP, RETRY, VERIFY_LINK } from './labels';
@@ -46,7 +46,8 @@ function dayText(date: string): string {
  * countdown, then a retry), offline (retried when the network is back), verification on Fliggy
  * (a link there, never a retry), or the error's own words.
  */
-function LiveErrorFace({ error, flights, verifyUrl, onRetry, clock }: { error: LiveError; flights: boolean; verifyUrl?: string | undefined; onRetry?: (() => void) | undefined; clock: () => number }) {
+function LiveErrorFace({ error: raw, flights, verifyUrl, onRetry, clock }: { error: LiveError; flights: boolean; verifyUrl?: string | undefined; onRetry?: (() => void) | undefined; clock: () => number }) {
+  const error = flights ? raw : railError(raw);
   const kind = faceKind(error);
   const left = useCountdown(kind === 'wait' ? error.retryAt : undefined, clock);
   const retryRef = useRef(onRetry);

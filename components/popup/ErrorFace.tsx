@@ -8,7 +8,7 @@ import type { Lang } from '../../lib/i18n';
 import { pick, tr } from '../../lib/i18n';
 import { Banner } from '../common/Banner';
 import { bi } from '../common/format';
-import { faceKind, faceText, FORMAT_TEXT, type ErrorLike } from '../common/error-face';
+import { faceKind, faceText, FORMAT_TEXT, railError, type ErrorLike } from '../common/error-face';
 import { useCountdown } from '../common/use-countdown';
 
 export const MAINTENANCE_TEXT = bi('12306 维护中，06:00 后恢复', '12306 is in maintenance until 06:00');
@@ -29,7 +29,8 @@ export interface FaceProps {
 
 const text = (b: { zh: string; en: string }) => bi(b.zh, b.en);
 
-export function ErrorFace({ error: e, side, lang, clock, onRetry, onCountdownEnd, onDiagnostics, fliggyUrl }: FaceProps) {
+export function ErrorFace({ error, side, lang, clock, onRetry, onCountdownEnd, onDiagnostics, fliggyUrl }: FaceProps) {
+  const e = side === 'rail' ? railError(error) : error;
   const kind = faceKind(e);
   const left = useCountdown(kind === 'wait' ? e.retryAt : undefined, clock, onCountdownEnd);
   // Offline: nothing to do but wait for the network; retry as soon as the browser says it is back.

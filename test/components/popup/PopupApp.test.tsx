@@ -218,8 +218,9 @@ describe('PopupApp results', () => {
       buyUrl: '',
     });
     await submit();
-    expect($('[data-testid=rail-blocked]')!.textContent).toContain('12306 拒绝了查询（error.html），5 分 00 秒后重试');
-    expect($('[data-testid=rail-blocked]')!.textContent).toContain('retry in 5 min 00 s');
+    // 12306's refusal reads the same on every screen, whatever the client's own words.
+    expect($('[data-testid=rail-blocked]')!.textContent).toContain('12306 暂时拒绝了查询（繁忙或风控），5 分 00 秒后重试');
+    expect($('[data-testid=rail-blocked]')!.textContent).toContain('(busy or risk control), retry in 5 min 00 s');
   });
 
   it('says the format changed and links to diagnostics', async () => {
