@@ -15,7 +15,7 @@ import { DEFAULT_FILTERS, classesIn, departedLast, filterFlights, filterTrains, 
 import { FlightList } from './FlightList';
 import { bookableDates, SearchForm, type FormState } from './SearchForm';
 import { AirStatus, RailStatus, type Pending } from './Status';
-import { fetchedAtOf, recentQuery, RestoredBanner, type RestoredState } from './Restored';
+import { fetchedAtOf, recentQuery, RestoredBanner, sameFilters, type RestoredState } from './Restored';
 import { TrainList } from './TrainList';
 import { Verdict } from './Verdict';
 
@@ -87,8 +87,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
     setSearched(s);
     if (r.rail) setRail(r.rail.answer);
     if (r.air) setAir(r.air.answer);
+    // The remembered verdict only if it was made under the same filters (the sort order aside).
     const { sort: _sort, ...cf } = f;
-    if (r.comparison && JSON.stringify(r.comparison.filters ?? {}) === JSON.stringify(cf)) setComparison(r.comparison.view);
+    if (r.comparison && sameFilters(r.comparison.filters ?? {}, cf)) setComparison(r.comparison.view);
     setRestored({ at, rail: !!r.rail, air: !!r.air });
     search(s, { keepRail: !!r.rail, keepAir: !!r.air });
   }
@@ -187,6 +188,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const filterKey = JSON.stringify(compareFilters);
   useEffect(() => {
     if (!searched || !rail || !air || rail === 'pending' || air === 'pending') return;
+    // The remembered verdict stands for the remembered answers until a live one lands.
+    if (restored?.rail && restored.air && comparison) return;
     const useRail = rail.ok;
     const useAir = air.ok;
     if (!useRail && !useAir) return;

@@ -38,3 +38,9 @@ export function RestoredBanner({ restored, now }: { restored: RestoredState | un
     </Banner>
   );
 }
+
+/** Filters compared by content: the worker hands them back in its schema's key order. */
+export function sameFilters(a: object, b: object): boolean {
+  const key = (o: object) => JSON.stringify(o, Object.keys(o).sort());
+  return key(a) === key(b);
+}

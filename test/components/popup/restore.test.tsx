@@ -1,14 +1,16 @@
 // Answers that stay: the popup reopens on its last search with the worker's remembered answers at
 // once (and their age), then replaces them with the live answers; and it fills in by itself when
 // the worker gets an answer for its route while it is open.
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import type { AirAnswer, RailAnswer } from '../../../lib/messages/search';
+import type { AirAnswer, ComparisonView, RailAnswer } from '../../../lib/messages/search';
+import { DEFAULT_FILTERS } from '../../../components/popup/filter';
 import { generateTrains } from '../../support/rail-rows';
 import { DATE, FLIGGY_URL, LAST, NOW, airOk, deferred, fakeApi, railOk } from './fake-api';
 import { popupDom } from './dom';
 
-const { $, $$, flush, mount, searchLast, text } = popupDom();
+const { root, $, $$, flush, mount, searchLast, text } = popupDom();
 
 const MIN = 60_000;
 
@@ -44,6 +46,38 @@ describe('popup: answers that stay', () => {
     expect($$('[data-testid=flight]')).toHaveLength(5);
     expect($('[data-testid=restored]')).toBeNull();
     expect($('[data-testid=air-source]')!.textContent).toContain('刚刚');
+  });
+
+  it('shows the remembered verdict at once when it was made under the same filters', async () => {
+    const verdictFor = (zh: string): ComparisonView => ({ date: DATE, options: [], rankings: { pareto: [] }, verdict: { zh, en: zh }, sources: {}, partial: null });
+    const liveRail = deferred<RailAnswer>();
+    const liveAir = deferred<AirAnswer>();
+    // The worker hands the filters back in its schema's key order, not the popup's.
+    const { sort: _sort, ...filters } = DEFAULT_FILTERS;
+    const reordered = Object.fromEntries(Object.entries(filters).reverse()) as typeof filters;
+    const api = fakeApi({
+      last: LAST,
+      recentAnswer: async () => ({
+        rail: { at: NOW, answer: railOk() },
+        air: { at: NOW, answer: airOk(2) },
+        comparison: { at: NOW, filters: reordered, view: verdictFor('上次：坐高铁更划算') },
+      }),
+      railAnswer: () => liveRail.promise,
+      airAnswer: () => liveAir.promise,
+    });
+    await mount(api);
+    expect($('[data-testid=verdict]')!.textContent).toContain('上次：坐高铁更划算');
+    expect(api.compare).not.toHaveBeenCalled();
+    // Under other filters the remembered verdict would be wrong: it waits for the live one.
+    const other = fakeApi({
+      last: { ...LAST, filters: { ...DEFAULT_FILTERS, onlyBuyable: true } },
+      recentAnswer: api.recentAnswer,
+      railAnswer: () => liveRail.promise,
+      airAnswer: () => liveAir.promise,
+    });
+    render(null, root());
+    await mount(other);
+    expect($('[data-testid=verdict]')).toBeNull();
   });
 
   it('with nothing remembered it waits for a search, as before', async () => {
