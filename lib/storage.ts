@@ -7,11 +7,11 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { StoredResult } from './store/captures';
 import type { Diagnostics } from './store/diagnostics';
 import type { OverlayState, OverlayTabIds } from './store/overlay';
+import type { RecentAnswers } from './store/recent-answers';
 import type { RailClientState } from './store/rail-client';
 import type { StoredStations } from './store/stations';
 import type { TopCredentials } from './store/credentials';
 import type { LastSearch } from './store/last-search';
-import type { RecentAnswers } from './store/recent-answers';
 import type { WatchesDoc, WatchTestSettings } from './store/watches';
 
 // ── settings (shared) ──────────────────────────────────────────────────────
