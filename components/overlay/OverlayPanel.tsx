@@ -44,9 +44,10 @@ function dayText(date: string): string {
 /**
  * Why the live query for the other mode did not answer, as the popup says it: waiting (with a live
  * countdown, then a retry), offline (retried when the network is back), verification on Fliggy
- * (a link there, never a retry), or the error's own words.
+ * (never a retry: the no-data face's link to Fliggy's search says to verify there), or the
+ * error's own words.
  */
-function LiveErrorFace({ error: raw, flights, verifyUrl, onRetry, clock }: { error: LiveError; flights: boolean; verifyUrl?: string | undefined; onRetry?: (() => void) | undefined; clock: () => number }) {
+function LiveErrorFace({ error: raw, flights, onRetry, clock }: { error: LiveError; flights: boolean; onRetry?: (() => void) | undefined; clock: () => number }) {
   const error = flights ? raw : railError(raw);
   const kind = faceKind(error);
   const left = useCountdown(kind === 'wait' ? error.retryAt : undefined, clock);
@@ -64,13 +65,6 @@ function LiveErrorFace({ error: raw, flights, verifyUrl, onRetry, clock }: { err
       {flights ? '实时查询航班未成功：' : '12306 实时查询未成功：'}
       {text.zh}
       <En>{`${flights ? 'Live flight query' : 'Live 12306 query'} did not answer: ${text.en}`}</En>
-      {kind === 'challenge' && verifyUrl && (
-        <p>
-          <a class="ra-btn" href={verifyUrl} target="_blank" rel="noopener noreferrer" data-testid="railair-verify">
-            {VERIFY_LINK.zh} · {VERIFY_LINK.en}
-          </a>
-        </p>
-      )}
       {onRetry && (kind === 'wait' || kind === 'offline' || kind === 'other') && (
         <button type="button" class="ra-btn" disabled={!!left && left > 0} onClick={onRetry} data-testid="railair-retry">
           {RETRY.zh} · {RETRY.en}
@@ -83,6 +77,7 @@ function LiveErrorFace({ error: raw, flights, verifyUrl, onRetry, clock }: { err
 function NoData({ site, view, onRetry, clock }: { site: PanelProps['site']; view: OverlayView; onRetry?: (() => void) | undefined; clock: () => number }) {
   const flights = site === '12306';
   const route = view.from && view.to ? `${view.from.city} → ${view.to.city} ${dayText(view.date)}` : dayText(view.date);
+  const challenged = flights && !!view.liveError && faceKind(view.liveError) === 'challenge';
   return (
     <div class="ra-empty" data-testid="railair-no-data">
       <div>
@@ -90,13 +85,17 @@ function NoData({ site, view, onRetry, clock }: { site: PanelProps['site']; view
         <En>{flights ? `No flights known yet for ${view.date}.` : `No trains known yet for ${view.date}.`}</En>
       </div>
       {view.liveError && (
-        <LiveErrorFace error={view.liveError} flights={flights} verifyUrl={flights ? view.otherSearchUrl : undefined} onRetry={onRetry} clock={clock} />
+        <LiveErrorFace error={view.liveError} flights={flights} onRetry={onRetry} clock={clock} />
       )}
-      {/* The verification face links to the same search already. */}
-      {view.otherSearchUrl && view.liveError && faceKind(view.liveError) === 'challenge' ? null : view.otherSearchUrl ? (
+      {view.otherSearchUrl ? (
         <p>
           <a class="ra-btn ra-btn-primary" href={view.otherSearchUrl} target="_blank" rel="noopener noreferrer" data-testid="railair-open-other">
-            {flights ? '在飞猪查询该航线 · Search flights on Fliggy' : '在12306查询该线路 · Search trains on 12306'}
+            {/* Fliggy asked for a verification: its search page is where the user completes it. */}
+            {challenged
+              ? `${VERIFY_LINK.zh} · ${VERIFY_LINK.en}`
+              : flights
+                ? '在飞猪查询该航线 · Search flights on Fliggy'
+                : '在12306查询该线路 · Search trains on 12306'}
           </a>
         </p>
       ) : (

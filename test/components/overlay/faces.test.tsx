@@ -108,7 +108,10 @@ describe('overlay faces', () => {
     expect(face.textContent).toContain('请在飞猪页面完成验证');
     expect(face.textContent).toContain('Verify on Fliggy');
     expect(face.textContent).not.toContain('秒后重试');
-    expect(q('[data-testid=railair-verify]')!.getAttribute('href')).toBe(FLIGGY);
+    const link = q('[data-testid=railair-open-other]')!;
+    expect(link.getAttribute('href')).toBe(FLIGGY);
+    expect(link.textContent).toBe('在飞猪页面完成验证 · Verify on Fliggy');
+    expect(root.querySelectorAll('a')).toHaveLength(1);
     expect(q('[data-testid=railair-retry]')).toBeNull();
     act(() => void vi.advanceTimersByTime(120_000));
     expect(onRetry).not.toHaveBeenCalled();
