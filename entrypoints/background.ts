@@ -12,6 +12,7 @@ import {
   overlayStateItem,
   overlayTabsItem,
   railClientItem,
+  recentAnswersItem,
   settingsItem,
   stationListItem,
   topCredentialsItem,
@@ -27,6 +28,7 @@ import { createWatchService } from '../lib/background/watch-service';
 import { registerWatchHandlers, TEST_BUILD } from '../lib/background/watch-handlers';
 import { createCaptures, registerCaptureHandlers } from '../lib/background/captures';
 import { createSearchService, registerSearchHandlers } from '../lib/background/search';
+import { createRecentAnswers, registerRecentHandler } from '../lib/background/recent-answers';
 import { createOverlay, registerOverlayHandlers } from '../lib/background/overlay';
 import { registerOverlayLoader } from '../lib/background/overlay-loader';
 import { createOverlayTabs } from '../lib/background/overlay-tabs';
@@ -94,7 +96,9 @@ export default defineBackground(() => {
   const onFlightResult = (result: FlightSearchResult) => watches.onFlightResult(result);
 
   const captures = createCaptures({ now, results: captureResultsItem, diagnostics: captureDiagnosticsItem, stations, onFlightResult });
-  const search = createSearchService({
+  // Every good answer (popup or overlay fallback) is remembered for the popup to reopen on.
+  const recent = createRecentAnswers(recentAnswersItem, now);
+  const search = recent.wrap(createSearchService({
     rail,
     stations,
     air,
@@ -111,7 +115,7 @@ export default defineBackground(() => {
       }
     },
     onFlightResult,
-  });
+  }));
   const overlay = createOverlay({
     captures,
     now,
@@ -131,6 +135,7 @@ export default defineBackground(() => {
   registerOverlayHandlers(overlay);
   registerOverlayLoader();
   registerSearchHandlers(search);
+  registerRecentHandler(recent);
   registerWatchHandlers(watches);
 
   registerPushHandlers(push);

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import type { StoredResult } from './store/captures';
 import type { Diagnostics } from './store/diagnostics';
 import type { OverlayState, OverlayTabIds } from './store/overlay';
+import type { RecentAnswers } from './store/recent-answers';
 import type { RailClientState } from './store/rail-client';
 import type { FliggyClientState } from './store/fliggy-client';
 import type { StoredStations } from './store/stations';
@@ -65,6 +66,14 @@ export const topCredentialsItem = storage.defineItem<TopCredentials | null>('loc
 export const lastSearchItem = storage.defineItem<LastSearch | null>('local:lastSearch', {
   fallback: null,
   version: 1,
+});
+
+/**
+ * The latest answers the worker gave per search, for the popup to reopen on (session area: gone
+ * with the browser session; read back through parseRecent, lib/store/recent-answers.ts).
+ */
+export const recentAnswersItem = storage.defineItem<RecentAnswers>('session:recentAnswers', {
+  fallback: { rail: [], air: [], compare: [] },
 });
 
 // ── watches ────────────────────────────────────────────────────────────────

@@ -70,11 +70,16 @@ export function TopForm({
 
   return (
     <Section id="top" title={tr(lang, '淘宝开放平台（航班价格）', 'Taobao Open Platform (flight fares)')}>
+      {/* Almost nobody has an approved app: say so first, and that flights work without one. */}
+      <p class="hint" data-testid="top-needs-app">
+        需要已获批准的淘宝开放平台应用（AppKey/Secret）；没有也能查航班（飞猪实时查询） · Needs an approved Taobao Open Platform app;
+        flights work without it (live Fliggy search)
+      </p>
       <p class="hint">
         {tr(
           lang,
-          '填写你自己的 App Key 和 App Secret 后，弹窗会直接查询航班。密钥只保存在本机，不同步、不记录。未设置时使用你最近在飞猪看到的结果。',
-          'With your own app key and secret the popup queries flights directly. They stay on this computer: never synced, never logged. Without them, your latest Fliggy search is used.',
+          '填写你自己应用的 App Key 和 App Secret 后，航班改由淘宝开放平台查询。密钥只保存在本机，不同步、不记录。',
+          "With your own app's key and secret, flights are queried through the Taobao Open Platform instead. They stay on this computer: never synced, never logged.",
         )}
       </p>
       <label class="check">

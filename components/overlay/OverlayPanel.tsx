@@ -1,9 +1,16 @@
 // The overlay panel: the other mode for the page's date and route, with the verdict. Collapsible
-// (the state is remembered by the background, see overlay.collapse); when the other mode has no data yet it says so
-// and offers the one click that gets it (the other site's search, in a new tab).
+// (the state is remembered by the background, see overlay.collapse). While the background looks
+// the other mode up it says what it is doing; when it has no data, the same face on both sites
+// says why (the live query's error, with the shared faces of components/common/error-face.ts:
+// countdown, offline, verification) and offers the one click that gets it (the other site's
+// search, in a new tab).
+import { useEffect, useRef } from 'preact/hooks';
 import type { Lang } from '../../lib/i18n';
-import type { OverlayView } from '../../lib/capture/view';
+import type { LiveError, OverlayView } from '../../lib/capture/view';
+import { faceKind, faceText, railError } from '../common/error-face';
 import { formatAge } from '../common/format';
+import { useCountdown } from '../common/use-countdown';
+import { LOOKING_UP, RETRY, VERIFY_LINK } from './labels';
 import { OptionRows } from './OptionRows';
 
 export type PanelState =
@@ -19,6 +26,10 @@ export interface PanelProps {
   onToggle: () => void;
   lang: Lang;
   now: number;
+  /** Asks for the view again (a wait ran out, the network came back). */
+  onRetry?: () => void;
+  /** The countdown's clock (Date.now unless a test says otherwise). */
+  clock?: () => number;
 }
 
 function En({ children }: { children: string }) {
@@ -30,9 +41,43 @@ function dayText(date: string): string {
   return `${Number(m)}月${Number(d)}日`;
 }
 
-function NoData({ site, view }: { site: PanelProps['site']; view: OverlayView }) {
+/**
+ * Why the live query for the other mode did not answer, as the popup says it: waiting (with a live
+ * countdown, then a retry), offline (retried when the network is back), verification on Fliggy
+ * (never a retry: the no-data face's link to Fliggy's search says to verify there), or the
+ * error's own words.
+ */
+function LiveErrorFace({ error: raw, flights, onRetry, clock }: { error: LiveError; flights: boolean; onRetry?: (() => void) | undefined; clock: () => number }) {
+  const error = flights ? raw : railError(raw);
+  const kind = faceKind(error);
+  const left = useCountdown(kind === 'wait' ? error.retryAt : undefined, clock);
+  const retryRef = useRef(onRetry);
+  retryRef.current = onRetry;
+  useEffect(() => {
+    if (kind !== 'offline') return;
+    const back = () => retryRef.current?.();
+    window.addEventListener('online', back);
+    return () => window.removeEventListener('online', back);
+  }, [kind]);
+  const text = faceText(error, left);
+  return (
+    <div class="ra-live-error" role="status" data-testid="railair-live-error" data-face={kind}>
+      {flights ? '实时查询航班未成功：' : '12306 实时查询未成功：'}
+      {text.zh}
+      <En>{`${flights ? 'Live flight query' : 'Live 12306 query'} did not answer: ${text.en}`}</En>
+      {onRetry && (kind === 'wait' || kind === 'offline' || kind === 'other') && (
+        <button type="button" class="ra-btn" disabled={!!left && left > 0} onClick={onRetry} data-testid="railair-retry">
+          {RETRY.zh} · {RETRY.en}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function NoData({ site, view, onRetry, clock }: { site: PanelProps['site']; view: OverlayView; onRetry?: (() => void) | undefined; clock: () => number }) {
   const flights = site === '12306';
   const route = view.from && view.to ? `${view.from.city} → ${view.to.city} ${dayText(view.date)}` : dayText(view.date);
+  const challenged = flights && !!view.liveError && faceKind(view.liveError) === 'challenge';
   return (
     <div class="ra-empty" data-testid="railair-no-data">
       <div>
@@ -40,16 +85,17 @@ function NoData({ site, view }: { site: PanelProps['site']; view: OverlayView })
         <En>{flights ? `No flights known yet for ${view.date}.` : `No trains known yet for ${view.date}.`}</En>
       </div>
       {view.liveError && (
-        <div class="ra-live-error" role="status" data-testid="railair-live-error">
-          {flights ? '实时查询航班未成功：' : '12306 实时查询未成功：'}
-          {view.liveError.message.zh}
-          <En>{`${flights ? 'Live flight query' : 'Live 12306 query'} did not answer: ${view.liveError.message.en}`}</En>
-        </div>
+        <LiveErrorFace error={view.liveError} flights={flights} onRetry={onRetry} clock={clock} />
       )}
       {view.otherSearchUrl ? (
         <p>
           <a class="ra-btn ra-btn-primary" href={view.otherSearchUrl} target="_blank" rel="noopener noreferrer" data-testid="railair-open-other">
-            {flights ? '在飞猪查询该航线 · Search flights on Fliggy' : '在12306查询该线路 · Search trains on 12306'}
+            {/* Fliggy asked for a verification: its search page is where the user completes it. */}
+            {challenged
+              ? `${VERIFY_LINK.zh} · ${VERIFY_LINK.en}`
+              : flights
+                ? '在飞猪查询该航线 · Search flights on Fliggy'
+                : '在12306查询该线路 · Search trains on 12306'}
           </a>
         </p>
       ) : (
@@ -107,10 +153,15 @@ function Footer({ view, now, lang }: { view: OverlayView; now: number; lang: Lan
   return parts.length ? <div class="ra-foot">{parts}</div> : null;
 }
 
-function Body({ site, state, lang, now }: Omit<PanelProps, 'collapsed' | 'onToggle'>) {
+function Body({ site, state, lang, now, onRetry, clock = Date.now }: Omit<PanelProps, 'collapsed' | 'onToggle'>) {
   switch (state.kind) {
     case 'loading':
-      return <div class="ra-empty">正在读取… · Loading…</div>;
+      return (
+        <div class="ra-empty" role="status" data-testid="railair-loading">
+          {LOOKING_UP[site].zh}
+          <En>{LOOKING_UP[site].en}</En>
+        </div>
+      );
     case 'no-route':
       return (
         <div class="ra-empty">
@@ -138,7 +189,7 @@ function Body({ site, state, lang, now }: Omit<PanelProps, 'collapsed' | 'onTogg
       return (
         <>
           {v.status === 'no-data' ? (
-            <NoData site={site} view={v} />
+            <NoData site={site} view={v} onRetry={onRetry} clock={clock} />
           ) : (
             <>
               {v.verdict && (
@@ -182,7 +233,7 @@ export function OverlayPanel(props: PanelProps) {
       </header>
       {!collapsed && (
         <div class="ra-body">
-          <Body site={site} state={state} lang={props.lang} now={props.now} />
+          <Body site={site} state={state} lang={props.lang} now={props.now} onRetry={props.onRetry} clock={props.clock} />
         </div>
       )}
     </section>

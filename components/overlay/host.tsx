@@ -34,6 +34,8 @@ export async function mountPanel(
     lang: Lang;
     /** As the user left it last time (overlay.prefs). */
     collapsed: boolean;
+    /** Asks for the view again: the no-data face's retry (a wait ran out, the network is back). */
+    onRetry?: () => void;
   },
 ): Promise<PanelHandle> {
   let state: PanelState = { kind: 'loading' };
@@ -49,6 +51,16 @@ export async function mountPanel(
         collapsed={collapsed}
         lang={opts.lang}
         now={Date.now()}
+        {...(opts.onRetry
+          ? {
+              onRetry: () => {
+                // Say what it is doing while the background asks again.
+                state = { kind: 'loading' };
+                draw();
+                opts.onRetry?.();
+              },
+            }
+          : {})}
         onToggle={() => {
           collapsed = !collapsed;
           // The user's own action: the only time the slot's height changes.

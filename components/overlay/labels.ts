@@ -26,3 +26,15 @@ export const WAITLIST: Bilingual = { zh: '候补', en: 'Waitlist' };
 
 /** 12306 opens the sale later: shown instead of the seats. */
 export const saleOpensText = (at: string): Bilingual => ({ zh: `${at} 开售`, en: `On sale at ${at}` });
+
+/** The panel while the background reads captures and, when there are none, asks the live clients. */
+export const LOOKING_UP: Record<'12306' | 'fliggy', Bilingual> = {
+  '12306': { zh: '正在查询航班…', en: 'Looking up flights…' },
+  fliggy: { zh: '正在查询火车…', en: 'Looking up trains…' },
+};
+
+/** The no-data face's retry, once a wait has run out (or at once, for other failures). */
+export const RETRY: Bilingual = { zh: '重试', en: 'Retry' };
+
+/** The challenge face's link to Fliggy's search page, where the user completes the verification. */
+export const VERIFY_LINK: Bilingual = { zh: '在飞猪页面完成验证', en: 'Verify on Fliggy' };

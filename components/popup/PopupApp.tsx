@@ -15,6 +15,7 @@ import { DEFAULT_FILTERS, classesIn, departedLast, filterFlights, filterTrains, 
 import { FlightList } from './FlightList';
 import { bookableDates, SearchForm, type FormState } from './SearchForm';
 import { AirStatus, RailStatus, type Pending } from './Status';
+import { fetchedAtOf, recentQuery, RestoredBanner, sameFilters, type RestoredState } from './Restored';
 import { TrainList } from './TrainList';
 import { Verdict } from './Verdict';
 
@@ -51,7 +52,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [comparison, setComparison] = useState<ComparisonView | undefined>();
   const compareRun = useRef(0);
   const [tab, setTab] = useState<'search' | 'watches'>('search');
-  const [waitingFliggy, setWaitingFliggy] = useState(false);
+  /** Sides still showing the worker's remembered answers (and their age) until the live ones land. */
+  const [restored, setRestored] = useState<RestoredState | undefined>();
+  /** A countdown that runs out retries by itself once per search the user asked for. */
+  const autoRetried = useRef(false);
   const [WatchList, setWatchList] = useState<ComponentType | null | undefined>(undefined);
   const run = useRef(0);
   const marks = useRef({ data: false, paint: false });
@@ -68,8 +72,27 @@ export function PopupApp({ api }: { api: PopupApi }) {
       const date = dates.includes(last.date as ChinaDate) ? (last.date as ChinaDate) : dates[0]!;
       setForm({ from: last.from, to: last.to, date, student: last.student });
       if (last.filters) setFilters(last.filters);
+      void restore({ from: last.from, to: last.to, date, student: last.student }, last.filters ?? DEFAULT_FILTERS);
     });
   }, []);
+
+  /**
+   * Shows what the worker last answered for this search at once, with its age, then asks again
+   * live (the clients' caches make that cheap); the live answers replace the remembered ones.
+   */
+  async function restore(s: LastSearch, f: Filters) {
+    const r = await api.recent?.(recentQuery(s)).catch(() => undefined);
+    if (!r || (!r.rail && !r.air) || run.current !== 0) return; // nothing kept, or the user searched already
+    const at = fetchedAtOf(r.rail?.answer, r.air?.answer) ?? api.now();
+    setSearched(s);
+    if (r.rail) setRail(r.rail.answer);
+    if (r.air) setAir(r.air.answer);
+    // The remembered verdict only if it was made under the same filters (the sort order aside).
+    const { sort: _sort, ...cf } = f;
+    if (r.comparison && sameFilters(r.comparison.filters ?? {}, cf)) setComparison(r.comparison.view);
+    setRestored({ at, rail: !!r.rail, air: !!r.air });
+    search(s, { keepRail: !!r.rail, keepAir: !!r.air });
+  }
 
   /** Filters and sort order are remembered with the last search, for the next time the popup opens. */
   function changeFilters(next: Filters) {
@@ -77,12 +100,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
     if (searched) void api.saveLast({ ...searched, filters: next });
   }
 
-  function search(s: LastSearch) {
+  function search(s: LastSearch, keep: { keepRail?: boolean; keepAir?: boolean } = {}) {
     const n = ++run.current;
     setSearched(s);
-    setRail('pending');
-    setAir('pending');
-    setWaitingFliggy(false);
+    if (!keep.keepRail) setRail('pending');
+    if (!keep.keepAir) setAir('pending');
+    if (!keep.keepRail && !keep.keepAir) setRestored(undefined);
     marks.current = { data: false, paint: false };
     try {
       performance.clearMarks(MARK_DATA);
@@ -90,8 +113,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
     } catch {
       /* ignore */
     }
-    setComparison(undefined);
-    void api.saveLast({ ...s, filters });
+    if (!keep.keepRail || !keep.keepAir) setComparison(undefined);
+    if (!keep.keepRail && !keep.keepAir) void api.saveLast({ ...s, filters });
     const arrived = () => {
       if (!marks.current.data) {
         marks.current.data = true;
@@ -105,6 +128,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
         if (n !== run.current) return;
         if (r.ok) arrived();
         setRail(r);
+        setRestored((x) => x && { ...x, rail: false });
       });
     loadAir(s, n, arrived);
   }
@@ -115,13 +139,34 @@ export function PopupApp({ api }: { api: PopupApi }) {
       .catch(airFailure)
       .then((a) => {
         if (n !== run.current) return;
-        if (a.ok) {
-          arrived();
-          setWaitingFliggy(false);
-        }
+        if (a.ok) arrived();
         setAir(a);
+        setRestored((x) => x && { ...x, air: false });
       });
   }
+
+  // An answer for this search that the worker got meanwhile (an overlay's live query, another
+  // popup) fills in: a side that failed, or one older than what arrived.
+  useEffect(() => {
+    if (!searched || !api.onRecent || !api.recent) return;
+    const s = searched;
+    const n = run.current;
+    return api.onRecent(() => {
+      void api.recent?.(recentQuery(s)).catch(() => undefined).then((r) => {
+        if (!r || n !== run.current) return;
+        const newer = <T extends { ok: boolean; fetchedAt?: number }>(cur: Pending<T>, next: T | undefined) =>
+          !!next?.ok && (!cur || cur === 'pending' || !cur.ok || (cur.fetchedAt ?? 0) < (next.fetchedAt ?? 0));
+        if (newer(rail, r.rail?.answer)) {
+          setRail(r.rail!.answer);
+          setRestored((x) => x && { ...x, rail: false });
+        }
+        if (newer(air, r.air?.answer)) {
+          setAir(r.air!.answer);
+          setRestored((x) => x && { ...x, air: false });
+        }
+      });
+    });
+  }, [searched, rail, air]);
 
   // A Fliggy page the user opened (or any capture) may bring the flights we lack.
   const airMissing = !!searched && air !== 'pending' && !!air && !air.ok;
@@ -132,6 +177,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   function submit() {
     if (!form.from || !form.to) return;
+    autoRetried.current = false;
     search({ from: form.from, to: form.to, date: form.date, student: form.student });
   }
 
@@ -142,6 +188,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const filterKey = JSON.stringify(compareFilters);
   useEffect(() => {
     if (!searched || !rail || !air || rail === 'pending' || air === 'pending') return;
+    // The remembered verdict stands for the remembered answers until a live one lands.
+    if (restored?.rail && restored.air && comparison) return;
     const useRail = rail.ok;
     const useAir = air.ok;
     if (!useRail && !useAir) return;
@@ -206,14 +254,12 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   const hasResults = trains.length + flights.length > 0;
 
-  // Re-render when a "retry at" passes, so the retry button wakes up on time.
-  const [, setTick] = useState(0);
-  const retryAt = rail && rail !== 'pending' && !rail.ok ? rail.error.retryAt : undefined;
-  useEffect(() => {
-    if (retryAt === undefined || retryAt <= api.now()) return;
-    const t = setTimeout(() => setTick((n) => n + 1), Math.min(retryAt - api.now() + 100, 2 ** 31 - 1));
-    return () => clearTimeout(t);
-  }, [retryAt]);
+  /** A countdown ran out: retry by itself, once per search the user asked for. */
+  const autoRetry = (again: () => void) => () => {
+    if (autoRetried.current) return;
+    autoRetried.current = true;
+    again();
+  };
   // Layout effect: runs right after the DOM commit; the next frame's callback + a task lands
   // just after that frame (with the results) has been painted.
   useLayoutEffect(() => {
@@ -259,23 +305,23 @@ export function PopupApp({ api }: { api: PopupApi }) {
           {searched && (
             <>
               <div class="statuses">
+                <RestoredBanner restored={restored} now={now} />
                 <RailStatus
                   rail={rail}
                   route={route}
-                  now={now}
+                  clock={api.now}
                   lang={lang}
                   onRetry={() => search(searched)}
+                  onCountdownEnd={autoRetry(() => search(searched))}
                   onDiagnostics={() => api.openOptions('diagnostics')}
                 />
                 <AirStatus
                   air={air}
-                  now={now}
+                  clock={api.now}
                   lang={lang}
-                  waitingFliggy={waitingFliggy}
-                  onOpenFliggy={(url) => {
-                    setWaitingFliggy(true);
-                    api.openTab(url);
-                  }}
+                  onRetry={() => loadAir(searched)}
+                  onCountdownEnd={autoRetry(() => loadAir(searched))}
+                  onDiagnostics={() => api.openOptions('diagnostics')}
                   onOptions={() => api.openOptions('top')}
                 />
                 {partial && (

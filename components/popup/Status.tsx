@@ -1,33 +1,28 @@
-// Every state of a search has a face: loading (with what is being fetched), maintenance,
-// blocked / rate-limited (with when to retry), format changed (with the way to diagnostics),
-// empty, partial, and where the flights came from and how old they are.
+// Every state of a search has a face: loading (with what is being fetched), the error faces
+// (./ErrorFace.tsx: waiting with a live countdown, offline, verification, maintenance, format
+// changed), empty, partial, and where the flights came from and how old they are.
 import type { Lang } from '../../lib/i18n';
-import { pick, tr } from '../../lib/i18n';
+import { tr } from '../../lib/i18n';
 import type { AirAnswer, RailAnswer } from '../../lib/messages/search';
 import { Banner } from '../common/Banner';
-import { bi, formatAge, untilText } from '../common/format';
+import { bi, formatAge } from '../common/format';
+import { ErrorFace, MAINTENANCE_TEXT } from './ErrorFace';
+
+export { MAINTENANCE_TEXT } from './ErrorFace';
 
 export type Pending<T> = T | 'pending' | undefined;
 
-const FORMAT_CODES = new Set(['schema', 'unknown-format', 'not-json', 'html-page', 'endpoint-moved']);
-
-export const MAINTENANCE_TEXT = bi('12306 维护中，06:00 后恢复', '12306 is in maintenance until 06:00');
-
-export function RailStatus({
-  rail,
-  route,
-  now,
-  lang,
-  onRetry,
-  onDiagnostics,
-}: {
-  rail: Pending<RailAnswer>;
-  route: string;
-  now: number;
+export interface StatusProps {
   lang: Lang;
+  /** The popup's clock (api.now): the faces' countdowns and ages read it. */
+  clock: () => number;
   onRetry: () => void;
+  /** A countdown ran out: the popup retries by itself (once). */
+  onCountdownEnd?: () => void;
   onDiagnostics: () => void;
-}) {
+}
+
+export function RailStatus({ rail, route, ...p }: StatusProps & { rail: Pending<RailAnswer>; route: string }) {
   if (!rail) return null;
   if (rail === 'pending') {
     return (
@@ -54,64 +49,19 @@ export function RailStatus({
     }
     return null;
   }
-  const e = rail.error;
-  if (e.code === 'maintenance') {
-    return (
-      <Banner tone="warn" testId="rail-maintenance">
-        {MAINTENANCE_TEXT}
-      </Banner>
-    );
-  }
-  if (e.code === 'rate-limited' || e.code === 'blocked') {
-    const when = e.retryAt ? untilText(e.retryAt, now, lang) : undefined;
-    return (
-      <Banner tone="error" testId="rail-blocked">
-        {e.code === 'blocked'
-          ? bi('12306 暂时拒绝了查询', '12306 refused the query for now')
-          : bi('12306 限制了查询频率', '12306 is limiting requests')}
-        {when && <span class="hint"> {tr(lang, `请在 ${when} 后重试`, `retry in ${when}`)}</span>}
-        <button type="button" class="link" onClick={onRetry} disabled={!!e.retryAt && e.retryAt > now}>
-          {tr(lang, '重试', 'Retry')}
-        </button>
-      </Banner>
-    );
-  }
-  if (FORMAT_CODES.has(e.code)) {
-    return (
-      <Banner tone="error" testId="rail-format">
-        {bi('12306 返回的格式已变化，暂时读不懂', '12306 changed its format; we cannot read it yet')}
-        <span class="hint"> ({pick(lang, e.message)})</span>
-        <button type="button" class="link" onClick={onDiagnostics}>
-          {tr(lang, '查看诊断', 'See diagnostics')}
-        </button>
-      </Banner>
-    );
-  }
-  return (
-    <Banner tone="error" testId="rail-error">
-      {bi(e.message.zh, e.message.en)}
-      <button type="button" class="link" onClick={onRetry}>
-        {tr(lang, '重试', 'Retry')}
-      </button>
-    </Banner>
-  );
+  return <ErrorFace error={rail.error} side="rail" {...p} />;
 }
 
-export function AirStatus({
-  air,
-  now,
-  lang,
-  waitingFliggy,
-  onOpenFliggy,
-  onOptions,
-}: {
-  air: Pending<AirAnswer>;
-  now: number;
-  lang: Lang;
-  waitingFliggy: boolean;
-  onOpenFliggy: (url: string) => void;
-  onOptions: () => void;
-}) {
+/** Where the flights came from, in words. `via` is the live client's account of its source. */
+function sourceText(air: Extract<AirAnswer, { ok: true }>, lang: Lang): string {
+  const via = 'via' in air && typeof air.via === 'string' ? air.via : undefined;
+  if (air.source === 'top' || via === 'top') return tr(lang, '淘宝开放平台', 'Taobao Open Platform');
+  if (via === 'live') return tr(lang, '飞猪实时查询', 'Fliggy live search');
+  return tr(lang, '飞猪页面', 'Fliggy page');
+}
+
+export function AirStatus({ air, onOptions, ...p }: StatusProps & { air: Pending<AirAnswer>; onOptions: () => void }) {
+  const { lang } = p;
   if (!air) return null;
   if (air === 'pending') {
     return (
@@ -121,10 +71,9 @@ export function AirStatus({
     );
   }
   if (air.ok) {
-    const src = air.source === 'top' ? tr(lang, '淘宝开放平台', 'Taobao Open Platform') : tr(lang, '飞猪页面', 'Fliggy page');
     return (
       <div class="source" data-testid="air-source">
-        {tr(lang, '航班来源', 'Flights from')}: {src} · {formatAge(now - air.fetchedAt, lang)}
+        {tr(lang, '航班来源', 'Flights from')}: {sourceText(air, lang)} · {formatAge(p.clock() - air.fetchedAt, lang)}
         {air.flights.length === 0 && <span class="hint"> · {bi('这一天没有航班', 'No flights on this day')}</span>}
       </div>
     );
@@ -139,19 +88,31 @@ export function AirStatus({
     );
   }
   const url = air.fliggyUrl;
-  // No source yet is a state to act on (open Fliggy, set up TOP), not a fault.
-  return (
-    <Banner tone={code === 'no-source' ? 'info' : 'error'} testId="air-none">
-      {bi(message.zh, message.en)}
-      {url && !waitingFliggy && (
-        <button type="button" class="primary small" data-testid="open-fliggy" onClick={() => onOpenFliggy(url)}>
-          在飞猪打开此搜索 · Open this search on Fliggy
+  // No source is a state to act on (search on Fliggy, set up TOP), not a fault. Flights come
+  // live now, so Fliggy is a plain link: nothing waits for it.
+  if (code === 'no-source') {
+    return (
+      <Banner tone="info" testId="air-none">
+        {bi(message.zh, message.en)}
+        {url && <FliggyLink url={url} />}
+        <button type="button" class="link" onClick={onOptions}>
+          {tr(lang, '设置淘宝开放平台', 'Set up Taobao Open Platform')}
         </button>
-      )}
-      {waitingFliggy && <span class="hint"> {bi('等待飞猪页面的结果…', "Waiting for Fliggy's results…")}</span>}
-      <button type="button" class="link" onClick={onOptions}>
-        {tr(lang, '设置淘宝开放平台', 'Set up Taobao Open Platform')}
-      </button>
-    </Banner>
+      </Banner>
+    );
+  }
+  return (
+    <>
+      <ErrorFace error={air.error} side="air" fliggyUrl={url} {...p} />
+      {url && code !== 'challenge' && <FliggyLink url={url} />}
+    </>
+  );
+}
+
+function FliggyLink({ url }: { url: string }) {
+  return (
+    <a class="link small" href={url} target="_blank" rel="noopener noreferrer" data-testid="open-fliggy">
+      在飞猪查看此搜索 · See this search on Fliggy
+    </a>
   );
 }

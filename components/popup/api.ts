@@ -1,7 +1,7 @@
 // What the popup needs from the outside world, as one interface: the real one talks to the
 // background (entrypoints/popup/api.ts); tests pass a fake.
 import type { ComponentType } from 'preact';
-import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../lib/messages/search';
+import type { AirAnswer, ComparisonView, LastSearch, RailAnswer, Res } from '../../lib/messages/search';
 import type { CompareFilters } from '../../lib/compare/types';
 import type { Settings } from '../../lib/settings';
 import type { WatchOutcome, WatchRequest } from '../common/watch-request';
@@ -23,6 +23,16 @@ export interface RailRequest {
   toName?: string;
 }
 
+/** One search's keys: the trains' route and the flights' cities. */
+export interface RecentQuery {
+  date: string;
+  from: string;
+  to: string;
+  student: boolean;
+  fromCity: string;
+  toCity: string;
+}
+
 export interface PopupApi {
   stations(q: string): Promise<StationChoice[]>;
   rail(req: RailRequest): Promise<RailAnswer>;
@@ -38,6 +48,10 @@ export interface PopupApi {
   openOptions(section?: string): void;
   /** Called when a new page capture is stored (so flights can fill in). Returns unsubscribe. */
   onCapture(fn: () => void): () => void;
+  /** What the worker last answered for a search (shown at once when the popup opens). */
+  recent?: (q: RecentQuery) => Promise<Res<'search.recent'>>;
+  /** Called when the worker remembers a new answer (any route). Returns unsubscribe. */
+  onRecent?: (fn: () => void) => () => void;
   /** Sets a train watch (a bell on a sold-out class). */
   watch(req: WatchRequest): Promise<WatchOutcome>;
   /** The watches helper's list, when it is built in. */

@@ -23,7 +23,7 @@ export async function startRailOverlay(
   // The slot the content script reserved when the rows appeared, or one placed now (no rows yet):
   // either way the panel's height is fixed before results come, so the table never moves.
   const slot = reserved() ?? placeSlot(anchor, prefs.collapsed);
-  const panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', slot, lang: prefs.language, collapsed: prefs.collapsed });
+  const panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', slot, lang: prefs.language, collapsed: prefs.collapsed, onRetry: () => void refresh() });
   const rows = annotateRows(document);
   ctx.onInvalidated(() => rows.stop());
   let refreshing = 0;

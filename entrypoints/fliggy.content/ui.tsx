@@ -22,7 +22,7 @@ export async function startFliggyOverlay(
   // The slot reserved when the list appeared, or one placed now: the panel's height is fixed
   // before its data comes, so the flight list never moves under the user's pointer.
   const slot = page.slot() ?? placeSlot(place.anchor, prefs.collapsed, place.append);
-  const panel = await mountPanel(ctx, { site: 'fliggy', anchor: place.anchor, append: place.append, slot, lang: prefs.language, collapsed: prefs.collapsed });
+  const panel = await mountPanel(ctx, { site: 'fliggy', anchor: place.anchor, append: place.append, slot, lang: prefs.language, collapsed: prefs.collapsed, onRetry: () => void refresh() });
   let refreshing = 0;
   let lastRows = '';
 

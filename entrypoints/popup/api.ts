@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { send as sendMessage } from '../../lib/messages/search';
 import { lastSearchSchema } from '../../lib/messages/search';
 import { parseSettings } from '../../lib/settings';
-import { captureResultsItem, lastSearchItem, settingsItem } from '../../lib/storage';
+import { captureResultsItem, lastSearchItem, recentAnswersItem, settingsItem } from '../../lib/storage';
 import type { PopupApi } from '../../components/popup/api';
 import { requestWatch } from '../../components/common/watch-request';
 
@@ -29,6 +29,10 @@ export const popupApi: PopupApi = {
   openOptions: (section) =>
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${section ? `#${section}` : ''}`) }),
   onCapture: (fn) => captureResultsItem.watch(() => fn()),
+  recent: (q) => sendMessage('search.recent', q),
+  // The worker writes every good answer to session storage: an answer for this route got by an
+  // overlay's live query lands here too. The popup asks search.recent for the validated copy.
+  onRecent: (fn) => recentAnswersItem.watch(() => fn()),
   watch: (req) => requestWatch(req),
   // The watch list is its own chunk: the search tab opens without it.
   loadWatchList: async () => (await import('../../components/watch/WatchList')).WatchList as ComponentType,

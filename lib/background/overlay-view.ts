@@ -151,8 +151,8 @@ export function buildOverlayView(input: ViewInput): OverlayView {
   };
   if (input.otherSearchUrl) base.otherSearchUrl = input.otherSearchUrl;
   if (input.liveError) {
-    const { code, message } = input.liveError;
-    base.liveError = { code: code.slice(0, 32), message: { zh: message.zh.slice(0, 400), en: message.en.slice(0, 400) } };
+    const { code, message, retryAt } = input.liveError;
+    base.liveError = { code: code.slice(0, 32), message: { zh: message.zh.slice(0, 400), en: message.en.slice(0, 400) }, ...(retryAt !== undefined ? { retryAt } : {}) };
   }
   if (input.from) base.from = { city: input.from.city, ...(input.from.cityCode ? { cityCode: input.from.cityCode } : {}) };
   if (input.to) base.to = { city: input.to.city, ...(input.to.cityCode ? { cityCode: input.to.cityCode } : {}) };

@@ -118,7 +118,7 @@ function buildViewSchemas() {
      * tried: a decode error code (lib/result.ts ErrorCode) and its text. The code is a plain
      * string here so that the overlay's script does not carry the search section's code list.
      */
-    liveError: z.optional(z.object({ code: str(32), message: bilingual })),
+    liveError: z.optional(z.object({ code: str(32), message: bilingual, retryAt: z.optional(z.number()) })),
     beats: z.array(beatSchema).check(z.maxLength(600)),
     /** The popup's filters narrowed the comparison (the panel says so: its verdict may differ from the page's). */
     filtered: z.optional(z.boolean()),

@@ -161,6 +161,16 @@ export const comparisonSchema = z.object({
 });
 export type ComparisonView = z.infer<typeof comparisonSchema>;
 
+/** One popup search, both its keys: the trains' route and the flights' cities (search.recent). */
+export const recentSearchReqSchema = z.object({
+  date,
+  from: telecode,
+  to: telecode,
+  student: z.boolean(),
+  fromCity: cityName(),
+  toCity: cityName(),
+});
+
 export const searchMessages = {
   /** Autocomplete over the station list: cities first, then stations. */
   'search.stations': {
@@ -189,6 +199,19 @@ export const searchMessages = {
       z.object({ ok: z.literal(true), comparison: comparisonSchema }),
       z.object({ ok: z.literal(false), error: decodeErrorSchema }),
     ]),
+  },
+  // ── popup ──
+  /**
+   * What the worker last answered for this search (session storage, lib/store/recent-answers.ts):
+   * the popup shows it at once when it opens, with its age, while it asks again.
+   */
+  'search.recent': {
+    req: recentSearchReqSchema,
+    res: z.object({
+      rail: z.optional(z.object({ at: z.number(), answer: railAnswerSchema })),
+      air: z.optional(z.object({ at: z.number(), answer: airAnswerSchema })),
+      comparison: z.optional(z.object({ at: z.number(), filters: z.optional(compareFiltersSchema), view: comparisonSchema })),
+    }),
   },
   /** What the options page shows about the live clients. */
   'search.status': {

@@ -146,7 +146,7 @@ describe('popup quick search', () => {
       await banner.waitFor({ timeout: 20_000 });
       const text = (await banner.textContent()) ?? '';
       expect(text).toContain('12306 暂时拒绝了查询');
-      expect(text).toMatch(/请在 \d+ 秒 后重试/);
+      expect(text).toMatch(/，\d+ (?:分 \d+ )?秒后重试/); // a live countdown
     }
     // While backing off the popup sends nothing more to 12306, and still says the real cause.
     // The rail banner's faces are recorded so only the second search's answer (after its
@@ -164,7 +164,7 @@ describe('popup quick search', () => {
     const expected = night ? 'rail-maintenance' : 'rail-blocked';
     const faces = () => popup.evaluate(() => (window as unknown as { railFaces: string[] }).railFaces);
     await expect.poll(async () => (await faces()).slice(-2), { timeout: 20_000 }).toEqual(['rail-loading', expected]);
-    if (!night) expect(await popup.locator('[data-testid=rail-blocked]').textContent()).toMatch(/12306 暂时拒绝了查询.*请在 \d+ 秒 后重试/);
+    if (!night) expect(await popup.locator('[data-testid=rail-blocked]').textContent()).toMatch(/12306 暂时拒绝了查询.*，\d+ (?:分 \d+ )?秒后重试/);
     expect(replay.railQueries()).toHaveLength(0);
   });
 });

@@ -165,7 +165,7 @@ describe('OverlayPanel', () => {
 
   it('renders the waiting, no-route, failure and error states', () => {
     show({ kind: 'loading' });
-    expect(q('.ra-body')?.textContent).toContain('正在读取');
+    expect(q('.ra-body')?.textContent).toContain('正在查询航班…');
     show({ kind: 'no-route' });
     expect(q('.ra-body')?.textContent).toContain('在本页查询车次后');
     show({ kind: 'failed', message: 'Extension context invalidated.' });

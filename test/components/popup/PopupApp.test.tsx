@@ -205,9 +205,10 @@ describe('PopupApp results', () => {
       }),
     });
     await searchLast(api);
+    // The client's own words, then a live countdown (test/components/popup/faces.test.tsx ticks it).
     const b = $('[data-testid=rail-blocked]')!;
-    expect(b.textContent).toContain('12306 限制了查询频率');
-    expect(b.textContent).toContain('请在 30 秒 后重试');
+    expect(b.textContent).toContain('12306 请求过于频繁，30 秒后重试');
+    expect(b.textContent).toContain('12306 is limiting requests, retry in 30 s');
     expect(b.querySelector<HTMLButtonElement>('button')!.disabled).toBe(true);
 
     api.railAnswer = async () => ({
@@ -217,8 +218,9 @@ describe('PopupApp results', () => {
       buyUrl: '',
     });
     await submit();
-    expect($('[data-testid=rail-blocked]')!.textContent).toContain('12306 暂时拒绝了查询');
-    expect($('[data-testid=rail-blocked]')!.textContent).toContain('5 分钟');
+    // 12306's refusal reads the same on every screen, whatever the client's own words.
+    expect($('[data-testid=rail-blocked]')!.textContent).toContain('12306 暂时拒绝了查询（繁忙或风控），5 分 00 秒后重试');
+    expect($('[data-testid=rail-blocked]')!.textContent).toContain('(busy or risk control), retry in 5 min 00 s');
   });
 
   it('says the format changed and links to diagnostics', async () => {
@@ -238,16 +240,18 @@ describe('PopupApp results', () => {
     expect($('[data-testid=rail-empty]')!.textContent).toContain('这一天没有直达列车');
   });
 
-  it('without flights: partial, one click opens Fliggy, and the capture fills the flights in', async () => {
+  it('without flights: partial, Fliggy as a plain link (nothing waits for it), and the capture fills the flights in', async () => {
     const api = fakeApi({
       airAnswer: async () => ({ ok: false, error: { code: 'no-source', message: { zh: '还没有航班数据', en: 'No flight data yet' } }, fliggyUrl: FLIGGY_URL }),
     });
     await searchLast(api);
     expect($('[data-testid=partial]')!.textContent).toContain('只有火车结果');
     expect($$('[data-testid=train]').length).toBeGreaterThan(0);
-    await act(() => $<HTMLButtonElement>('[data-testid=open-fliggy]')!.click());
-    expect(api.opened).toEqual([FLIGGY_URL]);
-    expect(text()).toContain('等待飞猪页面的结果');
+    // Flights come live now: Fliggy is a link to its search in a new tab, with no waiting state.
+    const link = $<HTMLAnchorElement>('a[data-testid=open-fliggy]')!;
+    expect(link.getAttribute('href')).toBe(FLIGGY_URL);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(text()).not.toContain('等待飞猪页面的结果');
     // The capture arrives: the popup asks again and shows the flights, with source and age.
     api.airAnswer = async () => airOk(4, 'fliggy', NOW - 2 * 60_000);
     await act(() => api.captureListeners.forEach((fn) => fn()));

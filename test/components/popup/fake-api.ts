@@ -6,7 +6,7 @@ import { requestWatch } from '../../../components/common/watch-request';
 import { dispatch } from '../../../lib/messaging';
 import { decodeLeftTicket } from '../../../lib/rail/left-ticket';
 import { decodeTopSearch } from '../../../lib/air/top-search';
-import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../../lib/messages/search';
+import type { AirAnswer, ComparisonView, LastSearch, RailAnswer, Res } from '../../../lib/messages/search';
 import type { ChinaDate } from '../../../lib/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { chinaInstant } from '../../../lib/time';
@@ -54,6 +54,9 @@ export interface FakeApi extends PopupApi {
   last: LastSearch | null;
   settingsValue: Settings;
   captureListeners: Set<() => void>;
+  /** What search.recent answers (nothing remembered by default). */
+  recentAnswer: () => Promise<Res<'search.recent'>>;
+  recentListeners: Set<() => void>;
   opened: string[];
   options: (string | undefined)[];
 }
@@ -66,6 +69,8 @@ export function fakeApi(over: Partial<FakeApi> = {}): FakeApi {
     last: null,
     settingsValue: DEFAULT_SETTINGS,
     captureListeners: new Set(),
+    recentAnswer: async () => ({}),
+    recentListeners: new Set(),
     opened: [],
     options: [],
     stations: vi.fn(async (q: string) => {
@@ -84,6 +89,11 @@ export function fakeApi(over: Partial<FakeApi> = {}): FakeApi {
     onCapture: (fn) => {
       api.captureListeners.add(fn);
       return () => api.captureListeners.delete(fn);
+    },
+    recent: vi.fn(async () => api.recentAnswer()),
+    onRecent: (fn) => {
+      api.recentListeners.add(fn);
+      return () => api.recentListeners.delete(fn);
     },
     // The real message path: validated by the protocol, routed to whatever `onMessage` registered.
     watch: vi.fn((req) => requestWatch(req, (m) => dispatch(m))),
