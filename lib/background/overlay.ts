@@ -65,7 +65,7 @@ async function liveRail(live: LiveSources['rail'], date: ChinaDate, a: StationPi
   if (!live || !a || !b) return {};
   try {
     const r = await live({ date, from: a.telecode, to: b.telecode, fromName: a.name, toName: b.name });
-    if (!r.ok) return { error: { code: r.error.code, message: r.error.message } };
+    if (!r.ok) return { error: { code: r.error.code, message: r.error.message, ...(r.error.retryAt !== undefined ? { retryAt: r.error.retryAt } : {}) } };
     return {
       result: {
         key: `live|${date}|${a.telecode}|${b.telecode}`,
@@ -99,7 +99,7 @@ async function liveAir(live: LiveSources['air'], date: ChinaDate, from: Place, t
     if (!r.ok) {
       // No flight source or no airports is the ordinary "no data" state, not a failed query.
       if (r.error.code === 'no-source' || r.error.code === 'no-city') return {};
-      return { error: { code: r.error.code, message: r.error.message } };
+      return { error: { code: r.error.code, message: r.error.message, ...(r.error.retryAt !== undefined ? { retryAt: r.error.retryAt } : {}) } };
     }
     return {
       result: {

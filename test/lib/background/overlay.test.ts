@@ -253,7 +253,7 @@ describe('overlay view: live fallback', () => {
       fliggyUrl: 'https://sjipiao.fliggy.com/homeow/trip_flight_search.htm?depCity=BJS&arrCity=SHA&depDate=2026-11-23&tripType=0',
     });
     const blocked = await overlayView({ captures, now, live: { air: challenge } }, RAIL_PAGE);
-    expect(blocked).toMatchObject({ status: 'no-data', liveError: { code: 'challenge', message: { zh: '请在飞猪页面完成验证', en: 'Verify on Fliggy' } } });
+    expect(blocked).toMatchObject({ status: 'no-data', liveError: { code: 'challenge', message: { zh: '请在飞猪页面完成验证', en: 'Verify on Fliggy' }, retryAt: now() + 300_000 } });
     expect(blocked.otherSearchUrl).toMatch(/^https:\/\/sjipiao\.fliggy\.com\/.*depCity=BJS&arrCity=SHA/);
   });
 });
