@@ -27,7 +27,9 @@ async function railSearch(from: [string, string], to: [string, string]): Promise
   const page = await browser.page();
   await page.goto(railSearchUrl({ from, to, date }));
   await page.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
-  await page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]').waitFor();
+  // Its panel shows flights from the worker's live Fliggy search: wait until that answer is in, so
+  // the search is not counted as a request of the Fliggy page that follows.
+  await page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"][data-state="ok"]').waitFor({ timeout: 15_000 });
   await page.close();
 }
 
