@@ -29,8 +29,14 @@
  *               moved:'redirect', a 302 to the relative new name), failure ('error-302' | 'html' |
  *               'forbidden' | 'maintenance' | 'empty' | null), failureCount (fail n queries then recover),
  *               delayMs, initPage ('own' | 'saved': the real 2019 page from ../shared/fixtures when present),
- *               rows(route) (raw rows override), seats ({ G101: { ze: '5' } } — per train code and class)
- *       fliggy: failure ('html' | 'empty' | null), delayMs, body(search) (raw JSONP override)
+ *               rows(route) (raw rows override), seats ({ G101: { ze: '5' } } — per train code and class),
+ *               strict (default true: 2026's header checks — a query without the init page's cookies or a
+ *               search-page Referer gets a 302 to error.html), pageOnly (only a Referer that is a search page
+ *               the replay served passes: the worker is refused, an open tab is not — the tab relay's tests)
+ *       fliggy: failure ('html' | 'empty' | 'challenge' (302 to the _____tmd_____ punish page) |
+ *               'challenge-200' (that page in place of the JSONP) | null), requireReferer (default true: the
+ *               JSONP answers only a Referer from sjipiao.fliggy.com, else the punish page), delayMs,
+ *               body(search) (raw JSONP override)
  *       top:    appKey / appSecret (TEST_TOP_APP_KEY / TEST_TOP_APP_SECRET), delayMs, error (forced error_response)
  *     setSeats('G101', { ze: '5' })        shorthand for the watch test's "无 → 5 at run time"
  *     requests: {host, scheme, method, path, query, at, status, headers}[]  every request, in order
