@@ -65,6 +65,15 @@ describe('overlays in Firefox', () => {
     await rail.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
     await rail.waitForSelector('#queryLeftTable tr[id^="ticket_"]');
     await rail.waitForSelector('>>> [data-railair-overlay="12306"] >>> [data-testid="railair-panel"]');
+    // The panel's place is taken as soon as the rows exist; the 12306 capture may still be on its
+    // way to the background: wait until it is filed before closing its tab.
+    await ff.extensionPoll(
+      async (key: string) => {
+        const v = await (globalThis as any).browser.storage.local.get('captureResults');
+        return (v.captureResults ?? []).some((r: { key: string }) => r.key === key);
+      },
+      `12306|${date}|BJP|SHH`,
+    );
     await rail.close();
 
     replay.clearRequests();
