@@ -26,7 +26,9 @@ export default defineConfig({
     // Live 12306 queries from the worker (cookies ride along: credentials 'include'). Fliggy's
     // search host: the content script runs there already (so the install prompt names it
     // either way); the worker needs it to run the overlay's UI script in those tabs.
-    host_permissions: ['https://kyfw.12306.cn/*', 'https://sjipiao.fliggy.com/*'],
+    // Test builds (WXT_RAILAIR_TEST=1) also hold the push services' hosts: the browser's own
+    // permission prompt cannot be driven from a test, so the e2e starts with them granted.
+    host_permissions: ['https://kyfw.12306.cn/*', 'https://sjipiao.fliggy.com/*', ...(process.env.WXT_RAILAIR_TEST === '1' ? PUSH_ORIGINS : [])],
     // Requested from the options page, one origin at a time, when the user turns a feature on: the
     // Taobao Open Platform gateway, and each push service the user adds (lib/push/channels.ts
     // PUSH_ORIGINS). Bark and ntfy may be self-hosted anywhere, hence https://*/* — still asked

@@ -7,7 +7,8 @@
 // The shared 12306 client caches an answer for 60 s in the worker's memory (lib/rail/client.ts),
 // so after 无 → 5 the test stops the service worker, as Chrome does at will: the alarm wakes a new
 // worker, which must restore the watch from storage, poll, and notify — also the real-browser
-// proof that a worker's death loses nothing.
+// proof that a worker's death loses nothing. A WeCom group bot added in options (the replay stands
+// in for qyapi.weixin.qq.com) hears the same alert, once.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,7 +70,27 @@ afterAll(async () => {
   await replay?.close();
 });
 
+const WECOM_KEY = 'e2e-wecom-key-0001';
+
 describe('watch e2e', () => {
+  it('adds a WeCom group bot in options, shows its key masked, and sends a test to it', async () => {
+    const options = await browser.page();
+    await options.goto(browser.extensionUrl('options.html'));
+    const form = options.locator('[data-testid=push-add]');
+    await form.locator('select').selectOption('wecom');
+    await form.locator('input[name=key]').fill(WECOM_KEY);
+    await form.getByRole('button', { name: '添加' }).click();
+    const row = options.locator('[data-testid=push-channel][data-kind=wecom]');
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.innerText()).toContain('qyapi.weixin.qq.com · ••••••••0001');
+    expect(await options.locator('body').innerText()).not.toContain(WECOM_KEY);
+    await row.getByRole('button', { name: '发送测试' }).click();
+    await options.locator('[data-testid=push-test-result]').waitFor({ timeout: 15_000 });
+    expect(await options.locator('[data-testid=push-test-result]').innerText()).toContain('测试推送已发出');
+    expect(replay.pushes).toEqual([expect.objectContaining({ host: 'qyapi.weixin.qq.com', to: WECOM_KEY, text: expect.stringContaining('测试推送') })]);
+    await options.close();
+  });
+
   it('bell on a sold-out class → 无 turns to 5 → one notification and the badge', async () => {
     const page = await browser.page();
     await page.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
@@ -114,6 +135,14 @@ describe('watch e2e', () => {
     const after = await stored();
     expect(after!.watches[0].available).toEqual([expect.objectContaining({ code: 'G101', cls: 'ze', n: 5, price: 55300 })]);
     expect(await inWorker(async () => (globalThis as any).chrome.action.getBadgeText({}))).toBe('1');
+    // The phone heard it too, once, in the notification's words with the 12306 link.
+    const alerts = await until('the push', async () => replay.pushes.filter((p) => p.text.includes('G101')), (p) => p.length > 0, 20_000);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ host: 'qyapi.weixin.qq.com', to: WECOM_KEY });
+    expect(alerts[0]!.text).toContain('有票了：G101 二等座');
+    expect(alerts[0]!.text).toContain('G101');
+    expect(alerts[0]!.text).toContain('余5张 ¥553');
+    expect(alerts[0]!.text).toContain(`https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=`);
     const alarms = await inWorker(async () => (globalThis as any).chrome.alarms.getAll() as Promise<{ name: string }[]>);
     expect(alarms.map((a) => a.name)).toEqual(['railair-watch']);
 
@@ -126,6 +155,7 @@ describe('watch e2e', () => {
     const later = await stored();
     expect(later!.watches[0].notifiedAt).toBe(notifiedAt);
     expect(later!.watches[0].available).toHaveLength(1);
+    expect(replay.pushes.filter((p) => p.text.includes('G101'))).toHaveLength(1);
   }, 240_000);
 
   it('shows the watch with seats in the popup', async () => {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PUSH_HOSTS } from './push';
 
 export interface Certificate {
   key: Buffer;
@@ -18,6 +19,8 @@ export const REPLAY_HOSTS = [
   'sjipiao.fliggy.com',
   'gw.api.taobao.com',
   'eco.taobao.com',
+  // The push services a watch alert may go to (test/replay/push.ts).
+  ...PUSH_HOSTS,
 ] as const;
 
 let cached: Certificate | undefined;

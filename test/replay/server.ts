@@ -15,8 +15,10 @@ import type { Handler, Reply, ReplayContext, ReplayRequestIn } from './reply';
 import { handle12306, handleWww12306 } from './rail';
 import { handleFliggy } from './fliggy';
 import { handleTop } from './top';
+import { PUSH_HOSTS, pushHandler, type ReceivedPush } from './push';
 
 export type { Scenario, ScenarioPatch } from './scenario';
+export type { ReceivedPush } from './push';
 export type ReplayHost = (typeof REPLAY_HOSTS)[number];
 export { REPLAY_HOSTS };
 
@@ -59,6 +61,8 @@ export interface Replay {
   /** Shorthand for setScenario({ rail: { seats: { [code]: seats } } }). */
   setSeats(code: string, seats: Partial<Record<SeatClassId, string>>): void;
   readonly requests: ReplayRequest[];
+  /** Every push the push services' stand-ins accepted, in order (what a phone would show). */
+  readonly pushes: ReceivedPush[];
   /** The left-ticket queries (kyfw.12306.cn /otn/leftTicket/query*), in order. */
   railQueries(): ReplayRequest[];
   clearRequests(): void;
@@ -104,6 +108,9 @@ export async function startReplay(opts: StartReplayOptions = {}): Promise<Replay
     'gw.api.taobao.com': handleTop,
     'eco.taobao.com': handleTop,
   };
+  const pushes: ReceivedPush[] = [];
+  const onPush = pushHandler(pushes);
+  for (const h of PUSH_HOSTS) routes[h] = onPush;
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = hostOf(req);
@@ -198,6 +205,7 @@ export async function startReplay(opts: StartReplayOptions = {}): Promise<Replay
       scenario = applyPatch(scenario, { rail: { seats: { [code]: seats } } });
     },
     requests,
+    pushes,
     railQueries: () => requests.filter(isRailQuery),
     clearRequests() {
       requests.length = 0;
