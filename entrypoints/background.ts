@@ -32,6 +32,7 @@ import { createRecentAnswers, registerRecentHandler } from '../lib/background/re
 import { createOverlay, registerOverlayHandlers } from '../lib/background/overlay';
 import { registerOverlayLoader } from '../lib/background/overlay-loader';
 import { createOverlayTabs } from '../lib/background/overlay-tabs';
+import { createTabQuota } from '../lib/background/tab-quota';
 import { restrictStorageToTrustedContexts } from '../lib/background/storage-access';
 import { createPushService, registerPushHandlers } from '../lib/background/push';
 import { browserPageHeaders } from '../lib/background/page-headers';
@@ -127,8 +128,10 @@ export default defineBackground(() => {
     // No fresh capture of the other mode: ask the live clients through the search service.
     live: {
       rail: (q) => search.searchRail({ ...q, student: false }),
-      air: (q) => search.searchAir(q),
+      // Never the user's Taobao key on a page's behalf.
+      air: (q) => search.searchAir(q, { allowTop: false }),
     },
+    tabQuota: createTabQuota({ now }),
   });
 
   registerCaptureHandlers(captures, (tabId) => overlay.capturesChanged(tabId));

@@ -46,6 +46,9 @@ export function Bell({ label, onWatch }: { label: string; onWatch: () => Promise
     // The click is ours: the page's own cell handlers (price pop-ups) must not see it.
     e.stopPropagation();
     e.preventDefault();
+    // Only the user's own click sets a watch: a page script's synthetic click (`.click()`,
+    // dispatchEvent) is marked untrusted by the browser and creates nothing.
+    if (e.isTrusted === false) return;
     if (state === 'busy') return;
     setState('busy');
     const r = await onWatch();

@@ -20,6 +20,7 @@ import type { StationStore } from '../rail/station-store';
 import type { Captures } from './captures';
 import type { OverlayTabs } from './overlay-tabs';
 import { buildOverlayView } from './overlay-view';
+import type { TabQuota } from './tab-quota';
 import { mainStation, placeOf } from './places';
 
 /** Live queries an overlay may fall back on when no fresh capture of the other mode exists. */
@@ -40,6 +41,8 @@ export interface ViewDeps {
   /** The popup's filters, which the overlay follows too (none when none are stored). */
   filters?: () => Promise<CompareFilters | undefined>;
   live?: LiveSources;
+  /** The asking tab's live-query quota (lib/background/tab-quota.ts): none for trusted callers. */
+  quota?: (route: string) => { ok: true } | { ok: false; retryAt: EpochMs };
 }
 
 export interface ViewRequest {
@@ -48,6 +51,8 @@ export interface ViewRequest {
   from: PlaceRef;
   to: PlaceRef;
 }
+
+const TAB_BUSY = { zh: '此页面的查询过于频繁', en: 'This page asked for too many searches' };
 
 /** A capture younger than this is used as is; older (or none), the overlay asks the live client. */
 export const FRESH_CAPTURE_MS = 30 * 60_000;
@@ -154,7 +159,11 @@ export async function overlayView(deps: ViewDeps, req: ViewRequest): Promise<Ove
   let liveError: LiveError | undefined;
   if (from && to) {
     const shown = req.show === 'rail' ? rail : air;
-    if (!shown || deps.now() - shown.at > FRESH_CAPTURE_MS) {
+    const quota = !shown || deps.now() - shown.at > FRESH_CAPTURE_MS ? (deps.quota?.(`${req.show}|${date}|${from.city}|${to.city}`) ?? { ok: true as const }) : undefined;
+    if (quota && !quota.ok) {
+      // The page asked for more routes than a person searches in a minute: nothing is sent.
+      liveError = { code: 'rate-limited', message: TAB_BUSY, retryAt: quota.retryAt };
+    } else if (quota) {
       const got = req.show === 'rail' ? await liveRail(deps.live?.rail, date, mainA, mainB, from, to) : await liveAir(deps.live?.air, date, from, to);
       // A live answer replaces an old capture only when it is newer (the TOP fallback may hand back that capture).
       if (got.result && (!shown || got.result.at >= shown.at)) {
@@ -186,13 +195,15 @@ export async function overlayView(deps: ViewDeps, req: ViewRequest): Promise<Ove
   });
 }
 
-export interface OverlayDeps extends Omit<ViewDeps, 'buffers' | 'qualifies' | 'filters'> {
+export interface OverlayDeps extends Omit<ViewDeps, 'buffers' | 'qualifies' | 'filters' | 'quota'> {
   settings: () => Promise<Settings>;
   /** The popup's last search (local:lastSearch), whose filters the overlay follows. */
   lastSearch?: Pick<StoredValue<unknown>, 'getValue'>;
   /** Each site's panel collapsed or not (lib/storage.ts overlayStateItem). */
   state: StoredValue<OverlayState>;
   tabs: OverlayTabs;
+  /** Live queries per tab (a page cannot spend the user's quotas). */
+  tabQuota?: TabQuota;
 }
 
 export interface Overlay {
@@ -228,7 +239,8 @@ export function createOverlay(deps: OverlayDeps): Overlay {
   return {
     async view(req, tabId) {
       if (tabId !== undefined) await deps.tabs.add(tabId).catch(() => undefined);
-      return overlayView(viewDeps, req);
+      const quota = deps.tabQuota;
+      return overlayView(tabId !== undefined && quota ? { ...viewDeps, quota: (route) => quota.take(tabId, route) } : viewDeps, req);
     },
     async prefs(site) {
       const [settings, state] = await Promise.all([deps.settings(), deps.state.getValue()]);

@@ -52,8 +52,8 @@ export function createRecentAnswers(store: RecentStore, now: () => EpochMs): Rec
           }
           return answer;
         },
-        async searchAir(req) {
-          const answer = await svc.searchAir(req);
+        async searchAir(req, opts) {
+          const answer = await svc.searchAir(req, opts);
           if (answer.ok) void update((d) => rememberAir(d, { date: req.date, fromCity: req.fromCity, toCity: req.toCity, at: now(), answer }));
           return answer;
         },

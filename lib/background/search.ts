@@ -47,7 +47,11 @@ export interface SearchServiceDeps {
 export interface SearchService {
   searchStations(req: Req<'search.stations'>): Promise<Res<'search.stations'>>;
   searchRail(req: Req<'search.rail'>): Promise<RailAnswer>;
-  searchAir(req: Req<'search.air'>): Promise<AirAnswer>;
+  /**
+   * `allowTop: false` keeps the user's Taobao key out of it: signed Taobao Open Platform calls are
+   * made only for searches the user made (popup, options), never on a page's behalf.
+   */
+  searchAir(req: Req<'search.air'>, opts?: { allowTop?: boolean }): Promise<AirAnswer>;
   compare(req: Req<'search.compare'>): Promise<Res<'search.compare'>>;
   status(): Promise<Res<'search.status'>>;
 }
@@ -84,7 +88,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       .then(() => deps.onFlightResult?.(result))
       .catch((e: unknown) => console.warn('[RailAir] flight listener failed', e));
 
-  async function searchAir(req: Req<'search.air'>): Promise<AirAnswer> {
+  async function searchAir(req: Req<'search.air'>, opts: { allowTop?: boolean } = {}): Promise<AirAnswer> {
     const dep = cityByName(req.fromCity);
     const arr = cityByName(req.toCity);
     if (!dep || !arr) return { ok: false, error: { code: 'no-city', message: NO_CITY } };
@@ -96,7 +100,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     const issues: DecodeIssue[] = [];
     let failed: AirError | undefined;
     // The Taobao Open Platform first, for the few with an approved app key.
-    if (settings.topEnabled && creds?.appKey && creds.secret && permitted) {
+    if (opts.allowTop !== false && settings.topEnabled && creds?.appKey && creds.secret && permitted) {
       const r = await air.searchFlights(q, creds);
       if (r.ok) {
         tellWatches(r.value);

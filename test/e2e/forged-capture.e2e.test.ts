@@ -76,4 +76,34 @@ describe('a page forging captures', () => {
     expect(after.captureDiagnostics?.entries.length ?? 0).toBe(before.captureDiagnostics?.entries.length ?? 0);
     await page.close();
   });
+
+  it('cannot set a watch: a page script clicking the bells creates nothing', async () => {
+    const page = await browser.page();
+    await page.goto(railSearchUrl(route));
+    await page.locator('#queryLeftTable [data-testid="railair-bell"]').first().waitFor({ timeout: 20_000 });
+    // From the page's own world: find every bell in our (open) shadow roots and click it, both
+    // ways a script can.
+    const clicked = await page.evaluate(() => {
+      const bells: HTMLElement[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of Array.from(root.querySelectorAll('*'))) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if (el.getAttribute('data-testid') === 'railair-bell') bells.push(el as HTMLElement);
+        }
+      };
+      walk(document);
+      for (const b of bells.slice(0, 5)) {
+        b.click();
+        b.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+      }
+      return Math.min(bells.length, 5);
+    });
+    expect(clicked).toBeGreaterThan(0);
+    await page.waitForTimeout(1500);
+    const worker = await browser.currentWorker();
+    const watches = (await worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.storage.local.get(['watches']))) as { watches?: { watches: unknown[] } };
+    expect(watches.watches?.watches ?? []).toHaveLength(0);
+    expect(await page.locator('[data-testid="railair-bell-msg"]').count()).toBe(0);
+    await page.close();
+  });
 });

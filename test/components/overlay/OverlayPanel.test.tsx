@@ -307,6 +307,13 @@ describe('row annotations', () => {
 
   it('a bell confirms a watch that was set', async () => {
     render(<Bell label="G1 二等座" onWatch={async () => ({ kind: 'created' })} />, root);
+    // A page script's click (untrusted) sets nothing.
+    await act(async () => {
+      const forged = new MouseEvent('click', { bubbles: true, cancelable: true });
+      Object.defineProperty(forged, 'isTrusted', { value: false });
+      q('[data-testid="railair-bell"]')!.dispatchEvent(forged);
+    });
+    expect(q('[data-testid="railair-bell-msg"]')).toBeNull();
     await act(async () => (q('[data-testid="railair-bell"]') as HTMLButtonElement).click());
     expect(q('[data-testid="railair-bell-msg"]')?.textContent).toBe('已设提醒 · Watching');
   });

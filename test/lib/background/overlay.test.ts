@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createOverlay, FRESH_CAPTURE_MS, overlayView } from '../../../lib/background/overlay';
 import { createOverlayTabs } from '../../../lib/background/overlay-tabs';
+import { createTabQuota } from '../../../lib/background/tab-quota';
 import { dispatch } from '../../../lib/messaging';
 import { lastSearchItem, overlayStateItem, overlayTabsItem, settingsItem } from '../../../lib/storage';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../lib/settings';
@@ -255,6 +256,47 @@ describe('overlay view: live fallback', () => {
     const blocked = await overlayView({ captures, now, live: { air: challenge } }, RAIL_PAGE);
     expect(blocked).toMatchObject({ status: 'no-data', liveError: { code: 'challenge', message: { zh: '请在飞猪页面完成验证', en: 'Verify on Fliggy' }, retryAt: now() + 300_000 } });
     expect(blocked.otherSearchUrl).toMatch(/^https:\/\/sjipiao\.fliggy\.com\/.*depCity=BJS&arrCity=SHA/);
+  });
+});
+
+describe('overlay: a page cannot spend the user\'s quotas', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a tab cycling pushState through 20 routes gets 3 live queries a minute; another tab and the same route again are not held', async () => {
+    const { captures, now } = setup();
+    let t = now();
+    const asked: string[] = [];
+    const air = async (q: { date: string; fromCity: string; toCity: string }): Promise<AirAnswer> => {
+      asked.push(`${q.fromCity}-${q.toCity}`);
+      return { ok: false, error: { code: 'no-source', message: { zh: '还没有航班数据', en: 'No flight data yet' } } };
+    };
+    const overlay = createOverlay({
+      captures,
+      now: () => t,
+      settings: async () => parseSettings(await settingsItem.getValue()),
+      lastSearch: lastSearchItem,
+      state: overlayStateItem,
+      tabs: createOverlayTabs({ store: overlayTabsItem, send: async () => undefined }),
+      live: { air },
+      tabQuota: createTabQuota({ now: () => t }),
+    });
+    const cities = ['上海', '广州', '深圳', '成都', '西安', '杭州', '南京', '武汉', '长沙', '重庆'];
+    const views = [];
+    for (let i = 0; i < 20; i++) {
+      const to = cities[i % cities.length]!;
+      views.push(await overlay.view({ show: 'air', date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: to } }, 7));
+    }
+    // Three different routes; the second time round those three are asked again (the clients'
+    // caches answer them), the seventeen others are held.
+    expect([...new Set(asked)]).toEqual(['北京-上海', '北京-广州', '北京-深圳']);
+    expect(views.filter((v) => v.liveError?.code === 'rate-limited')).toHaveLength(14);
+    expect(views.at(-1)).toMatchObject({ liveError: { code: 'rate-limited', message: { en: 'This page asked for too many searches' }, retryAt: now() + 60_000 } });
+    // Another tab has its own minute; the held tab is free again a minute later.
+    await overlay.view({ show: 'air', date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '西安' } }, 8);
+    expect(asked.at(-1)).toBe('北京-西安');
+    t += 60_000;
+    await overlay.view({ show: 'air', date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '杭州' } }, 7);
+    expect(asked.at(-1)).toBe('北京-杭州');
   });
 });
 

@@ -93,6 +93,17 @@ describe('search service', () => {
     expect(on.topCalls).toEqual(['BJSSHA']);
   });
 
+  it('never signs a Taobao Open Platform call on a page’s behalf: the overlay’s searches use Fliggy’s own', async () => {
+    const { svc, topCalls, fliggySite } = setup({ live: 'ok', creds: true, settings: { topEnabled: true } });
+    const r = await svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' }, { allowTop: false });
+    expect(r.ok && r.via).toBe('live');
+    expect(topCalls).toHaveLength(0);
+    expect(fliggySite.requests.length).toBeGreaterThan(0);
+    // The user's own search (popup) still uses the key.
+    await svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(topCalls).toEqual(['BJSSHA']);
+  });
+
   it('hands each Taobao Open Platform answer to the flight listener (fare watches)', async () => {
     const { deps } = setup({ creds: true, settings: { topEnabled: true } });
     const heard: number[] = [];
