@@ -19,6 +19,7 @@ import {
   watchesItem,
   watchTestItem,
   pushItem,
+  watchesBackupItem,
 } from '../lib/storage';
 import { createStationStore } from '../lib/rail/station-store';
 import { createRailClient } from '../lib/rail/client';
@@ -90,6 +91,7 @@ export default defineBackground(() => {
     now,
     settings,
     store: watchesItem,
+    backup: watchesBackupItem,
     push: (key, message) => push.alert(key, message),
     testBuild: TEST_BUILD,
     testInterval: async () => (await watchTestItem.getValue())?.intervalSec,

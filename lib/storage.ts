@@ -14,7 +14,7 @@ import type { StoredStations } from './store/stations';
 import type { TopCredentials } from './store/credentials';
 import type { LastSearch } from './store/last-search';
 import type { PushStore } from './store/push';
-import type { WatchesDoc, WatchTestSettings } from './store/watches';
+import type { WatchesBackup, WatchesDoc, WatchTestSettings } from './store/watches';
 
 // ── settings (shared) ──────────────────────────────────────────────────────
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -91,6 +91,12 @@ export const watchTestItem = storage.defineItem<WatchTestSettings | null>('local
 // ── push channels ──────────────────────────────────────────────────────────
 /** Push channels with their keys (local only: never synced, exported or shown unmasked) and the push cap's state. */
 export const pushItem = storage.defineItem<PushStore | null>('local:push', {
+  fallback: null,
+  version: 1,
+});
+
+/** A watches value that could not be read as a document at all, kept before it was replaced. */
+export const watchesBackupItem = storage.defineItem<WatchesBackup | null>('local:watchesBackup', {
   fallback: null,
   version: 1,
 });

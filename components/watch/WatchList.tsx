@@ -114,10 +114,15 @@ export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshM
         <span class="ra-w-sp">
           {data
             ? tr(lang, `${data.total} 个提醒，${data.withSeats} 个有票`, `${data.total} watches, ${data.withSeats} with seats`) +
-              (data.unreadable ? tr(lang, `（${data.unreadable} 个无法读取，已保留）`, ` (${data.unreadable} unreadable, kept aside)`) : '')
+              (data.unreadable ? tr(lang, `（${data.unreadable} 个无法读取，已保留，更新后再试）`, ` (${data.unreadable} unreadable, kept aside; an update may read them)`) : '')
             : tr(lang, '加载中…', 'Loading…')}
         </span>
-        <button type="button" onClick={onExport} disabled={!data?.total}>
+        {data?.backupAt !== undefined && (
+          <span class="ra-w-invalid" role="status" data-testid="watch-backup">
+            {tr(lang, '存储的提醒已损坏，原内容已另存备份（watchesBackup）', 'The stored watches were damaged; the original is kept as a backup (watchesBackup)')}
+          </span>
+        )}
+        <button type="button" onClick={onExport} disabled={!data?.total && !data?.unreadable}>
           {tr(lang, '导出', 'Export')}
         </button>
         <label>

@@ -8,14 +8,13 @@ import type { DecodeError } from '../result';
 import type { Settings } from '../settings';
 import type { Name, Req, Res } from '../messages/watch';
 import type { StoredValue } from '../store/item';
-import { parseDoc, type WatchesDoc } from '../store/watches';
+import { parseDoc, type WatchesBackup, type WatchesDoc } from '../store/watches';
 import { createSerialQueue } from '../util/queue';
 import {
   newFareWatch,
   newRailWatch,
   newWatchId,
   railDefinitionSchema,
-  UNREADABLE_MAX,
   sameRailDefinition,
   type Watch,
 } from '../watch/model';
@@ -54,6 +53,8 @@ export interface WatchServiceDeps {
   log?: (msg: string, ...rest: unknown[]) => void;
   /** Sends each alert to the user's push channels too (lib/background/push.ts). */
   push?: PushAlert;
+  /** Where a corrupt watches item is kept before it is replaced (lib/storage.ts watchesBackupItem). */
+  backup?: StoredValue<WatchesBackup | null>;
 }
 
 type R<N extends Name> = Promise<Res<N>>;
@@ -100,10 +101,18 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   const idsOf = (doc: WatchesDoc) => doc.watches.map((w) => w.id);
 
   async function load(): Promise<WatchesDoc> {
-    const { doc, repaired, unreadable, dropped, issues } = parseDoc(await store.getValue());
+    const parsed = parseDoc(await store.getValue());
+    const { doc, repaired, unreadable, revived, issues } = parsed;
     if (repaired > 0) log(`${repaired} stored watch(es) had over-long fields: clipped and kept`);
     if (unreadable > 0) log(`${unreadable} stored watch(es) could not be read: set aside in storage (watches.unreadable), not deleted`, issues);
-    if (dropped > 0) log(`${dropped} unreadable watch(es) beyond the ${UNREADABLE_MAX} kept aside were lost`);
+    if (revived > 0) log(`${revived} watch(es) set aside earlier are readable again: back in the list`);
+    if ('corrupt' in parsed && deps.backup) {
+      // Not a watches document at all: kept as it was before anything is written over it, and
+      // the popup says so (watch.status backupAt). An older backup is never overwritten.
+      const old = await deps.backup.getValue().catch(() => null);
+      if (!old) await deps.backup.setValue({ at: now(), value: parsed.corrupt });
+      log('the stored watches were not a watches document: kept as a backup (local:watchesBackup), starting empty');
+    }
     return doc;
   }
 
@@ -217,6 +226,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   async function summary(doc: WatchesDoc, s: SchedulerSettings) {
     const t = now();
     const backoff = activeBackoff(doc, t);
+    const backupAt = (await deps.backup?.getValue().catch(() => null))?.at;
     const q = quietUntil(t, s);
     return {
       now: t,
@@ -227,6 +237,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
       ...(q !== undefined ? { quietUntil: q } : {}),
       ...(doc.lastCycleAt !== undefined ? { lastCycleAt: doc.lastCycleAt } : {}),
       ...(doc.unreadable?.length ? { unreadable: doc.unreadable.length } : {}),
+      ...(backupAt !== undefined ? { backupAt } : {}),
     };
   }
 
@@ -343,7 +354,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
 
     async exportJson() {
       const doc = await serial(load);
-      return { json: exportWatches(doc.watches, now()), count: doc.watches.length };
+      return { json: exportWatches(doc.watches, now(), doc.unreadable), count: doc.watches.length + (doc.unreadable?.length ?? 0) };
     },
 
     async importJson(req) {

@@ -25,6 +25,8 @@ export const watchStatusSummarySchema = z.object({
   lastCycleAt: z.optional(z.number()),
   /** Stored watches that could not be read (kept aside in storage, not deleted). */
   unreadable: z.optional(int()),
+  /** When a stored watches value that was not a document at all was kept aside as a backup. */
+  backupAt: z.optional(z.number()),
 });
 export type WatchStatusSummary = z.infer<typeof watchStatusSummarySchema>;
 

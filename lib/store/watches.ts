@@ -7,3 +7,9 @@ export { watchesDocSchema, parseDoc, type WatchesDoc } from '../watch/model';
 export interface WatchTestSettings {
   intervalSec?: number;
 }
+
+/** A stored watches value that was not a watches document, kept as it was (local:watchesBackup). */
+export interface WatchesBackup {
+  at: number;
+  value: unknown;
+}

@@ -38,8 +38,6 @@ export const trainTypeSchema = z.enum(TRAIN_TYPES);
 export const ERROR_CODE_MAX = 32;
 export const ERROR_TEXT_MAX = 300;
 export const AVAILABLE_MAX = 200;
-/** Stored entries that no version of parseDoc could read, kept aside rather than deleted. */
-export const UNREADABLE_MAX = 100;
 
 const errorInfo = z.object({ code: str(ERROR_CODE_MAX), message: z.object({ zh: str(ERROR_TEXT_MAX), en: str(ERROR_TEXT_MAX) }) });
 export type ErrorInfo = z.infer<typeof errorInfo>;
@@ -185,8 +183,11 @@ export const watchesDocSchema = z.object({
   lastCycleAt: z.optional(z.number()),
   /** When the fare watches last asked Fliggy (lib/watch/fare-poll.ts): a restarted worker does not ask early. */
   farePollAt: z.optional(z.number()),
-  /** Stored watches that could not be read (e.g. written by a newer version): kept, not deleted. */
-  unreadable: z.optional(z.array(z.unknown()).check(z.maxLength(UNREADABLE_MAX))),
+  /**
+   * Stored watches that could not be read (e.g. written by a newer version): all kept, however
+   * many, and tried again on every read (an update may read them).
+   */
+  unreadable: z.optional(z.array(z.unknown())),
 });
 export type WatchesDoc = z.infer<typeof watchesDocSchema>;
 
@@ -198,8 +199,13 @@ export interface ParsedDoc {
   repaired: number;
   /** Watches that could not be read even so: set aside in doc.unreadable, not deleted. */
   unreadable: number;
-  /** Unreadable watches beyond UNREADABLE_MAX: the only ones lost (counted here). */
-  dropped: number;
+  /** Watches set aside earlier that this build reads: back among the watches. */
+  revived: number;
+  /**
+   * The stored value when it was not a watches document at all (a string, a list…): the caller
+   * keeps it as a backup before anything is written over it, and tells the user.
+   */
+  corrupt?: unknown;
   /** Why each unreadable watch failed (index in the stored list, zod's first complaint). */
   issues: string[];
 }
@@ -249,26 +255,35 @@ function parseRepairing<T>(schema: z.ZodMiniType<T>, raw: unknown): { ok: true; 
  */
 export function parseDoc(stored: unknown): ParsedDoc {
   const raw = upgradeStoredErrors(stored);
+  const corrupt = raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw)) ? { corrupt: stored } : {};
   const whole = watchesDocSchema.safeParse(raw ?? {});
-  if (whole.success) return { doc: whole.data, repaired: 0, unreadable: 0, dropped: 0, issues: [] };
-  const obj = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (whole.success && !whole.data.unreadable?.length) return { doc: whole.data, repaired: 0, unreadable: 0, revived: 0, issues: [] };
+  const obj = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
   const list = Array.isArray(obj.watches) ? obj.watches : [];
   const watches: Watch[] = [];
-  const aside: unknown[] = Array.isArray(obj.unreadable) ? [...obj.unreadable] : [];
+  const aside: unknown[] = [];
   const issues: string[] = [];
   let repaired = 0;
   let unreadable = 0;
-  list.forEach((w, i) => {
+  let revived = 0;
+  const read = (w: unknown, where: string): boolean => {
     const p = parseRepairing(watchSchema, w);
     if (p.ok) {
       watches.push(p.value);
       if (p.repaired) repaired++;
-      return;
+      return true;
     }
-    unreadable++;
     aside.push(w);
     const first = p.error.issues[0];
-    issues.push(`watch ${i}: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`);
+    issues.push(`${where}: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`);
+    return false;
+  };
+  list.forEach((w, i) => {
+    if (!read(w, `watch ${i}`)) unreadable++;
+  });
+  // Watches set aside by an earlier read are tried again: this build may read them now.
+  (Array.isArray(obj.unreadable) ? obj.unreadable : []).forEach((w, i) => {
+    if (read(w, `set-aside watch ${i}`)) revived++;
   });
   const routes: Record<string, RouteState> = {};
   if (typeof obj.routes === 'object' && obj.routes !== null) {
@@ -278,7 +293,6 @@ export function parseDoc(stored: unknown): ParsedDoc {
     }
   }
   const backoff = obj.backoff === undefined ? undefined : parseRepairing(backoffSchema, obj.backoff);
-  const dropped = Math.max(0, aside.length - UNREADABLE_MAX);
   return {
     doc: {
       watches,
@@ -286,12 +300,13 @@ export function parseDoc(stored: unknown): ParsedDoc {
       ...(backoff?.ok ? { backoff: backoff.value } : {}),
       ...(typeof obj.lastCycleAt === 'number' ? { lastCycleAt: obj.lastCycleAt } : {}),
       ...(typeof obj.farePollAt === 'number' ? { farePollAt: obj.farePollAt } : {}),
-      ...(aside.length > 0 ? { unreadable: aside.slice(0, UNREADABLE_MAX) } : {}),
+      ...(aside.length > 0 ? { unreadable: aside } : {}),
     },
     repaired,
     unreadable,
-    dropped,
+    revived,
     issues,
+    ...corrupt,
   };
 }
 

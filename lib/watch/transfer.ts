@@ -27,7 +27,11 @@ const entrySchema = z.discriminatedUnion('kind', [
   z.extend(fareDefinitionSchema, { kind: z.literal('fare'), paused: z.optional(z.boolean()) }),
 ]);
 
-export function exportWatches(watches: readonly Watch[], now: EpochMs): string {
+/**
+ * The export file. Watches this build cannot read go with it as they were stored (`unreadable`),
+ * so the user can keep them, or hand them to a build that reads them; import ignores them.
+ */
+export function exportWatches(watches: readonly Watch[], now: EpochMs, unreadable: readonly unknown[] = []): string {
   const out = watches.map((w) =>
     w.kind === 'rail'
       ? {
@@ -44,7 +48,7 @@ export function exportWatches(watches: readonly Watch[], now: EpochMs): string {
         }
       : { kind: 'fare' as const, date: w.date, fromCity: w.fromCity, toCity: w.toCity, maxFen: w.maxFen, paused: w.paused },
   );
-  return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: now, watches: out }, null, 2);
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: now, watches: out, ...(unreadable.length ? { unreadable } : {}) }, null, 2);
 }
 
 export interface ImportResult {

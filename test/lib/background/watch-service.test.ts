@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { dispatch } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
-import { watchesItem } from '../../../lib/storage';
+import { watchesBackupItem, watchesItem } from '../../../lib/storage';
 import { createWatchService, type TrainSource, type WatchServiceDeps } from '../../../lib/background/watch-service';
 import { registerWatchHandlers } from '../../../lib/background/watch-handlers';
 import { WATCH_ALARM } from '../../../lib/background/watch-effects';
@@ -312,7 +312,26 @@ describe('watch service: review fixes', () => {
     expect(logs.some((m) => /1 stored watch\(es\) had over-long fields/.test(m))).toBe(true);
     expect(logs.some((m) => /1 stored watch\(es\) could not be read: set aside/.test(m))).toBe(true);
     expect((await svc.list()).watches).toHaveLength(2);
-    // The popup is told, so the user knows something was set aside.
+    // The popup is told, so the user knows something was set aside, and the export carries it.
     expect((await svc.status()).unreadable).toBe(1);
+    const exported = JSON.parse((await svc.exportJson()).json);
+    expect(exported.unreadable).toEqual([{ kind: 'rail', id: 'from-the-future', date: 'tomorrow' }]);
+    expect(exported.watches).toHaveLength(2);
+  });
+
+  it('keeps a watches value that is not a document as a backup before starting afresh, and tells the popup', async () => {
+    const { rail } = fakeRail(() => ok([train('G101', { ze: none })]));
+    await watchesItem.setValue('{"watches":[{"kind":"rail"' as never);
+    const svc = createWatchService({ ...deps(rail), backup: watchesBackupItem });
+    await svc.start();
+    expect(await watchesBackupItem.getValue()).toEqual({ at: NOON, value: '{"watches":[{"kind":"rail"' });
+    expect((await svc.status()).backupAt).toBe(NOON);
+    // Work goes on, and a later write never replaces the backup.
+    await svc.create(createReq(['G101']));
+    expect((await svc.list()).watches).toHaveLength(1);
+    await watchesItem.setValue(42 as never);
+    clock.t += 60_000;
+    await createWatchService({ ...deps(rail), backup: watchesBackupItem }).start();
+    expect((await watchesBackupItem.getValue())?.value).toBe('{"watches":[{"kind":"rail"');
   });
 });

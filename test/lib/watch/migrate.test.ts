@@ -20,7 +20,7 @@ describe('parseDoc: documents stored with the old error texts', () => {
     const raw = oldDoc();
     const before = JSON.stringify(raw);
     const r = parseDoc(raw);
-    expect(r).toMatchObject({ repaired: 0, unreadable: 0, dropped: 0 });
+    expect(r).toMatchObject({ repaired: 0, unreadable: 0, revived: 0 });
     expect((r.doc.watches[0] as RailWatch).lastError).toEqual({ code: 'network', message: { zh: '网络错误：offline', en: 'Network error: offline' }, at: NOON });
     expect(r.doc.routes[`${DATE}|BJP|SHH`]!.lastError).toEqual({ code: 'network', message: { zh: '网络错误：offline', en: 'Network error: offline' } });
     expect(r.doc.backoff).toMatchObject({ code: 'rate-limited', message: { zh: '12306 请求过于频繁', en: '12306 is limiting requests' }, until: NOON + 300_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AVAILABLE_MAX, ERROR_TEXT_MAX, parseDoc, UNREADABLE_MAX, watchesDocSchema, type RailWatch, type Sighting } from '../../../lib/watch/model';
+import { AVAILABLE_MAX, ERROR_TEXT_MAX, parseDoc, watchesDocSchema, type RailWatch, type Sighting } from '../../../lib/watch/model';
 import { DATE, NOON, railWatch } from './support';
 
 const sighting = (i: number): Sighting => ({ trainNo: `24000G${i}`, code: `G${i}`, cls: 'ze', name: '二等座', nameEn: 'Second class', n: 5 });
@@ -19,7 +19,7 @@ describe('parseDoc: stored watches are repaired, never silently lost', () => {
     expect(watchesDocSchema.safeParse(raw).success).toBe(false);
 
     const r = parseDoc(raw);
-    expect(r).toMatchObject({ repaired: 1, unreadable: 0, dropped: 0 });
+    expect(r).toMatchObject({ repaired: 1, unreadable: 0, revived: 0 });
     expect(r.doc.watches.map((w) => w.id)).toEqual(['good', 'long']);
     const w = r.doc.watches[1] as RailWatch;
     expect(w.lastError!.message.en).toHaveLength(ERROR_TEXT_MAX);
@@ -54,22 +54,38 @@ describe('parseDoc: stored watches are repaired, never silently lost', () => {
     const good = railWatch({ id: 'good' });
     const raw = stored({ watches: [good, { kind: 'rail', id: 'bad', date: 'soon' }, { kind: 'bus', id: 'future' }], routes: {} });
     const r = parseDoc(raw);
-    expect(r).toMatchObject({ repaired: 0, unreadable: 2, dropped: 0 });
+    expect(r).toMatchObject({ repaired: 0, unreadable: 2, revived: 0 });
     expect(r.issues).toHaveLength(2);
     expect(r.issues[0]).toMatch(/^watch 1: /);
     expect(r.doc.watches.map((w) => w.id)).toEqual(['good']);
     expect(r.doc.unreadable).toEqual([raw.watches[1], raw.watches[2]]);
     // Written back and read again: still there, nothing counted twice.
     const again = parseDoc(stored(r.doc));
-    expect(again).toMatchObject({ unreadable: 0, dropped: 0 });
+    expect(again).toMatchObject({ unreadable: 0, revived: 0 });
     expect(again.doc.unreadable).toHaveLength(2);
     expect(again.doc.watches).toHaveLength(1);
   });
 
-  it('counts what it cannot even keep aside', () => {
-    const junk = Array.from({ length: UNREADABLE_MAX + 3 }, (_, i) => ({ kind: 'bus', id: `j${i}` }));
+  it('keeps every watch it cannot read, however many (151 of 151), and reads them again when it can', () => {
+    const junk = Array.from({ length: 151 }, (_, i) => ({ kind: 'bus', id: `j${i}` }));
     const r = parseDoc(stored({ watches: junk, routes: {} }));
-    expect(r).toMatchObject({ unreadable: UNREADABLE_MAX + 3, dropped: 3 });
-    expect(r.doc.unreadable).toHaveLength(UNREADABLE_MAX);
+    expect(r).toMatchObject({ unreadable: 151, revived: 0 });
+    expect(r.doc.unreadable).toEqual(junk);
+    // A later build reads one of them: back among the watches, the rest still kept.
+    const readable = railWatch({ id: 'j7' });
+    const later = parseDoc(stored({ ...r.doc, unreadable: r.doc.unreadable!.map((w, i) => (i === 7 ? readable : w)) }));
+    expect(later).toMatchObject({ unreadable: 0, revived: 1 });
+    expect(later.doc.watches.map((w) => w.id)).toEqual(['j7']);
+    expect(later.doc.unreadable).toHaveLength(150);
+  });
+
+  it('says when the stored value is not a watches document at all, so the caller keeps it', () => {
+    for (const bad of ['oops', [1, 2], 42]) {
+      const r = parseDoc(bad);
+      expect(r.corrupt).toEqual(bad);
+      expect(r.doc.watches).toEqual([]);
+    }
+    expect('corrupt' in parseDoc(undefined)).toBe(false);
+    expect('corrupt' in parseDoc(stored({ watches: [], routes: {} }))).toBe(false);
   });
 });
