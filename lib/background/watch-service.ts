@@ -25,6 +25,7 @@ import { exportWatches, importWatches } from '../watch/transfer';
 import { quietUntil } from '../watch/quiet';
 import { statusOf, viewsOf, type WatchView } from '../watch/view';
 import { fliggyUrl, searchUrl } from '../watch/notify';
+import { gapMs } from '../watch/spacing';
 import { createWatchEffects, NOTIFICATION_PREFIX, type PushAlert } from './watch-effects';
 
 /** Rounds of decide → query → observe in one wake (a watch created mid-cycle is served at once). */
@@ -55,6 +56,8 @@ export interface WatchServiceDeps {
   push?: PushAlert;
   /** Where a corrupt watches item is kept before it is replaced (lib/storage.ts watchesBackupItem). */
   backup?: StoredValue<WatchesBackup | null>;
+  /** Waits between a cycle's route queries (lib/watch/spacing.ts); tests pass their own clock. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 type R<N extends Name> = Promise<Res<N>>;
@@ -83,6 +86,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   const now = deps.now ?? (() => Date.now());
   const rng = deps.rng ?? Math.random;
   const log = deps.log ?? ((m: string, ...r: unknown[]) => console.info(`[RailAir watch] ${m}`, ...r));
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const store = deps.store;
   const readSettings = deps.settings;
   const { carryOut, setBadge } = createWatchEffects({ now, log, ...(deps.push ? { push: deps.push } : {}) });
@@ -147,7 +151,8 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
 
   /** One live search per due fare route; each answer goes through checkFareWatches. */
   async function pollFares(routes: FareRoute[], s: SchedulerSettings, settings: Settings): Promise<void> {
-    for (const route of routes) {
+    for (const [i, route] of routes.entries()) {
+      if (i > 0) await sleep(gapMs(routes.length, s.intervalSec, rng));
       let answer: Awaited<ReturnType<FareSource['searchFlights']>>;
       try {
         answer = await deps.air!.searchFlights({ date: route.date, fromCity: route.fromCity, toCity: route.toCity });
@@ -189,8 +194,10 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
         return { queries: d.actions.filter((a): a is QueryAction => a.type === 'query'), fares: plan.due };
       });
       if (queries.length === 0 && fares.length === 0) return;
-      // One route at a time: the client is polite per route, and so are we across routes.
-      for (const q of queries) {
+      // One route at a time, spread over the interval: the client is polite per route, and so
+      // are we across routes.
+      for (const [i, q] of queries.entries()) {
+        if (i > 0) await sleep(gapMs(queries.length, s.intervalSec, rng));
         const answer = await query(q);
         await serial(async () => {
           const d = observe(await load(), q.route, answer, now(), s);

@@ -29,7 +29,7 @@ beforeEach(() => {
   clock.t = NOON;
   settings = { ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch } };
   answer = { ok: true, value: { trains: [train('G101', { ze: none })], stationNames: {} } };
-  service = createWatchService({ rail, store: watchesItem, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined });
+  service = createWatchService({ rail, store: watchesItem, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined, sleep: async () => undefined });
   registerWatchHandlers(service);
   root = document.createElement('div');
   document.body.append(root);

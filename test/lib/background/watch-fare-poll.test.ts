@@ -42,7 +42,7 @@ function fakeFares(price = () => 43000) {
 
 let settings: Settings;
 const make = (air: FareSource, extra: Partial<Parameters<typeof createWatchService>[0]> = {}) =>
-  createWatchService({ rail, air, store: watchesItem, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined, ...extra });
+  createWatchService({ rail, air, store: watchesItem, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined, sleep: async () => undefined, ...extra });
 const fare = (maxFen: number, toCity = 'SHA', date: string = DATE) => ({ date, fromCity: 'BJS', toCity, maxFen });
 const MIN = 60_000;
 

@@ -33,7 +33,9 @@ function fakeRail(answerFor: (route: string) => RouteAnswer | Promise<RouteAnswe
 const ok = (trains: ReturnType<typeof train>[]): RouteAnswer => ({ ok: true, value: { trains, stationNames: { BJP: '北京', SHH: '上海' } }, fetchedAt: clock.t });
 const clock = { t: NOON };
 const settings: Settings = { ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch } };
-const deps = (rail: TrainSource) => ({ rail, store: watchesItem, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined });
+/** Pauses between a cycle's route queries, as asked (no real waiting in unit tests). */
+const slept: number[] = [];
+const deps = (rail: TrainSource) => ({ rail, store: watchesItem, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined, sleep: async (ms: number) => void slept.push(ms) });
 
 const createReq = (trains: string[], from = 'BJP') => ({
   date: DATE,
@@ -53,6 +55,7 @@ async function send(name: string, data: unknown) {
 beforeEach(() => {
   fakeBrowser.reset();
   clock.t = NOON;
+  slept.length = 0;
 });
 
 describe('watch service (fake browser)', () => {
@@ -333,5 +336,19 @@ describe('watch service: review fixes', () => {
     clock.t += 60_000;
     await createWatchService({ ...deps(rail), backup: watchesBackupItem }).start();
     expect((await watchesBackupItem.getValue())?.value).toBe('{"watches":[{"kind":"rail"');
+  });
+
+  it('spreads a cycle\'s route queries over the interval instead of sending them in one burst', async () => {
+    const { rail, calls } = fakeRail(() => ok([train('G101', { ze: none })]));
+    const svc = createWatchService(deps(rail));
+    for (const from of ['BJP', 'VNP', 'VAP']) await svc.create(createReq(['G101'], from));
+    await svc.runCycle(); // the creations' own first checks settle
+    slept.length = 0;
+    calls.length = 0;
+    clock.t += 10 * 60_000;
+    await svc.runCycle();
+    expect([...calls].sort()).toEqual(['2026-11-23|BJP|SHH', '2026-11-23|VAP|SHH', '2026-11-23|VNP|SHH']);
+    // Two pauses between three routes: half the 60 s interval shared out, at most 4 s each.
+    expect(slept).toEqual([4000, 4000]);
   });
 });
