@@ -14,6 +14,7 @@ import type { StoredValue } from '../store/item';
 import { checkForStore, parseStoredResults, storedBytes, type StoredResult } from '../store/captures';
 import { parseDiagnostics, type DiagnosticEntry, type Diagnostics } from '../store/diagnostics';
 import type { StationStore } from '../rail/station-store';
+import { implausibleStationList } from '../rail/station-plausible';
 import { decodeAirCapture, decodeRailCapture, decodeStationCapture, type Decoded, type Filing, type PageContext } from './capture-decode';
 import { railCityOf } from './places';
 
@@ -172,8 +173,12 @@ export function createCaptures(deps: CapturesDeps): Captures {
         return report(capture, d.code, d.message, d.sample);
       case 'moved':
         return { ok: true, filed: 'moved', ...(d.endpoint ? { endpoint: d.endpoint } : {}) };
-      case 'stations':
+      case 'stations': {
+        // A page's station list that does not look like 12306's is a diagnostic, never our list.
+        const why = implausibleStationList(d.list, await stationList());
+        if (why) return report(capture, 'implausible', { zh: `车站列表不可信，未采用（${why}）`, en: why });
         return { ok: true, filed: 'stations', count: d.list.stations.length, kept: await offerStations(d.text, d.version, d.list) };
+      }
       case 'file':
         return store(capture, d.filing, d.flights);
     }

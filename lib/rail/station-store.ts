@@ -7,6 +7,7 @@ import type { EpochMs, StationList } from '../model';
 import { excerpt } from '../result';
 import { DAY_MS } from '../time';
 import { httpRequest, type FetchLike } from '../net/http';
+import { implausibleStationList } from './station-plausible';
 import { decodeStationList } from './stations';
 import { RAIL_BASE } from './client';
 import { storedStationsSchema, type StoredStations } from '../store/stations';
@@ -92,6 +93,11 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
       value = d.value;
     }
     if (value.stations.length === 0) return 'empty station list';
+    // A page's copy replaces ours only when it looks like 12306's (lib/rail/station-plausible.ts).
+    if (source === 'page') {
+      const why = implausibleStationList(value, list);
+      if (why) return why;
+    }
     const now = deps.now();
     const v = version ?? value.version;
     list = withVersion(value, v);

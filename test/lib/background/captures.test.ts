@@ -7,6 +7,7 @@ import { captureDiagnosticsItem, captureResultsItem } from '../../../lib/storage
 import { buildLeftTicketBody, buildRailRow, buildStationNameJs } from '../../support/rail-rows';
 import type { FlightSearchResult } from '../../../lib/model';
 import { buildFliggyJsonp } from '../../support/air-bodies';
+import { REPLAY_STATIONS, stationNameJs } from '../../replay/stations';
 import { capture, DATE, FLIGGY, flights, NAMES, QUERY, railBody, registerCaptureAndOverlay, setup, trains } from './capture-fixtures';
 
 describe('captures', () => {
@@ -163,13 +164,26 @@ describe('captures', () => {
   it('hands a station list the page loaded to the station store', async () => {
     const offered: string[] = [];
     const { captures } = setup({ held: async () => undefined, offer: async (t) => (offered.push(t), true) });
+    const js = stationNameJs(REPLAY_STATIONS);
+    const out = await captures.submit(capture('station-list', 'https://kyfw.12306.cn/otn/resources/js/framework/station_name.js?station_version=1.9383', js));
+    expect(out).toEqual({ ok: true, filed: 'stations', count: REPLAY_STATIONS.length, kept: true });
+    expect(offered).toEqual([js]);
+  });
+
+  it('refuses a forged station list (北京 as SHH, two stations) as a diagnostic, never offering it', async () => {
+    const offered: string[] = [];
+    const { captures } = setup({ held: async () => undefined, offer: async (t) => (offered.push(t), true) });
     const js = buildStationNameJs(
-      [{ abbr: 'bjp', name: '北京', telecode: 'BJP', pinyin: 'beijing', initials: 'bj', index: 0, cityCode: '0357', cityName: '北京' }],
+      [
+        { abbr: 'bjp', name: '北京', telecode: 'SHH', pinyin: 'beijing', initials: 'bj', index: 0, cityCode: '0357', cityName: '北京' },
+        { abbr: 'sha', name: '上海', telecode: 'BJP', pinyin: 'shanghai', initials: 'sh', index: 1, cityCode: '0712', cityName: '上海' },
+      ],
       '11-field',
     );
-    const out = await captures.submit(capture('station-list', 'https://kyfw.12306.cn/otn/resources/js/framework/station_name.js?station_version=1.9383', js));
-    expect(out).toEqual({ ok: true, filed: 'stations', count: 1, kept: true });
-    expect(offered).toEqual([js]);
+    const out = await captures.submit(capture('station-list', 'https://kyfw.12306.cn/otn/resources/js/framework/station_name.js?station_version=1.9999', js));
+    expect(out).toMatchObject({ ok: false, error: { code: 'implausible' } });
+    expect(offered).toEqual([]);
+    expect((await captures.diagnostics()).entries[0]).toMatchObject({ code: 'implausible', message: expect.stringContaining('北京 is SHH, not BJP') });
   });
 });
 

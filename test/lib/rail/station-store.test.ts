@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ANCHOR_STATIONS } from '../../../lib/rail/station-plausible';
 import { createStationStore, type StoredStations } from '../../../lib/rail/station-store';
 import { DAY_MS, chinaInstant } from '../../../lib/time';
 import { REPLAY_STATIONS, stationNameJs } from '../../replay/stations';
@@ -6,7 +7,9 @@ import { fake12306 } from '../net/fake-sites';
 
 const T0 = chinaInstant('2026-03-04', 600);
 const FULL = stationNameJs(REPLAY_STATIONS);
-const SMALL = stationNameJs(REPLAY_STATIONS.slice(0, 3));
+/** A short list a page may still offer: the big cities' main stations under their real telecodes. */
+const ANCHORED = REPLAY_STATIONS.filter((st) => ANCHOR_STATIONS[st.name] === st.telecode || st.name === '北京南');
+const SMALL = stationNameJs(ANCHORED);
 
 function setup(script: string | null = FULL) {
   const site = fake12306({ stationScript: script });
@@ -24,7 +27,7 @@ describe('createStationStore', () => {
     expect(await store.held()).toBeUndefined();
     expect(fetches()).toHaveLength(0);
     expect(await store.offer(SMALL, '1.0')).toBe(true);
-    expect((await store.held())?.stations).toHaveLength(3);
+    expect((await store.held())?.stations).toHaveLength(ANCHORED.length);
     expect(fetches()).toHaveLength(0);
   });
 
@@ -32,7 +35,7 @@ describe('createStationStore', () => {
     const { store, fetches } = setup(SMALL);
     const first = store.get();
     const held = await store.held();
-    expect(held?.stations).toHaveLength(3);
+    expect(held?.stations).toHaveLength(ANCHORED.length);
     await first;
     expect(fetches()).toHaveLength(1);
   });
@@ -50,10 +53,10 @@ describe('createStationStore', () => {
 
   it('refreshes a copy older than a day in the background, serving the old one meanwhile', async () => {
     const { store, site, fetches, clock } = setup(SMALL);
-    expect((await store.get())?.stations).toHaveLength(3);
+    expect((await store.get())?.stations).toHaveLength(ANCHORED.length);
     site.stationScript = FULL;
     clock.t += DAY_MS;
-    expect((await store.get())?.stations).toHaveLength(3); // old copy, refresh started
+    expect((await store.get())?.stations).toHaveLength(ANCHORED.length); // old copy, refresh started
     await store.refresh(); // joins the running refresh
     expect(fetches()).toHaveLength(2);
     expect((await store.get())?.stations).toHaveLength(REPLAY_STATIONS.length);
@@ -65,7 +68,7 @@ describe('createStationStore', () => {
     site.stationScript = '<html><title>铁路客户服务中心</title></html>';
     clock.t += DAY_MS;
     expect(await store.refresh()).toBe(false);
-    expect((await store.get())?.stations).toHaveLength(3);
+    expect((await store.get())?.stations).toHaveLength(ANCHORED.length);
     expect(box.value?.lastError).toBeTruthy();
     expect((await store.status()).lastError).toBeTruthy();
     clock.t += 30 * 60_000;
@@ -96,7 +99,7 @@ describe('createStationStore', () => {
     expect(await store.offer(SMALL, '1.9001')).toBe(true);
     expect(box.value).toMatchObject({ version: '1.9001', source: 'page' });
     expect(await store.offer('var station_names = 42;', '1.9002')).toBe(false);
-    expect((await store.get())?.stations).toHaveLength(3);
+    expect((await store.get())?.stations).toHaveLength(ANCHORED.length);
     expect(fetches()).toHaveLength(0);
   });
 
@@ -121,7 +124,21 @@ describe('createStationStore', () => {
     const seen: number[] = [];
     store.onChange((l) => seen.push(l.stations.length));
     await store.get();
-    await store.offer(SMALL);
-    expect(seen).toEqual([REPLAY_STATIONS.length, 3]);
+    await store.offer(stationNameJs(REPLAY_STATIONS.slice(0, -2)));
+    expect(seen).toEqual([REPLAY_STATIONS.length, REPLAY_STATIONS.length - 2]);
+  });
+
+  it('keeps its list when a page offers one that does not look like 12306\'s', async () => {
+    const { store } = setup();
+    await store.get();
+    // Far shorter than the list held…
+    expect(await store.offer(SMALL, '1.9500')).toBe(false);
+    // …or naming 北京 by another station's telecode.
+    const forged = REPLAY_STATIONS.map((st) => (st.name === '北京' ? { ...st, telecode: 'SHH' } : st.name === '上海' ? { ...st, telecode: 'BJP' } : st));
+    expect(await store.offer(stationNameJs(forged), '1.9501')).toBe(false);
+    const held = await store.held();
+    expect(held?.stations).toHaveLength(REPLAY_STATIONS.length);
+    expect(held?.stations.find((st) => st.name === '北京')?.telecode).toBe('BJP');
+    expect((await store.status()).lastError).toBeUndefined();
   });
 });
