@@ -8,7 +8,7 @@ import type { DecodeError } from '../result';
 import type { Settings } from '../settings';
 import type { Name, Req, Res } from '../messages/watch';
 import type { StoredValue } from '../store/item';
-import { parseDoc, type WatchesBackup, type WatchesDoc } from '../store/watches';
+import type { WatchesBackup, WatchesDoc } from '../store/watches';
 import { createSerialQueue } from '../util/queue';
 import {
   newFareWatch,
@@ -26,6 +26,7 @@ import { quietUntil } from '../watch/quiet';
 import { statusOf, viewsOf, type WatchView } from '../watch/view';
 import { fliggyUrl, searchUrl } from '../watch/notify';
 import { gapMs } from '../watch/spacing';
+import { loadWatches } from './watch-load';
 import { createWatchEffects, NOTIFICATION_PREFIX, type PushAlert } from './watch-effects';
 
 /** Rounds of decide → query → observe in one wake (a watch created mid-cycle is served at once). */
@@ -104,21 +105,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
   }
   const idsOf = (doc: WatchesDoc) => doc.watches.map((w) => w.id);
 
-  async function load(): Promise<WatchesDoc> {
-    const parsed = parseDoc(await store.getValue());
-    const { doc, repaired, unreadable, revived, issues } = parsed;
-    if (repaired > 0) log(`${repaired} stored watch(es) had over-long fields: clipped and kept`);
-    if (unreadable > 0) log(`${unreadable} stored watch(es) could not be read: set aside in storage (watches.unreadable), not deleted`, issues);
-    if (revived > 0) log(`${revived} watch(es) set aside earlier are readable again: back in the list`);
-    if ('corrupt' in parsed && deps.backup) {
-      // Not a watches document at all: kept as it was before anything is written over it, and
-      // the popup says so (watch.status backupAt). An older backup is never overwritten.
-      const old = await deps.backup.getValue().catch(() => null);
-      if (!old) await deps.backup.setValue({ at: now(), value: parsed.corrupt });
-      log('the stored watches were not a watches document: kept as a backup (local:watchesBackup), starting empty');
-    }
-    return doc;
-  }
+  const load = () => loadWatches({ store, backup: deps.backup, now, log });
 
   async function schedulerSettings(): Promise<{ s: SchedulerSettings; settings: Settings }> {
     const settings = await readSettings();
