@@ -39,6 +39,11 @@ export function DiagnosticsPanel({ api, lang }: { api: OptionsApi; lang: Lang })
           )}
         </p>
       )}
+      {status?.fliggyBlockedUntil !== undefined && (
+        <p class="hint" data-testid="fliggy-status">
+          {tr(lang, `飞猪实时查询暂停至 ${chinaHm(status.fliggyBlockedUntil)}（验证或限流）`, `Fliggy live search paused until ${chinaHm(status.fliggyBlockedUntil)} (verification or a limit)`)}
+        </p>
+      )}
       {!diag ? (
         <p>…</p>
       ) : diag.entries.length === 0 ? (

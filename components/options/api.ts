@@ -17,6 +17,8 @@ export interface CredentialsView {
 export interface ClientStatus {
   endpoint: { name: string; source: string; at: number; lastPath?: { via: 'worker' | 'tab'; at: number } };
   blockedUntil?: number;
+  /** Until when Fliggy's live search is held. */
+  fliggyBlockedUntil?: number;
   stations: { count: number; version?: string; fetchedAt?: number; lastError?: string };
 }
 

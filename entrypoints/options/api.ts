@@ -39,7 +39,12 @@ export const optionsApi: OptionsApi = {
   diagnostics: async () => (await captureDiagnosticsItem.getValue()) ?? { entries: [], undecodable: 0, unrecognised: 0 },
   status: async () => {
     const s = await sendMessage('search.status', {});
-    return { endpoint: s.endpoint, stations: s.stations, ...(s.blockedUntil !== undefined ? { blockedUntil: s.blockedUntil } : {}) };
+    return {
+      endpoint: s.endpoint,
+      stations: s.stations,
+      ...(s.blockedUntil !== undefined ? { blockedUntil: s.blockedUntil } : {}),
+      ...(s.fliggyBlockedUntil !== undefined ? { fliggyBlockedUntil: s.fliggyBlockedUntil } : {}),
+    };
   },
   clearAll: async () => {
     await browser.storage.local.clear();

@@ -32,7 +32,7 @@ export interface SearchServiceDeps {
   stations: StationStore;
   air: AirClient;
   /** Fliggy's own anonymous search (lib/air/fliggy-client.ts): flights with no key and no tab. */
-  fliggy?: Pick<FliggyClient, 'searchFlights'>;
+  fliggy?: Pick<FliggyClient, 'searchFlights'> & Partial<Pick<FliggyClient, 'blockedUntil'>>;
   /** The capture service: the latest Fliggy (or TOP) capture for a date and IATA city pair. */
   captures?: { latestFlights(date: string, depCity: string, arrCity: string): Promise<CapturedFlights | undefined> };
   now: () => EpochMs;
@@ -179,16 +179,19 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       };
     },
     async status() {
-      const [endpoint, blockedUntil, st, settings, creds] = await Promise.all([
+      const [endpoint, blockedUntil, st, settings, creds, fliggyUntil] = await Promise.all([
         rail.endpoint(),
         rail.blockedUntil(),
         stations.status(),
         deps.settings(),
         deps.topCredentials(),
+        deps.fliggy?.blockedUntil?.().catch(() => undefined),
       ]);
       return {
         endpoint,
         ...(blockedUntil !== undefined ? { blockedUntil } : {}),
+        // Fliggy's search waits too (its verification page, or a limit): the options page says until when.
+        ...(fliggyUntil !== undefined ? { fliggyBlockedUntil: fliggyUntil } : {}),
         stations: {
           count: st.count,
           ...(st.version ? { version: st.version } : {}),

@@ -225,6 +225,8 @@ export const searchMessages = {
         lastPath: z.optional(z.object({ via: z.enum(['worker', 'tab']), at: z.number() })),
       }),
       blockedUntil: z.optional(z.number()),
+      /** Until when the live Fliggy search is held (its verification page, a limit). */
+      fliggyBlockedUntil: z.optional(z.number()),
       stations: z.object({
         count: int,
         version: z.optional(z.string()),

@@ -43,4 +43,12 @@ describe('diagnostics: the path that answered', () => {
     expect($('[data-testid=client-status]')).not.toBeNull();
     expect($('[data-testid=client-last-path]')).toBeNull();
   });
+
+  it('says until when Fliggy\'s live search is paused (China time), and nothing when it is not', async () => {
+    await mount({ ...base, fliggyBlockedUntil: NOW + 5 * 60_000 });
+    expect($('[data-testid=fliggy-status]')!.textContent).toBe('飞猪实时查询暂停至 10:05（验证或限流）');
+    await act(() => render(null, rootOf()));
+    await mount(base);
+    expect($('[data-testid=fliggy-status]')).toBeNull();
+  });
 });

@@ -249,6 +249,16 @@ describe('search service', () => {
     expect(st.endpoint.name).toBe('leftTicket/queryZ');
     expect(st.top).toEqual({ configured: true, enabled: true });
     expect(JSON.stringify(st)).not.toContain(CREDS.secret);
+    expect(st.fliggyBlockedUntil).toBeUndefined();
+  });
+
+  it('says in the status until when Fliggy\'s live search is held after its verification page', async () => {
+    const { svc } = setup({ live: 'redirect-punish' });
+    const r = await svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
+    expect(!r.ok && r.error.code).toBe('challenge');
+    const st = await svc.status();
+    expect(st.fliggyBlockedUntil).toBe(!r.ok ? r.error.retryAt : -1);
+    expect(st.fliggyBlockedUntil).toBeGreaterThan(NOW);
   });
 });
 
