@@ -44,6 +44,15 @@ export interface AirClient {
   searchFlights(q: FlightQuery, creds: TopCredentials): Promise<FlightQueryResult>;
 }
 
+/** Why a flight search cannot be sent (a date that is not one, a city that is not an IATA code), or undefined. */
+export function badFlightQuery(q: FlightQuery): DecodeError | undefined {
+  if (isChinaDate(q.date) && /^[A-Z]{3}$/.test(q.fromCity) && /^[A-Z]{3}$/.test(q.toCity)) return undefined;
+  return {
+    code: 'bad-input',
+    message: { zh: `航班查询参数无效：${q.fromCity} → ${q.toCity}，${q.date}`, en: `Bad flight search ${q.fromCity} → ${q.toCity} on ${q.date}` },
+  };
+}
+
 /** The business parameters of the one-way search. */
 export function searchParams(q: FlightQuery): Record<string, string> {
   return {
@@ -123,16 +132,8 @@ export function createAirClient(deps: AirClientDeps): AirClient {
   return {
     async searchFlights(q, creds) {
       const now = deps.now();
-      if (!isChinaDate(q.date) || !/^[A-Z]{3}$/.test(q.fromCity) || !/^[A-Z]{3}$/.test(q.toCity)) {
-        return {
-          ok: false,
-          error: {
-            code: 'bad-input',
-            message: { zh: `航班查询参数无效：${q.fromCity} → ${q.toCity}，${q.date}`, en: `Bad flight search ${q.fromCity} → ${q.toCity} on ${q.date}` },
-          },
-          fetchedAt: now,
-        };
-      }
+      const bad = badFlightQuery(q);
+      if (bad) return { ok: false, error: bad, fetchedAt: now };
       if (!creds.appKey || !creds.secret) {
         return {
           ok: false,

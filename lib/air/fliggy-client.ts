@@ -12,7 +12,6 @@
 // The body is `NAME({...})`: the argument is parsed as JSON by decodeFliggySearch, never run.
 import type { ChinaDate, EpochMs } from '../model';
 import { excerpt, type DecodeError } from '../result';
-import { isChinaDate } from '../time';
 import type { Bilingual } from '../i18n';
 import { createBackoff, type Backoff, type BackoffCause } from '../net/backoff';
 import { createTtlCache } from '../net/cache';
@@ -22,7 +21,7 @@ import { FLIGGY_ORIGIN, searchJsonpUrl, searchRefererUrl } from '../sites/fliggy
 import type { StoredValue } from '../store/item';
 import { parseFliggyClientState, type FliggyClientState } from '../store/fliggy-client';
 import { decodeFliggySearch } from './fliggy-search';
-import { AIR_CACHE_TTL_MS, type FlightQuery, type FlightQueryResult } from './client';
+import { AIR_CACHE_TTL_MS, badFlightQuery, type FlightQuery, type FlightQueryResult } from './client';
 
 /** A live answer, with the search page for the same trip (where a user solves a verification). */
 export type FliggyQueryResult = FlightQueryResult & { fliggyUrl: string };
@@ -189,17 +188,8 @@ export function createFliggyClient(deps: FliggyClientDeps): FliggyClient {
       const now = deps.now();
       const search = { date: String(q.date), depCity: q.fromCity, arrCity: q.toCity };
       const fliggyUrl = searchRefererUrl(search, origin);
-      if (!isChinaDate(search.date) || !/^[A-Z]{3}$/.test(q.fromCity) || !/^[A-Z]{3}$/.test(q.toCity)) {
-        return {
-          ok: false,
-          error: {
-            code: 'bad-input',
-            message: { zh: `航班查询参数无效：${q.fromCity} → ${q.toCity}，${q.date}`, en: `Bad flight search ${q.fromCity} → ${q.toCity} on ${q.date}` },
-          },
-          fetchedAt: now,
-          fliggyUrl,
-        };
-      }
+      const bad = badFlightQuery(q);
+      if (bad) return { ok: false, error: bad, fetchedAt: now, fliggyUrl };
       const c = await cache.run(`${search.date}|${q.fromCity}|${q.toCity}`, () => fetchOnce(q));
       return { ...c.value, fromCache: c.fromCache, fliggyUrl };
     },

@@ -6,33 +6,20 @@
 //
 // Runs the test build (WXT_RAILAIR_TEST=1, --mode e2e), whose `watchTest` = { intervalSec: 2 } also
 // shortens the fare polls' 15 min interval, as test/e2e/watch.e2e.test.ts does for trains.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chinaTomorrow, launchBrowser, railSearchUrl, REPO_ROOT, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { inWorker as workerEval, launchTestBuild } from './test-build';
 import { flightsFor } from '../replay/air-data';
 import { searchRefererUrl } from '../../lib/sites/fliggy-page';
 import { addDays } from '../../lib/time';
 
-const E2E_BUILD = join(REPO_ROOT, '.output', 'chrome-mv3-e2e');
 const date = chinaTomorrow();
-
 
 let replay: Replay;
 let browser: LaunchedBrowser;
 
-async function inWorker<T>(fn: (arg: any) => Promise<T>, arg?: unknown): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const w = await browser.currentWorker();
-      return (await w.evaluate(fn as never, arg)) as T;
-    } catch (e) {
-      if (attempt >= 20) throw e;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
+const inWorker = <T>(fn: (arg: any) => Promise<T>, arg?: unknown) => workerEval(browser, fn, arg);
 
 const isJsonp = (r: ReplayRequest) => r.host === 'sjipiao.fliggy.com' && r.path === '/searchow/search.htm';
 /** The worker's searches: a fetch, not the page's script tag. */
@@ -41,21 +28,8 @@ const fliggyPageLoads = () => replay.requests.filter((r) => r.host === 'sjipiao.
 const panel = (page: Page) => page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]');
 
 beforeAll(async () => {
-  await new Promise<void>((resolve, reject) => {
-    const p = spawn('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: REPO_ROOT, env: { ...process.env, WXT_RAILAIR_TEST: '1' }, stdio: 'inherit' });
-    p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wxt build --mode e2e exited with ${code}`))));
-  });
   replay = await startReplay();
-  browser = await launchBrowser(replay, { extensionPath: E2E_BUILD });
-  await inWorker(async () => {
-    const c = (globalThis as any).chrome;
-    // No quiet hours (the run may be at night in China) and 2 s polls in this test build.
-    await c.storage.local.set({
-      settings: { watch: { intervalSec: 60, quietStart: '00:00', quietEnd: '00:00', notify: true } },
-      watchTest: { intervalSec: 2 },
-    });
-  });
+  browser = await launchTestBuild(replay);
 }, 300_000);
 
 afterAll(async () => {

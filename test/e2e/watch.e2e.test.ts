@@ -9,30 +9,16 @@
 // worker, which must restore the watch from storage, poll, and notify — also the real-browser
 // proof that a worker's death loses nothing. A WeCom group bot added in options (the replay stands
 // in for qyapi.weixin.qq.com) hears the same alert, once.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTomorrow, launchBrowser, railSearchUrl, REPO_ROOT, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { inWorker as workerEval, launchTestBuild } from './test-build';
 
-const E2E_BUILD = join(REPO_ROOT, '.output', 'chrome-mv3-e2e');
 const date = chinaTomorrow();
 
 let replay: Replay;
 let browser: LaunchedBrowser;
 
-/** Runs `fn` in the extension's service worker (chrome.* APIs, storage). */
-async function inWorker<T>(fn: (arg: any) => Promise<T>, arg?: unknown): Promise<T> {
-  // Always the live worker: after a stop, Chromium starts a new one (and the old handle is dead).
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const w = await browser.currentWorker();
-      return (await w.evaluate(fn as never, arg)) as T;
-    } catch (e) {
-      if (attempt >= 20) throw e;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
+const inWorker = <T>(fn: (arg: any) => Promise<T>, arg?: unknown) => workerEval(browser, fn, arg);
 
 async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -46,23 +32,8 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => bool
 }
 
 beforeAll(async () => {
-  // Always rebuilt: a stale test build would test yesterday's code. Spawned, not execSync: a
-  // blocked event loop would starve vitest's own worker messages.
-  await new Promise<void>((resolve, reject) => {
-    const p = spawn('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: REPO_ROOT, env: { ...process.env, WXT_RAILAIR_TEST: '1' }, stdio: 'inherit' });
-    p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wxt build --mode e2e exited with ${code}`))));
-  });
   replay = await startReplay();
-  browser = await launchBrowser(replay, { extensionPath: E2E_BUILD });
-  await inWorker(async () => {
-    const c = (globalThis as any).chrome;
-    // No quiet hours (the run may be at night in China) and a 2 s poll for this test build.
-    await c.storage.local.set({
-      settings: { watch: { intervalSec: 60, quietStart: '00:00', quietEnd: '00:00', notify: true } },
-      watchTest: { intervalSec: 2 },
-    });
-  });
+  browser = await launchTestBuild(replay);
 }, 300_000);
 
 afterAll(async () => {
