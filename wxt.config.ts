@@ -14,9 +14,11 @@ export default defineConfig({
   // taps need, and knows optional_host_permissions.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'RailAir 铁空比价',
-    description: '火车还是飞机：12306 余票与航班价格并排比较，售罄提醒。Train vs plane in China, side by side.',
-    default_locale: undefined,
+    // From the chrome.i18n catalogs (public/_locales): the store and the browser show the name and
+    // description in the browser's language, Chinese where it has no catalog.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
     // scripting: the worker runs each overlay's UI script in its own site's tab when the content
     // script asks (lib/background/overlay-loader.ts), so nothing is web-accessible to pages.
     // declarativeNetRequestWithHostAccess (no install warning; acts only on our hosts): while a live

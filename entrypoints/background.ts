@@ -32,6 +32,7 @@ import { createSearchService, registerSearchHandlers } from '../lib/background/s
 import { createRecentAnswers, registerRecentHandler } from '../lib/background/recent-answers';
 import { createOverlay, registerOverlayHandlers } from '../lib/background/overlay';
 import { registerOverlayLoader } from '../lib/background/overlay-loader';
+import { registerUiCatalogHandler } from '../lib/background/ui-catalog';
 import { createOverlayTabs } from '../lib/background/overlay-tabs';
 import { createTabQuota } from '../lib/background/tab-quota';
 import { restrictStorageToTrustedContexts } from '../lib/background/storage-access';
@@ -139,6 +140,7 @@ export default defineBackground(() => {
   registerCaptureHandlers(captures, (tabId) => overlay.capturesChanged(tabId));
   registerOverlayHandlers(overlay);
   registerOverlayLoader();
+  registerUiCatalogHandler();
   registerSearchHandlers(search);
   registerRecentHandler(recent);
   registerWatchHandlers(watches);

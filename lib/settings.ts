@@ -27,7 +27,8 @@ export const FARE_INTERVAL_DEFAULT = 15;
 export const FARE_INTERVAL_MIN = 5;
 
 export const settingsSchema = z.object({
-  language: z._default(z.enum(['zh-CN', 'en']), 'zh-CN'),
+  /** UI language: 'auto' follows the browser (lib/i18n/lang.ts). */
+  language: z._default(z.enum(['auto', 'zh-CN', 'en']), 'auto'),
   buffers: z._default(z.object({ air: bufferSchema, rail: bufferSchema }), {
     air: { ...DEFAULT_BUFFERS.air },
     rail: { ...DEFAULT_BUFFERS.rail },

@@ -12,8 +12,9 @@ export function GeneralForm({ settings, onSave, lang }: { settings: Settings; on
         <select
           id="language"
           value={settings.language}
-          onChange={(e) => void onSave({ ...settings, language: (e.currentTarget as HTMLSelectElement).value as Lang })}
+          onChange={(e) => void onSave({ ...settings, language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] })}
         >
+          <option value="auto">{tr(lang, '跟随浏览器', 'Same as the browser')}</option>
           <option value="zh-CN">简体中文</option>
           <option value="en">English</option>
         </select>

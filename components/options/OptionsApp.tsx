@@ -2,6 +2,7 @@
 // background read settings from storage on each use).
 import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../../lib/i18n';
+import { uiLang } from '../../lib/i18n/catalog';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { OptionsApi } from './api';
 import { AboutMeForm } from './AboutMeForm';
@@ -22,12 +23,18 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   }, [gen]);
 
   async function save(s: Settings) {
+    const relabel = settings !== undefined && s.language !== settings.language;
     await api.saveSettings(s);
     setSettings(s);
+    // Every section re-renders in the new language (remounted, so none keeps old words in state).
+    if (relabel) {
+      await api.applyLanguage(s.language);
+      setGen((g) => g + 1);
+    }
   }
 
   if (!settings) return <main class="options">…</main>;
-  const lang = settings.language;
+  const lang = uiLang();
   return (
     <main class="options" key={gen}>
       <h1>RailAir {tr(lang, '设置', 'Settings')} · Settings</h1>

@@ -24,6 +24,8 @@ export interface ClientStatus {
 
 export interface OptionsApi {
   loadSettings(): Promise<Settings>;
+  /** Makes the page speak the language a setting means (the catalog may have to be loaded first). */
+  applyLanguage(setting: Settings['language']): Promise<void>;
   saveSettings(s: Settings): Promise<void>;
   loadCredentials(): Promise<CredentialsView | null>;
   /** `secret` undefined keeps the stored one. */

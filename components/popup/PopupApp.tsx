@@ -5,6 +5,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../lib/i18n';
 import { tr } from '../../lib/i18n';
+import { uiLang } from '../../lib/i18n/catalog';
 import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../lib/messages/search';
 import type { ChinaDate } from '../../lib/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
@@ -42,7 +43,7 @@ function mark(name: string) {
 
 export function PopupApp({ api }: { api: PopupApi }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const lang: Lang = settings.language;
+  const lang: Lang = uiLang();
   const now = api.now();
   const [form, setForm] = useState<FormState>({ from: null, to: null, date: bookableDates(now)[0]!, student: false });
   const [searched, setSearched] = useState<LastSearch | undefined>();

@@ -7,10 +7,12 @@ import { send as sendPush } from '../../lib/messages/push';
 import { PUSH_ORIGINS } from '../../lib/push/channels';
 import { parseSettings, settingsSchema } from '../../lib/settings';
 import { captureDiagnosticsItem, settingsItem, topCredentialsItem } from '../../lib/storage';
+import { startLanguage } from '../../lib/i18n/load';
 import type { OptionsApi } from '../../components/options/api';
 
 export const optionsApi: OptionsApi = {
   loadSettings: async () => parseSettings(await settingsItem.getValue()),
+  applyLanguage: async (setting) => void (await startLanguage(setting)),
   saveSettings: async (s) => settingsItem.setValue(settingsSchema.parse(s)),
   loadCredentials: async () => {
     const c = await topCredentialsItem.getValue();

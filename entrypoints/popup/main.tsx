@@ -1,5 +1,13 @@
 import { render } from 'preact';
+import { startLanguage } from '../../lib/i18n/load';
 import { App } from './App';
+import { popupApi } from './api';
 import './style.css';
 
-render(<App />, document.getElementById('app')!);
+// The words come first (a storage read, and a catalog file only when the user's language is not
+// the browser's), so the first paint is already in one language.
+void popupApi
+  .settings()
+  .then((s) => startLanguage(s.language))
+  .catch(() => undefined)
+  .finally(() => render(<App />, document.getElementById('app')!));

@@ -22,6 +22,8 @@ import type { OverlayTabs } from './overlay-tabs';
 import { buildOverlayView } from './overlay-view';
 import type { TabQuota } from './tab-quota';
 import { mainStation, placeOf } from './places';
+import { langOf } from '../i18n/load';
+import type { Lang } from '../i18n';
 
 /** Live queries an overlay may fall back on when no fresh capture of the other mode exists. */
 export interface LiveSources {
@@ -209,7 +211,7 @@ export interface OverlayDeps extends Omit<ViewDeps, 'buffers' | 'qualifies' | 'f
 export interface Overlay {
   /** The view for a page; the asking tab is remembered, to be told when captures change. */
   view(req: ViewRequest, tabId?: number): Promise<OverlayView>;
-  prefs(site: OverlaySite): Promise<{ language: Settings['language']; collapsed: boolean }>;
+  prefs(site: OverlaySite): Promise<{ language: Lang; collapsed: boolean }>;
   collapse(site: OverlaySite, collapsed: boolean): Promise<void>;
   /** A capture from `tabId` was filed: the other overlay tabs ask for their view again. */
   capturesChanged(tabId?: number): void;
@@ -244,7 +246,7 @@ export function createOverlay(deps: OverlayDeps): Overlay {
     },
     async prefs(site) {
       const [settings, state] = await Promise.all([deps.settings(), deps.state.getValue()]);
-      return { language: settings.language, collapsed: !!parseOverlayState(state).collapsed[site] };
+      return { language: langOf(settings.language), collapsed: !!parseOverlayState(state).collapsed[site] };
     },
     async collapse(site, collapsed) {
       const state = parseOverlayState(await deps.state.getValue());

@@ -16,6 +16,7 @@ import { on as onMessage } from '../messages/search';
 import type { searchMessages, AirAnswer, AirError, RailAnswer } from '../messages/search';
 import type { FliggyClient } from '../air/fliggy-client';
 import { compare } from '../compare';
+import { langOf } from '../i18n/load';
 
 type M = typeof searchMessages;
 type Req<N extends keyof M> = z.output<M[N]['req']>;
@@ -166,7 +167,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       // verdict compares; `now` decides what has already left.
       const c = compare(
         { now: deps.now(), ...(rail ? { rail } : {}), ...(air ? { air } : {}) },
-        { buffers: settings.buffers, lang: settings.language, qualifies: settings.qualifications, ...(req.filters ? { filters: req.filters } : {}) },
+        { buffers: settings.buffers, lang: langOf(settings.language), qualifies: settings.qualifications, ...(req.filters ? { filters: req.filters } : {}) },
       );
       if (!c.ok) return { ok: false, error: c.error };
       const v = c.value;

@@ -69,6 +69,14 @@ export const captureMessages = {
     req: z.object({ site: overlaySite() }),
     res: z.object({ ok: z.literal(true) }),
   })),
+  /**
+   * The UI catalog of a language, for an overlay whose language is not the one the browser's
+   * chrome.i18n picked (content scripts cannot fetch the extension's files; the worker can).
+   */
+  'ui.catalog': once(() => ({
+    req: z.object({ lang: z.enum(['zh-CN', 'en']) }),
+    res: z.record(z.string().check(z.maxLength(64)), z.object({ message: z.string().check(z.maxLength(2000)) })),
+  })),
   /** Remembers a panel's collapsed/expanded state for its site. */
   'overlay.collapse': once(() => ({
     req: z.object({ site: overlaySite(), collapsed: z.boolean() }),

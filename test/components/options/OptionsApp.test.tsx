@@ -12,6 +12,7 @@ import { optionsApi } from '../../../entrypoints/options/api';
 import { domRoot } from '../../support/dom-root';
 import { createPushService } from '../../../lib/background/push';
 import type { PushStore } from '../../../lib/store/push';
+import { useTestLanguage } from '../../support/i18n';
 
 const NOW = chinaInstant('2026-03-04', 600);
 const SECRET = 'super-secret-value-42';
@@ -40,6 +41,7 @@ function fakeApi(over: Partial<OptionsApi> = {}) {
   });
   const api: OptionsApi = {
     loadSettings: async () => structuredClone(state.settings),
+    applyLanguage: async (setting) => void useTestLanguage(setting),
     saveSettings: vi.fn(async (s: Settings) => void (state.settings = structuredClone(s))),
     loadCredentials: async () => (state.creds ? { appKey: state.creds.appKey, signMethod: state.creds.signMethod, hasSecret: !!state.creds.secret } : null),
     saveCredentials: vi.fn(async (c) => {
@@ -89,6 +91,7 @@ async function submitFormOf(sel: string) {
 }
 
 describe('OptionsApp', () => {
+  beforeEach(() => void useTestLanguage('zh-CN'));
   it('switches the language and applies it at once', async () => {
     const { api, state } = fakeApi();
     await mount(api);
@@ -228,7 +231,10 @@ describe('OptionsApp', () => {
 });
 
 describe('options storage adapter', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useTestLanguage('zh-CN');
+  });
 
   it('keeps the stored secret when saved without one, and never returns it', async () => {
     await optionsApi.saveCredentials({ appKey: '123456', secret: SECRET, signMethod: 'md5' });
