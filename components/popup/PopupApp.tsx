@@ -335,7 +335,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
               {(railOk || (air && air !== 'pending' && air.ok)) && (
                 <FilterBar filters={filters} onChange={changeFilters} classes={classesIn(railOk?.trains ?? [])} lang={lang} />
               )}
-              {hasResults && <Timeline date={searched.date as ChinaDate} bars={bars} lang={lang} />}
+              {hasResults && <Timeline date={searched.date as ChinaDate} bars={bars} now={now} />}
               <div class="columns">
                 <section class="col" aria-label={tr(lang, '火车', 'Trains')}>
                   <h2>

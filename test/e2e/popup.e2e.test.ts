@@ -98,8 +98,8 @@ describe('popup quick search', () => {
     await expect.poll(() => verdict.textContent(), { timeout: 15_000 }).toContain('没有符合筛选条件的火车');
     for (const g of groups) await g.check();
     await expect.poll(() => verdict.textContent(), { timeout: 15_000 }).toBe(before);
-    expect(await popup.locator('[data-testid=timeline] rect.tl-rail').count()).toBeGreaterThan(0);
-    expect(await popup.locator('[data-testid=timeline] rect.tl-air').count()).toBeGreaterThan(0);
+    expect(await popup.locator('[data-testid=timeline] .tl-bar.tl-rail').count()).toBeGreaterThan(0);
+    expect(await popup.locator('[data-testid=timeline] .tl-bar.tl-air').count()).toBeGreaterThan(0);
 
     const painted = await logPaint('first search (cold)');
     expect(painted).not.toBeNull();

@@ -113,7 +113,7 @@ describe('PopupApp results', () => {
     await flush();
     expect($$('[data-testid=flight]')).toHaveLength(6);
     expect($('[data-testid=verdict]')!.textContent).toContain('坐高铁更划算');
-    expect($$('[data-testid=timeline] rect.tl-bar:not(.tl-ext)')).toHaveLength(18);
+    expect($$('[data-testid=timeline] .tl-bar:not(.tl-ext)')).toHaveLength(18);
     expect($$('[data-testid=timeline] .tl-rail').length).toBeGreaterThan(0);
     expect($$('[data-testid=timeline] .tl-air').length).toBeGreaterThan(0);
     expect($('[data-testid=air-source]')!.textContent).toContain('淘宝开放平台');

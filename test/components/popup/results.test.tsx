@@ -34,7 +34,7 @@ describe('popup results as of now', () => {
     expect(rows[2]!.textContent).toContain('已出发');
     expect(rows[0]!.querySelector('.ra-bell')).not.toBeNull();
     expect(rows[2]!.querySelector('.ra-bell')).toBeNull();
-    const bar = (id: string) => $(`[data-testid=timeline] [data-id="${id}"] rect.tl-bar:not(.tl-ext)`)!;
+    const bar = (id: string) => $(`[data-testid=timeline] [data-id="${id}"] .tl-bar:not(.tl-ext)`)!;
     const trains = railOk(specs);
     const idOf = (code: string) => (trains.ok ? trains.trains.find((t) => t.code === code)!.id : '');
     expect(bar(idOf('G1')).classList.contains('tl-departed')).toBe(true);
