@@ -7,6 +7,8 @@ import type { Overlay, OverlayPrefs } from '../../components/overlay/lazy';
 import { domReady, mountPanel, onCapturesChanged } from '../../components/overlay/host';
 import { placeSlot } from '../../components/overlay/slot';
 import { annotateRows } from './rows';
+import { focusTrain } from './focus';
+import { focusFromUrl } from '../../lib/sites/focus';
 
 /** Mounts the panel and the row annotations; undefined when this is not a results page we know. */
 export async function startRailOverlay(
@@ -26,6 +28,9 @@ export async function startRailOverlay(
   const panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', slot, lang: prefs.language, collapsed: prefs.collapsed, onRetry: () => void refresh() });
   const rows = annotateRows(document);
   ctx.onInvalidated(() => rows.stop());
+  // Opened from a RailAir link naming a train: show the user that row.
+  const focus = focusFromUrl(location.href);
+  if (focus) ctx.onInvalidated(focusTrain(document, focus, panel.css()));
   let refreshing = 0;
 
   async function refresh() {

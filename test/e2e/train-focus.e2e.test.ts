@@ -1,0 +1,51 @@
+// A RailAir link naming a train (popup 预订 / 候补, notifications) lands on 12306's search with
+// that train scrolled into view and ringed, while the page's own query, form and table are
+// exactly what a typed search gives.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaTomorrow, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { trainsFor } from '../replay/rail-data';
+
+const date = chinaTomorrow();
+const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
+const trains = trainsFor({ date, from: 'BJP', to: 'SHH' });
+
+let replay: Replay;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  replay = await startReplay();
+  browser = await launchBrowser(replay);
+});
+afterAll(async () => {
+  await browser?.close();
+  await replay?.close();
+});
+
+describe('train focus from a RailAir link', () => {
+  it('scrolls to the named train and rings its row, leaving the page its own', async () => {
+    const target = trains[Math.floor(trains.length * 0.7)]!;
+    const page = await browser.page();
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto(`${railSearchUrl(route)}#railair=${target.code}`);
+    const ring = page.locator('[data-testid=railair-focus]');
+    await expect.poll(() => ring.getAttribute('data-train'), { timeout: 20_000 }).toBe(target.code);
+    await expect.poll(() => ring.evaluate((e) => getComputedStyle(e).display)).toBe('block');
+
+    const row = page.locator(`#queryLeftTable tr[id^="ticket_"]`).filter({ has: page.locator(`a.number:text-is("${target.code}")`) });
+    const [r, h] = await Promise.all([row.boundingBox(), ring.boundingBox()]);
+    expect(Math.abs(h!.y - r!.y)).toBeLessThan(2);
+    expect(Math.abs(h!.height - r!.height)).toBeLessThan(2);
+    // In view: the row is inside the viewport after the scroll.
+    expect(r!.y).toBeGreaterThanOrEqual(0);
+    expect(r!.y + r!.height).toBeLessThanOrEqual(700);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
+    // The page's own search: one query for the route, its form as the URL set it.
+    expect(replay.railQueries().filter((q) => q.query['leftTicketDTO.train_date'] === date)).toHaveLength(1);
+    expect(await page.locator('#fromStationText').inputValue()).toBe('北京');
+    expect(await page.locator('#queryLeftTable tr[id^="ticket_"]').count()).toBe(trains.length);
+    // Clicks go through the ring to the page.
+    expect(await ring.evaluate((e) => getComputedStyle(e).pointerEvents)).toBe('none');
+    await page.close();
+  });
+});
