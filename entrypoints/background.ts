@@ -20,6 +20,7 @@ import {
   watchTestItem,
   pushItem,
   watchesBackupItem,
+  saleTimesItem,
 } from '../lib/storage';
 import { createStationStore } from '../lib/rail/station-store';
 import { createRailClient } from '../lib/rail/client';
@@ -118,6 +119,7 @@ export default defineBackground(() => {
         return false;
       }
     },
+    saleTimes: { get: () => saleTimesItem.getValue(), set: (v) => saleTimesItem.setValue(v) },
     onFlightResult,
   }));
   const overlay = createOverlay({

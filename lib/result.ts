@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'network'
   | 'offline' // the device has no network (navigator.onLine false): nothing to retry until it is back
   | 'challenge' // the site answered with its human-verification page (Fliggy's slider): the user must solve it there
+  | 'not-on-sale' // 12306 does not sell that date yet (past its presale window): nothing was asked
   | 'empty' // zero bytes
   | 'unknown-format' // none of the decoders recognise the text
   | 'different-dates' // comparison inputs are for two different days

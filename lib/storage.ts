@@ -14,6 +14,7 @@ import type { StoredStations } from './store/stations';
 import type { TopCredentials } from './store/credentials';
 import type { LastSearch } from './store/last-search';
 import type { PushStore } from './store/push';
+import type { SaleTimes } from './store/sale-times';
 import type { WatchesBackup, WatchesDoc, WatchTestSettings } from './store/watches';
 
 // ── settings (shared) ──────────────────────────────────────────────────────
@@ -74,6 +75,12 @@ export const lastSearchItem = storage.defineItem<LastSearch | null>('local:lastS
  */
 export const recentAnswersItem = storage.defineItem<RecentAnswers>('session:recentAnswers', {
   fallback: { rail: [], air: [], compare: [] },
+});
+
+/** Each station's daily 12306 opening time (HHmm) as its rows said (lib/store/sale-times.ts). */
+export const saleTimesItem = storage.defineItem<SaleTimes>('local:saleTimes', {
+  fallback: {},
+  version: 1,
 });
 
 // ── watches ────────────────────────────────────────────────────────────────

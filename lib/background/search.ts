@@ -2,7 +2,10 @@
 // worker's one 12306 client, station store, TOP client and live Fliggy client (built once in
 // entrypoints/background.ts), so every caller — popup, overlays, watches — shares their cache,
 // single-flight and back-off.
-import type { EpochMs, FlightSearchResult, StationList } from '../model';
+import type { ChinaDate, EpochMs, FlightSearchResult, RailOption, StationList } from '../model';
+import { lastOnSale, saleDayOf, saleOpening } from '../rail/presale';
+import { notOnSaleText } from '../rail/sale-text';
+import { parseSaleTimes, withSaleTimes, type SaleTimes } from '../store/sale-times';
 import type { DecodeIssue } from '../result';
 import type { Bilingual } from '../i18n';
 import type { Settings } from '../settings';
@@ -41,6 +44,8 @@ export interface SearchServiceDeps {
   topCredentials: () => Promise<TopCredentials | null | undefined>;
   /** Whether the TOP gateway host permission is granted. */
   topPermitted?: () => Promise<boolean>;
+  /** Stations' daily 12306 opening times, learnt from their rows (lib/store/sale-times.ts). */
+  saleTimes?: { get(): Promise<SaleTimes>; set(v: SaleTimes): Promise<void> };
   /** Told of every live answer, TOP's or Fliggy's (flight-price watches check their thresholds on it). */
   onFlightResult?: (result: FlightSearchResult) => unknown;
 }
@@ -70,8 +75,15 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   async function searchRail(req: Req<'search.rail'>): Promise<RailAnswer> {
     const q = { date: req.date, from: req.from, to: req.to, student: !!req.student };
     const buyUrl = rail.searchPageUrl({ ...q, fromName: req.fromName, toName: req.toName });
+    // Past the presale window 12306 has nothing to sell: say when it opens instead of asking.
+    if (req.date > lastOnSale(deps.now())) {
+      const hm = (await deps.saleTimes?.get().catch(() => undefined))?.[req.from];
+      const opens = saleOpening(req.date as ChinaDate, deps.now(), hm) ?? { day: saleDayOf(req.date as ChinaDate) };
+      return { ok: false, error: { code: 'not-on-sale', message: notOnSaleText(opens) }, fetchedAt: deps.now(), buyUrl, saleOpens: opens };
+    }
     const r = await rail.queryTrains(q);
     if (!r.ok) return { ok: false, error: r.error, fetchedAt: r.fetchedAt, buyUrl };
+    void learnSaleTimes(r.value.trains);
     return {
       ok: true,
       trains: r.value.trains,
@@ -81,6 +93,17 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       fromCache: !!r.fromCache,
       buyUrl,
     };
+  }
+
+  /** Remembers the from stations' opening times (never in the caller's way). */
+  async function learnSaleTimes(trains: readonly RailOption[]) {
+    if (!deps.saleTimes) return;
+    try {
+      const next = withSaleTimes(parseSaleTimes(await deps.saleTimes.get()), trains);
+      if (next) await deps.saleTimes.set(next);
+    } catch (e) {
+      console.warn('[RailAir] sale times not stored', e);
+    }
   }
 
   /** Hands a fresh answer to the fare watches (never in the caller's way). */

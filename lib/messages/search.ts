@@ -20,7 +20,7 @@ const cityName = () => z.string().check(z.minLength(1), z.maxLength(32));
 export const errorCodeSchema = z.enum([
   'not-json', 'html-page', 'schema', 'endpoint-moved', 'rejected', 'maintenance', 'rate-limited',
   'blocked', 'timeout', 'network', 'empty', 'unknown-format', 'different-dates', 'bad-input',
-  'offline', 'challenge',
+  'offline', 'challenge', 'not-on-sale',
 ]);
 export const decodeErrorSchema = z.object({
   code: errorCodeSchema,
@@ -62,7 +62,14 @@ export const railAnswerSchema = z.union([
     fromCache: z.boolean(),
     buyUrl: z.string(),
   }),
-  z.object({ ok: z.literal(false), error: decodeErrorSchema, fetchedAt: z.number(), buyUrl: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    error: decodeErrorSchema,
+    fetchedAt: z.number(),
+    buyUrl: z.string(),
+    /** not-on-sale: the day 12306 opens the sale, and the instant when the station's time is known. */
+    saleOpens: z.optional(z.object({ day: z.string(), at: z.optional(z.number()) })),
+  }),
 ]);
 export type RailAnswer = z.infer<typeof railAnswerSchema>;
 

@@ -81,6 +81,31 @@ describe('search service', () => {
     expect(!bad.ok && bad.error.code).toBe('rate-limited');
   });
 
+  it('asks 12306 nothing for a date past its presale window, and says when that date goes on sale from the station\'s own time', async () => {
+    const { deps, site } = setup();
+    let times: Record<string, string> = {};
+    const svc = createSearchService({ ...deps, saleTimes: { get: async () => times, set: async (v) => void (times = v) } });
+    // 2026-03-05 is on sale on 03-04; its rows teach the from station's opening time.
+    const ok = await svc.searchRail(RAIL);
+    expect(ok.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(times.BJP).toMatch(/^\d{4}$/);
+    const asked = site.queries().length;
+    // 03-19 is the first day past the window (03-04 + 14 = 03-18): on sale 03-05 at that time.
+    const far = await svc.searchRail({ ...RAIL, date: '2026-03-19' });
+    expect(site.queries()).toHaveLength(asked);
+    expect(!far.ok && far.error.code).toBe('not-on-sale');
+    const hm = times.BJP!;
+    expect(!far.ok && far.saleOpens).toEqual({ day: '2026-03-05', at: chinaInstant('2026-03-05', Number(hm.slice(0, 2)) * 60 + Number(hm.slice(2))) });
+    expect(!far.ok && far.error.message.zh).toContain(`3月5日 ${hm.slice(0, 2)}:${hm.slice(2)} 开售`);
+    // A station never seen: the day alone.
+    const unseen = await svc.searchRail({ ...RAIL, from: 'AOH', date: '2026-03-19' });
+    expect(!unseen.ok && unseen.saleOpens).toEqual({ day: '2026-03-05' });
+    // The last day of the window is still asked.
+    expect((await svc.searchRail({ ...RAIL, date: '2026-03-18' })).ok).toBe(true);
+    expect(site.queries().length).toBe(asked + 1);
+  });
+
   it('asks the Taobao Open Platform only when it is turned on and credentials are stored', async () => {
     const off = setup({ creds: true });
     const offAnswer = await off.svc.searchAir({ date: '2026-03-05', fromCity: '北京', toCity: '上海' });
