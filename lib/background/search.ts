@@ -14,6 +14,7 @@ import type { StationStore } from '../rail/station-store';
 import { buildStationIndex, searchStations } from '../rail/station-search';
 import { fliggySearchUrl, type AirClient, type TopCredentials } from '../air/client';
 import { cityByName } from '../air/cities';
+import { resolveAirCity } from '../air/city-input';
 import type { z } from 'zod/mini';
 import { on as onMessage } from '../messages/search';
 import type { searchMessages, AirAnswer, AirError, RailAnswer } from '../messages/search';
@@ -250,4 +251,5 @@ export function registerSearchHandlers(svc: SearchService): void {
   onMessage('search.air', (req) => svc.searchAir(req));
   onMessage('search.compare', (req) => svc.compare(req));
   onMessage('search.status', () => svc.status());
+  onMessage('search.airCity', ({ q }) => ({ city: resolveAirCity(q) ?? null }));
 }

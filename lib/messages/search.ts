@@ -184,6 +184,14 @@ export const searchMessages = {
     req: z.object({ q: z.string().check(z.maxLength(40)), limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(30)), 10) }),
     res: z.object({ hits: z.array(stationHit), count: int }),
   },
+  /**
+   * A flight city from what was typed (北京, 大兴, 虹桥机场, BJS, PKX): the fare-watch form; the
+   * city tables stay in the worker.
+   */
+  'search.airCity': {
+    req: z.object({ q: z.string().check(z.maxLength(40)) }),
+    res: z.object({ city: z.nullable(z.object({ code: z.string().check(z.regex(/^[A-Z]{3}$/)), name: z.string().check(z.maxLength(32)) })) }),
+  },
   /** Trains for a date and route from the live 12306 client (cached 60 s, shared back-off). */
   'search.rail': { req: railReq, res: railAnswerSchema },
   /** Flights: Taobao Open Platform when configured, else the latest Fliggy capture. */

@@ -304,6 +304,9 @@ describe('search messages (zod-validated both ways)', () => {
     const st = (await dispatch({ railair: 1, name: 'search.stations', data: { q: 'sh' } })) as { ok: boolean; data?: { hits: { name: string }[] } };
     expect(st.ok).toBe(true);
     expect(st.data?.hits[0]?.name).toBe('上海');
+    const city = await dispatch({ railair: 1, name: 'search.airCity', data: { q: '大兴机场' } });
+    expect(city).toEqual({ ok: true, data: { city: { code: 'BJS', name: '北京' } } });
+    expect(await dispatch({ railair: 1, name: 'search.airCity', data: { q: '火星' } })).toEqual({ ok: true, data: { city: null } });
     const cmp = (await dispatch({ railair: 1, name: 'search.compare', data: { ...RAIL, fromCity: '北京', toCity: '上海', rail: true, air: true } })) as { ok: boolean; data?: { ok: boolean } };
     expect(cmp).toMatchObject({ ok: true, data: { ok: true } });
     // The filters cross the boundary checked, and the reply carries what the popup shows.
