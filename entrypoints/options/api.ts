@@ -50,6 +50,14 @@ export const optionsApi: OptionsApi = {
   },
   clearAll: async () => {
     await browser.storage.local.clear();
+    // The popup's remembered answers too (session storage), and the badge at once: with no
+    // watches left there is nothing for it to count, and the worker may be asleep.
+    await Promise.resolve()
+      .then(() => browser.storage.session?.clear())
+      .catch(() => undefined);
+    await Promise.resolve()
+      .then(() => browser.action?.setBadgeText({ text: '' }))
+      .catch(() => undefined);
     await browser.permissions.remove({ origins: [...TOP_ORIGINS, ...PUSH_ORIGINS] }).catch(() => false);
   },
   pushList: () => sendPush('push.list', {}),
