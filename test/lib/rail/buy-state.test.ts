@@ -31,7 +31,7 @@ describe('buyState', () => {
     expect(buyState(train({ canWebBuy: 'N', button: '12点30分起售', seats: { ze: { cell: '*', price: 55300 } } }), BEFORE)).toMatchObject({ kind: 'opens' });
   });
   it('passes on 12306\'s own words when it refuses (suspended)', () => {
-    expect(buyState(train({ canWebBuy: 'N', button: '列车停运', seats: { ze: { cell: '--' } } }), BEFORE)).toEqual({ kind: 'unavailable', text: '列车停运' });
+    expect(buyState(train({ canWebBuy: 'N', button: '列车停运', seats: { ze: { cell: '--' } } }), BEFORE)).toEqual({ kind: 'unavailable', status: 'suspended', text: '列车停运' });
   });
   it('is gone once the train has left, whatever the seats', () => {
     expect(buyState(train({}), chinaInstant(DATE, 9 * 60 + 1))).toEqual({ kind: 'departed' });
