@@ -6,9 +6,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { TrainAction } from '../../../components/popup/TrainAction';
 import { SearchProblemNote } from '../../../components/popup/SearchProblem';
 import type { ChinaDate, RailOption } from '../../../lib/model';
-import { decodeLeftTicket } from '../../../lib/rail/left-ticket';
 import { chinaInstant } from '../../../lib/time';
-import { buildLeftTicketBody, buildRailRow, type RailRowSpec } from '../../support/rail-rows';
+import type { RailRowSpec } from '../../support/rail-rows';
+import { oneTrain } from '../../support/one-train';
 import { domRoot } from '../../support/dom-root';
 import { useTestLanguage } from '../../support/i18n';
 
@@ -16,12 +16,7 @@ const DATE: ChinaDate = '2026-12-01';
 const NOW = chinaInstant(DATE, 6 * 60);
 const BUY = 'https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=%E5%8C%97%E4%BA%AC,BJP&ts=%E4%B8%8A%E6%B5%B7,SHH&date=2026-12-01&flag=N,N,Y';
 
-function train(spec: Partial<RailRowSpec>): RailOption {
-  const full: RailRowSpec = { code: 'G7', from: 'BJP', to: 'SHH', depart: '09:00', arrive: '13:30', date: DATE, seats: { ze: { cell: '有', price: 55300 } }, ...spec };
-  const r = decodeLeftTicket(buildLeftTicketBody([buildRailRow(full, '2025')], { BJP: '北京', SHH: '上海' }), { date: DATE });
-  if (!r.ok) throw new Error(r.error.code);
-  return r.value.trains[0]!;
-}
+const train = (spec: Partial<RailRowSpec>): RailOption => oneTrain(DATE, spec);
 
 describe('TrainAction', () => {
   const { root, $ } = domRoot();

@@ -2,20 +2,15 @@
 // state, sold out, not yet on sale, refused, gone.
 import { describe, expect, it } from 'vitest';
 import type { ChinaDate, RailOption } from '../../../lib/model';
-import { decodeLeftTicket } from '../../../lib/rail/left-ticket';
 import { buyState } from '../../../lib/rail/buy-state';
 import { chinaInstant } from '../../../lib/time';
-import { buildLeftTicketBody, buildRailRow, type RailRowSpec } from '../../support/rail-rows';
+import type { RailRowSpec } from '../../support/rail-rows';
+import { oneTrain } from '../../support/one-train';
 
 const DATE: ChinaDate = '2026-12-01';
 const BEFORE = chinaInstant(DATE, 6 * 60);
 
-function train(spec: Partial<RailRowSpec>): RailOption {
-  const full: RailRowSpec = { code: 'G1', from: 'BJP', to: 'SHH', depart: '09:00', arrive: '13:30', date: DATE, seats: { ze: { cell: '有', price: 55300 } }, ...spec };
-  const r = decodeLeftTicket(buildLeftTicketBody([buildRailRow(full, '2025')], { BJP: '北京', SHH: '上海' }), { date: DATE });
-  if (!r.ok) throw new Error(r.error.code);
-  return r.value.trains[0]!;
-}
+const train = (spec: Partial<RailRowSpec>): RailOption => oneTrain(DATE, spec);
 
 describe('buyState', () => {
   it('is bookable with seats left in any class', () => {
