@@ -1,13 +1,13 @@
 // The 12306 overlay, loaded by index.ts once the results exist: the same-day flights and the
 // verdict in a panel under the result bar, with notes and bells on the train rows.
 import { send } from '../../lib/messages/capture';
-import { SELECTORS, type RailSearch } from '../../lib/sites/12306-page';
+import { readTrainRows, SELECTORS, type RailSearch } from '../../lib/sites/12306-page';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Overlay, OverlayPrefs } from '../../components/overlay/lazy';
 import { domReady, mountPanel, onCapturesChanged } from '../../components/overlay/host';
 import { placeSlot } from '../../components/overlay/slot';
 import { annotateRows } from './rows';
-import { focusTrain } from './focus';
+import { ringRow } from '../../components/overlay/focus-ring';
 import { focusFromUrl } from '../../lib/sites/focus';
 
 /** Mounts the panel and the row annotations; undefined when this is not a results page we know. */
@@ -30,7 +30,11 @@ export async function startRailOverlay(
   ctx.onInvalidated(() => rows.stop());
   // Opened from a RailAir link naming a train: show the user that row.
   const focus = focusFromUrl(location.href);
-  if (focus) ctx.onInvalidated(focusTrain(document, focus, panel.css()));
+  if (focus) {
+    const list = () => document.querySelector(SELECTORS.resultList);
+    const find = () => readTrainRows(list() ?? document.createDocumentFragment()).find((r) => r.code.toUpperCase() === focus)?.row;
+    ctx.onInvalidated(ringRow(document, { code: focus, list, find }, panel.css()));
+  }
   let refreshing = 0;
 
   async function refresh() {

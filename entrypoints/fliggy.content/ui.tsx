@@ -4,7 +4,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Overlay, OverlayPrefs } from '../../components/overlay/lazy';
 import type { Capture } from '../../lib/capture/schema';
 import { send } from '../../lib/messages/capture';
-import { panelAnchor, readFlightRows, readSearchFromUrl, SELECTORS } from '../../lib/sites/fliggy-page';
+import { findFlightItem, panelAnchor, readFlightRows, readSearchFromUrl, SELECTORS } from '../../lib/sites/fliggy-page';
+import { focusFromUrl } from '../../lib/sites/focus';
+import { ringRow } from '../../components/overlay/focus-ring';
 import { domReady, isOwnMutation, mountPanel, onCapturesChanged } from '../../components/overlay/host';
 import { whenIdle } from '../../components/overlay/idle';
 import { placeSlot } from '../../components/overlay/slot';
@@ -46,6 +48,12 @@ export async function startFliggyOverlay(
   ctx.onInvalidated(unwatch);
   void refresh();
   watchRenderedList();
+  // Opened from a RailAir link naming a flight: show the user that flight.
+  const focus = focusFromUrl(location.href);
+  if (focus) {
+    const list = () => document.querySelector(SELECTORS.list);
+    ctx.onInvalidated(ringRow(document, { code: focus, list, find: () => findFlightItem(list() ?? document, focus) }, panel.css()));
+  }
   return { refresh };
 
   /**

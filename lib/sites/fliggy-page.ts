@@ -136,6 +136,17 @@ function hidden(el: Element): boolean {
   return h.hidden || h.style?.display === 'none' || h.getAttribute('aria-hidden') === 'true';
 }
 
+/** The list item showing flight `flightNo` (as a RailAir link names it), if the list has one. */
+export function findFlightItem(root: ParentNode, flightNo: string): Element | undefined {
+  const want = flightNo.toUpperCase();
+  for (const item of Array.from(root.querySelectorAll(SELECTORS.item))) {
+    if (hidden(item)) continue;
+    const line = text(item.querySelector(`${SELECTORS.row} ${SELECTORS.cells.flightNo}`)).toUpperCase();
+    if (/([A-Z0-9]{2}\d{2,4}[A-Z]?)\s*$/.exec(line)?.[1] === want) return item;
+  }
+  return undefined;
+}
+
 /**
  * The flights of the rendered list as plain texts (lib/air/fliggy-search.ts decodes them into
  * the same flights as the JSONP). Hidden duplicate rows are skipped; the date and cities, which

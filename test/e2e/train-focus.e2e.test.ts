@@ -2,7 +2,8 @@
 // that train scrolled into view and ringed, while the page's own query, form and table are
 // exactly what a typed search gives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTomorrow, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { flightsFor } from '../replay/air-data';
 import { trainsFor } from '../replay/rail-data';
 
 const date = chinaTomorrow();
@@ -28,7 +29,7 @@ describe('train focus from a RailAir link', () => {
     await page.setViewportSize({ width: 1280, height: 700 });
     await page.goto(`${railSearchUrl(route)}#railair=${target.code}`);
     const ring = page.locator('[data-testid=railair-focus]');
-    await expect.poll(() => ring.getAttribute('data-train'), { timeout: 20_000 }).toBe(target.code);
+    await expect.poll(() => ring.getAttribute('data-code'), { timeout: 20_000 }).toBe(target.code);
     await expect.poll(() => ring.evaluate((e) => getComputedStyle(e).display)).toBe('block');
 
     const row = page.locator(`#queryLeftTable tr[id^="ticket_"]`).filter({ has: page.locator(`a.number:text-is("${target.code}")`) });
@@ -46,6 +47,21 @@ describe('train focus from a RailAir link', () => {
     expect(await page.locator('#queryLeftTable tr[id^="ticket_"]').count()).toBe(trains.length);
     // Clicks go through the ring to the page.
     expect(await ring.evaluate((e) => getComputedStyle(e).pointerEvents)).toBe('none');
+    await page.close();
+  });
+
+  it('rings the named flight on Fliggy\'s search the same way', async () => {
+    const flights = flightsFor({ date, depCity: 'BJS', arrCity: 'SHA' }).filter((f) => f.priceFen !== null);
+    const target = flights[Math.floor(flights.length / 2)]!;
+    const page = await browser.page();
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto(`${fliggySearchUrl({ date, depCity: 'BJS', arrCity: 'SHA' })}#railair=${target.flightNo}`);
+    const ring = page.locator('[data-testid=railair-focus]');
+    await expect.poll(() => ring.evaluate((e) => getComputedStyle(e).display), { timeout: 20_000 }).toBe('block');
+    const item = page.locator('#J_FlightListBox .J_FlightItem:visible').filter({ hasText: target.flightNo }).first();
+    const [r, h] = await Promise.all([item.boundingBox(), ring.boundingBox()]);
+    expect(Math.abs(h!.y - r!.y)).toBeLessThan(2);
+    expect(Math.abs(h!.height - r!.height)).toBeLessThan(2);
     await page.close();
   });
 });

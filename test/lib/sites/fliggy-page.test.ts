@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { panelAnchor, readFlightRows, readSearchFromUrl, searchPageUrl } from '../../../lib/sites/fliggy-page';
+import { findFlightItem, panelAnchor, readFlightRows, readSearchFromUrl, searchPageUrl } from '../../../lib/sites/fliggy-page';
 
 describe('Fliggy page', () => {
   it.each([
@@ -81,5 +81,17 @@ describe('Fliggy page: rendered list', () => {
       },
     ]);
     expect(readFlightRows(d, {})).toEqual([]);
+  });
+});
+
+describe('Fliggy page: the flight a RailAir link names', () => {
+  it('finds the visible item showing that flight number, whatever its case', () => {
+    const d = document.implementation.createHTMLDocument('t');
+    d.body.innerHTML = OWN_LIST;
+    const item = findFlightItem(d, 'ca1831');
+    expect(item?.textContent).toContain('CA1831');
+    expect(item?.matches('.J_FlightItem')).toBe(true);
+    expect(findFlightItem(d, 'MU5102')?.textContent).toContain('MU5102');
+    expect(findFlightItem(d, 'MU5101')).toBeUndefined();
   });
 });
