@@ -21,7 +21,13 @@ import {
   pushItem,
   watchesBackupItem,
   saleTimesItem,
+  remindersItem,
+  reminderTestClockItem,
 } from '../lib/storage';
+import { createReminderService } from '../lib/background/reminders';
+import { registerReminderHandlers } from '../lib/background/reminder-handlers';
+import { createReminderEffects } from '../lib/background/reminder-effects';
+import { startLanguage } from '../lib/i18n/load';
 import { createStationStore } from '../lib/rail/station-store';
 import { createRailClient } from '../lib/rail/client';
 import { createAirClient, TOP_ORIGINS } from '../lib/air/client';
@@ -148,4 +154,33 @@ export default defineBackground(() => {
   registerWatchHandlers(watches);
 
   registerPushHandlers(push);
+
+  // Sale-opening reminders: they learn a station's opening time through the search service (one
+  // query), speak through the notifications and push channels, and become seat watches.
+  const reminderEffects = createReminderEffects({ language: async () => startLanguage((await settings()).language), push: (key, message) => push.alert(key, message), log: (m, ...r) => console.info(`[RailAir reminders] ${m}`, ...r) });
+  let clockOffset = 0;
+  const reminders = createReminderService({
+    store: remindersItem,
+    now: () => now() + clockOffset,
+    saleTimes: () => saleTimesItem.getValue(),
+    learn: (q) => search.searchRail({ ...q, student: false }),
+    createWatch: (req) => watches.create(req),
+    notify: (r, kind, at) => reminderEffects.notify(r, kind, at),
+    wakeAt: (at) => reminderEffects.wakeAt(at === null ? null : at - clockOffset),
+  });
+  registerReminderHandlers(reminders, {
+    urlFor: (id) => reminderEffects.urlFor(id),
+    ...(TEST_BUILD
+      ? {
+          onTestClock: (run: () => void) => {
+            const apply = (v: { offsetMs: number } | null) => {
+              clockOffset = v?.offsetMs ?? 0;
+              run();
+            };
+            void reminderTestClockItem.getValue().then(apply);
+            reminderTestClockItem.watch(apply);
+          },
+        }
+      : {}),
+  });
 });

@@ -15,6 +15,7 @@ import type { TopCredentials } from './store/credentials';
 import type { LastSearch } from './store/last-search';
 import type { PushStore } from './store/push';
 import type { SaleTimes } from './store/sale-times';
+import type { RemindersDoc } from './reminders/model';
 import type { WatchesBackup, WatchesDoc, WatchTestSettings } from './store/watches';
 
 // ── settings (shared) ──────────────────────────────────────────────────────
@@ -80,6 +81,17 @@ export const recentAnswersItem = storage.defineItem<RecentAnswers>('session:rece
 /** Each station's daily 12306 opening time (HHmm) as its rows said (lib/store/sale-times.ts). */
 export const saleTimesItem = storage.defineItem<SaleTimes>('local:saleTimes', {
   fallback: {},
+  version: 1,
+});
+
+/** Sale-opening reminders (lib/reminders/model.ts). */
+export const remindersItem = storage.defineItem<RemindersDoc | null>('local:reminders', {
+  fallback: null,
+  version: 1,
+});
+/** Test builds only: how far ahead the reminder service's clock runs (lib/background/reminder-handlers.ts). */
+export const reminderTestClockItem = storage.defineItem<{ offsetMs: number } | null>('local:reminderTestClock', {
+  fallback: null,
   version: 1,
 });
 

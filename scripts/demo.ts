@@ -34,6 +34,23 @@ const STORE_SIZE = { width: 1280, height: 800 };
 const OUT_DIR = store ? join(REPO_ROOT, 'docs', 'store', 'screenshots') : join(REPO_ROOT, 'demo-output');
 const headless = store || argv.includes('--headless') || !process.env.DISPLAY;
 const log = (msg: string) => console.log(`[demo] ${msg}`);
+/** The store screenshots' languages and themes; the light Chinese ones are also in the README. */
+const STORE_VARIANTS: ['zh-CN' | 'en', 'light' | 'dark'][] = [
+  ['zh-CN', 'light'],
+  ['zh-CN', 'dark'],
+  ['en', 'light'],
+  ['en', 'dark'],
+];
+
+/** Sets the UI language setting in the extension's storage, as the options page would. */
+async function setLanguage(browser: Awaited<ReturnType<typeof launchBrowser>>, language: 'zh-CN' | 'en' | 'auto'): Promise<void> {
+  const worker = await browser.currentWorker();
+  await worker.evaluate(async (l) => {
+    const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+    const { settings } = await local.get('settings');
+    await local.set({ settings: { ...(settings as object | undefined), language: l } });
+  }, language);
+}
 
 /** True when the built manifest has a content script for the host (no point waiting otherwise). */
 let manifestCache: { content_scripts?: { matches?: string[] }[] } | undefined;
@@ -74,6 +91,7 @@ async function searchInPopup(popup: Page, date: string): Promise<void> {
       await popup.locator(`#${id}-list [role="option"]`).first().waitFor({ timeout: 5_000 });
       await popup.locator(`#${id}[role="combobox"]`).press('Enter');
     };
+    await popup.locator('#from[role="combobox"]').waitFor({ timeout: 5_000 });
     await pickStation('from', '北京');
     await pickStation('to', '上海');
     await popup.locator('select#date').selectOption(date, { timeout: 5_000 });
@@ -140,16 +158,35 @@ async function main(): Promise<void> {
     await searchInPopup(popup, date);
 
     mkdirSync(OUT_DIR, { recursive: true });
-    const shots: [Page, string][] = [
-      [rail, '12306.png'],
-      [fliggy, 'fliggy.png'],
-      [popup, 'popup.png'],
+    const pages: [Page, string][] = [
+      [rail, '12306'],
+      [fliggy, 'fliggy'],
+      [popup, 'popup'],
     ];
-    for (const [page, name] of shots) {
-      const path = join(OUT_DIR, name);
-      await page.bringToFront();
-      await page.screenshot({ path });
-      console.log(path);
+    const shoot = async (suffix: string) => {
+      for (const [page, name] of pages) {
+        const path = join(OUT_DIR, `${name}${suffix}.png`);
+        await page.bringToFront();
+        await page.screenshot({ path });
+        console.log(path);
+      }
+    };
+    await shoot('');
+    // The store listings show both languages and both themes: the UI language is the setting
+    // (the overlays read it from the worker), the theme the system's (emulated per page).
+    if (store) {
+      for (const [lang, scheme] of STORE_VARIANTS) {
+        await setLanguage(browser, lang);
+        for (const [page] of pages) await page.emulateMedia({ colorScheme: scheme });
+        await rail.reload();
+        await fliggy.reload();
+        await popup.reload();
+        await searchInPopup(popup, date);
+        await waitForOverlay(rail, '12306');
+        await waitForOverlay(fliggy, 'Fliggy');
+        await shoot(`.${lang === 'zh-CN' ? 'zh' : 'en'}.${scheme}`);
+      }
+      await setLanguage(browser, 'auto');
     }
     log(`${replay.railQueries().length} query(ies) reached the 12306 replay, ${replay.requests.filter((r) => r.path === '/searchow/search.htm').length} the Fliggy JSONP`);
 

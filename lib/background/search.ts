@@ -84,7 +84,8 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     }
     const r = await rail.queryTrains(q);
     if (!r.ok) return { ok: false, error: r.error, fetchedAt: r.fetchedAt, buyUrl };
-    void learnSaleTimes(r.value.trains);
+    // Awaited (a storage read, a write only on change): a caller may want the time at once (reminders).
+    await learnSaleTimes(r.value.trains);
     return {
       ok: true,
       trains: r.value.trains,

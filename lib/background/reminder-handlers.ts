@@ -1,0 +1,28 @@
+// The reminder service's listeners: its alarm, its notifications' clicks, the reminder.*
+// messages, and (test builds only) the clock hook. Added synchronously, as MV3 requires.
+//
+// Test builds (WXT_RAILAIR_TEST=1) read `local:reminderTestClock` = { offsetMs }: the service's
+// clock runs that far ahead, and each change runs the service, so the e2e can stand a minute
+// before an opening days away. Other builds never read it.
+import { browser } from 'wxt/browser';
+import { on as onMessage } from '../messages/reminder';
+import { REMINDER_ALARM, REMINDER_NOTIFICATION_PREFIX, type ReminderService } from './reminders';
+
+export function registerReminderHandlers(svc: ReminderService, opts: { urlFor: (notificationId: string) => Promise<string | undefined>; onTestClock?: (run: () => void) => void }): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REMINDER_ALARM) void svc.run();
+  });
+  const open = async (id: string) => {
+    if (!id.startsWith(REMINDER_NOTIFICATION_PREFIX)) return;
+    const url = await opts.urlFor(id);
+    if (url) await browser.tabs.create({ url });
+    await browser.notifications.clear(id);
+  };
+  browser.notifications.onClicked.addListener((id) => void open(id));
+  onMessage('reminder.create', (req) => svc.create(req));
+  onMessage('reminder.list', async () => ({ reminders: await svc.list() }));
+  onMessage('reminder.delete', async ({ id }) => ({ deleted: await svc.remove(id) }));
+  opts.onTestClock?.(() => void svc.run());
+  // After a restart (alarms may be gone): whatever fell due meanwhile, and the next alarm.
+  void svc.run().catch((e: unknown) => console.warn('[RailAir reminders] start failed', e));
+}

@@ -1,0 +1,25 @@
+// What a sale-opening reminder says, in the UI language (the worker starts it before calling).
+import type { EpochMs } from '../model';
+import { t } from '../i18n/catalog';
+import { searchPageUrl } from '../sites/12306-page';
+import { chinaHm } from '../time';
+import type { Reminder } from './model';
+
+export interface ReminderNotification {
+  title: string;
+  body: string;
+  /** 12306's search for the trip: where the user buys once the sale is open. */
+  url: string;
+}
+
+export function reminderNotification(r: Reminder, kind: 'soon' | 'open', opensAt: EpochMs): ReminderNotification {
+  const route = `${r.from.name ?? r.from.telecode} → ${r.to.name ?? r.to.telecode}`;
+  const [, m, d] = r.date.split('-').map(Number) as [number, number, number];
+  const trains = r.trains.length ? r.trains.join(' ') : t('reminder_any_train');
+  const time = r.opensAt !== undefined ? chinaHm(opensAt) : t('reminder_time_unknown');
+  return {
+    title: kind === 'soon' ? t('reminder_soon_title', time) : t('reminder_open_title'),
+    body: kind === 'soon' ? t('reminder_soon_body', route, `${m}/${d}`, trains) : t('reminder_open_body', route, `${m}/${d}`, trains),
+    url: searchPageUrl({ date: r.date, from: r.from, to: r.to }),
+  };
+}

@@ -1,0 +1,64 @@
+// A sale-opening reminder end to end in the test build: set from an extension page for a date
+// past 12306's window, it learns 北京's opening time from one replayed query, sets its alarm,
+// speaks a few minutes before the opening and becomes a seat watch at it. The test build's clock
+// hook (local:reminderTestClock) stands the reminder service days ahead instead of waiting.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { inWorker as workerEval, launchTestBuild } from './test-build';
+import { addDays, chinaDateOf, chinaInstant } from '../../lib/time';
+
+let replay: Replay;
+let browser: LaunchedBrowser;
+let page: Page;
+const today = chinaDateOf(Date.now());
+const far = addDays(today, 20);
+const inWorker = <T>(fn: (arg: any) => Promise<T>, arg?: unknown) => workerEval(browser, fn, arg);
+
+/** A message to the worker from an extension page, as the popup sends it. */
+const ask = (name: string, data: unknown) =>
+  page.evaluate(([n, d]) => (globalThis as any).chrome.runtime.sendMessage({ railair: 1, name: n, data: d }), [name, data] as const) as Promise<{ ok: boolean; data: any }>;
+
+const notifications = () => inWorker(async () => Object.keys(await (globalThis as any).chrome.notifications.getAll()));
+const setClock = (offsetMs: number) => inWorker(async (o) => (globalThis as any).chrome.storage.local.set({ reminderTestClock: { offsetMs: o } }), offsetMs);
+
+beforeAll(async () => {
+  replay = await startReplay();
+  browser = await launchTestBuild(replay);
+  page = await browser.page();
+  await page.goto(browser.extensionUrl('popup.html'));
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await replay?.close();
+});
+
+describe('sale-opening reminder', () => {
+  it('learns the opening time, reminds before it and watches seats from it', async () => {
+    replay.clearRequests();
+    const created = await ask('reminder.create', { date: far, from: { telecode: 'BJP', name: '北京' }, to: { telecode: 'SHH', name: '上海' }, trains: ['G101'], classes: ['ze'] });
+    expect(created.ok).toBe(true);
+    const r = created.data;
+    expect(r.ok).toBe(true);
+    // The replay's rows open 北京 at 12:30; the sale for `far` opens 14 days before it.
+    expect(r.opensDay).toBe(addDays(far, -14));
+    expect(r.opensAt).toBe(chinaInstant(addDays(far, -14), 12 * 60 + 30));
+    expect(replay.railQueries().map((q) => q.query['leftTicketDTO.train_date'])).toEqual([addDays(today, 14)]);
+    const alarms = await inWorker(async () => (globalThis as any).chrome.alarms.getAll() as Promise<{ name: string; scheduledTime: number }[]>);
+    expect(alarms.find((a) => a.name === 'railair-reminder')?.scheduledTime).toBe(r.remindAt);
+
+    // A minute before the opening (in the service's clock): the reminder speaks, once.
+    await setClock(r.opensAt - 60_000 - Date.now());
+    await expect.poll(notifications, { timeout: 10_000 }).toEqual([`railair-reminder:${r.id}:soon`]);
+    expect((await ask('watch.list', {})).data.watches.filter((v: { watch: { date: string } }) => v.watch.date === far)).toEqual([]);
+
+    // The opening: an ordinary seat watch for that train and class, and the second notification.
+    await setClock(r.opensAt + 1000 - Date.now());
+    await expect.poll(notifications, { timeout: 10_000 }).toContain(`railair-reminder:${r.id}:open`);
+    const watches = (await ask('watch.list', {})).data.watches.map((v: { watch: { date: string } }) => v.watch).filter((w: { date: string }) => w.date === far);
+    expect(watches).toHaveLength(1);
+    expect(watches[0]).toMatchObject({ trains: ['G101'], classes: ['ze'] });
+    const list = (await ask('reminder.list', {})).data.reminders;
+    expect(list).toEqual([expect.objectContaining({ id: r.id, state: 'done', watchId: watches[0].id })]);
+  });
+});
