@@ -40,15 +40,22 @@ export const FE = new Int32Array(MAX_FIELDS);
 
 /** A field at least this long in the previous row is searched with indexOf (see scanRow). */
 const LONG_FIELD = 8;
+/**
+ * Fields up to this index have their bounds recorded; the decoder reads none after yp_info_new
+ * (39) but sale_time, and groupsNearby looks two fields past it. Later fields are only counted.
+ */
+const LAST_READ = 41;
+const SALE_TIME = 55;
 
 /**
- * Fills FS/FE for the first MAX_FIELDS fields; returns the row's field count.
+ * Fills FS/FE for fields 0–41 and sale_time (55); returns the row's field count.
  * Speed: a charCodeAt loop pays per character, indexOf pays per call (about as much as 8
  * characters of charCodeAt) and next to nothing per character. So a field's end is found with
  * indexOf when the same field was long in the previous row (secretStr, the yp_info token, price
  * groups…; rows of a response share their layout), and with a charCodeAt loop when it was short
  * (most fields are 0–5 characters).
- * Either way finds the same '|'; only the speed depends on the guess.
+ * Either way finds the same '|'; only the speed depends on the guess. Past field 41 the loop only
+ * counts the '|' (a 2025 row has 16 more fields, nearly all empty or a few characters).
  */
 export function scanRow(row: string): number {
   const len = row.length;
@@ -56,23 +63,37 @@ export function scanRow(row: string): number {
   let s = 0; // its start
   let k = row.indexOf('|'); // its end (the next '|'), -1 for the last field
   while (k >= 0) {
-    if (n < MAX_FIELDS) {
-      FS[n] = s;
-      FE[n] = k;
-    }
+    FS[n] = s;
+    FE[n] = k;
     n++;
     s = k + 1;
+    if (n > LAST_READ) break;
     // FS/FE[n] still hold field n of the previous row here.
-    if (n >= MAX_FIELDS || FE[n]! - FS[n]! >= LONG_FIELD) k = row.indexOf('|', s);
+    if (FE[n]! - FS[n]! >= LONG_FIELD) k = row.indexOf('|', s);
     else {
       k = s;
       while (k < len && row.charCodeAt(k) !== 124) k++;
       if (k === len) k = -1;
     }
   }
-  if (n < MAX_FIELDS) {
+  if (k < 0) {
     FS[n] = s;
     FE[n] = len;
+    return n + 1;
+  }
+  // Field n (> 41) starts at s: count the rest, keeping only sale_time's bounds.
+  for (let j = s; j < len; j++) {
+    if (row.charCodeAt(j) !== 124) continue;
+    if (n === SALE_TIME) {
+      FS[SALE_TIME] = s;
+      FE[SALE_TIME] = j;
+    }
+    n++;
+    s = j + 1;
+  }
+  if (n === SALE_TIME) {
+    FS[SALE_TIME] = s;
+    FE[SALE_TIME] = len;
   }
   return n + 1;
 }

@@ -181,3 +181,19 @@ describe('the pre-2017 object format', () => {
     expect(g!.saleTime).toBe('1330');
   });
 });
+
+describe('sale_time (field 55), wherever the row ends', () => {
+  const row = (fields: number) => buildRailRow(G1_2025, 'future').split('|').slice(0, fields).join('|');
+  const decode = (r: string) => value(decodeLeftTicket(buildLeftTicketBody([r], MAP))).trains[0]!;
+
+  it('is read from 2025 rows and from longer rows with fields appended after it', () => {
+    expect(decode(buildRailRow(G1_2025, '2025')).saleTime).toBe('1245');
+    expect(decode(buildRailRow(G1_2025, 'future')).saleTime).toBe('1245');
+  });
+
+  it("is read when it is the row's last field, and not made up when the row ends before it", () => {
+    expect(decode(row(56)).saleTime).toBe('1245');
+    expect(decode(row(55)).saleTime).toBeUndefined();
+    expect(value(decodeLeftTicket(buildLeftTicketBody([row(56), row(55), row(64)], MAP))).fieldCounts).toEqual([55, 56, 64]);
+  });
+});
