@@ -8,6 +8,7 @@ import { chinaInstant } from '../../../lib/time';
 import { generateTrains } from '../../support/rail-rows';
 import { DATE, FLIGGY_URL, LAST, NOW, airOk, deferred, fakeApi, railOk, type FakeApi } from './fake-api';
 import { popupDom } from './dom';
+import { useTestLanguage } from '../../support/i18n';
 
 const trainsOf = (r: RailAnswer): RailOption[] => (r.ok ? r.trains : []);
 
@@ -104,7 +105,7 @@ describe('PopupApp results', () => {
     };
     await searchLast(api);
     expect($('[data-testid=rail-loading]')!.textContent).toContain('正在查询 12306 余票：北京 → 上海');
-    expect($('[data-testid=air-loading]')!.textContent).toContain('Fetching flights');
+    expect($('[data-testid=air-loading]')!.textContent).toBe('正在查询航班…');
     await act(async () => r.resolve(railOk()));
     await flush();
     expect($$('[data-testid=train]')).toHaveLength(12);
@@ -184,7 +185,7 @@ describe('PopupApp results', () => {
       }),
     });
     await searchLast(api);
-    expect($('[data-testid=rail-maintenance]')!.textContent).toContain('12306 维护中，06:00 后恢复 · 12306 is in maintenance until 06:00');
+    expect($('[data-testid=rail-maintenance]')!.textContent).toBe('12306 维护中，06:00 后恢复');
   });
 
   it('shows maintenance, and still the trains, when the rows carry the nightly notice', async () => {
@@ -208,7 +209,7 @@ describe('PopupApp results', () => {
     // The client's own words, then a live countdown (test/components/popup/faces.test.tsx ticks it).
     const b = $('[data-testid=rail-blocked]')!;
     expect(b.textContent).toContain('12306 请求过于频繁，30 秒后重试');
-    expect(b.textContent).toContain('12306 is limiting requests, retry in 30 s');
+    expect(b.textContent).not.toContain('12306 is limiting requests');
     expect(b.querySelector<HTMLButtonElement>('button')!.disabled).toBe(true);
 
     api.railAnswer = async () => ({
@@ -220,7 +221,7 @@ describe('PopupApp results', () => {
     await submit();
     // 12306's refusal reads the same on every screen, whatever the client's own words.
     expect($('[data-testid=rail-blocked]')!.textContent).toContain('12306 暂时拒绝了查询（繁忙或风控），5 分 00 秒后重试');
-    expect($('[data-testid=rail-blocked]')!.textContent).toContain('(busy or risk control), retry in 5 min 00 s');
+    expect($('[data-testid=rail-blocked]')!.textContent).not.toContain('busy or risk control');
   });
 
   it('says the format changed and links to diagnostics', async () => {
@@ -381,5 +382,61 @@ describe('student searches', () => {
     await flush();
     expect($$('ul.options li').length).toBeGreaterThan(0);
     expect($('[data-testid="student-note"]')?.textContent ?? null).toBe(student ? '学生票价以 12306 为准' : null);
+  });
+});
+
+describe('PopupApp in one language', () => {
+  const CJK = /[\u4e00-\u9fff]/;
+  /** What the popup says in words of its own: the text without the search's data (stations, airlines). */
+  function uiWords(): string {
+    const r = railOk();
+    const a = airOk();
+    const data = [
+      ...(r.ok ? Object.values(r.stationNames) : []),
+      ...(a.ok ? a.flights.flatMap((f) => [f.airlineName, f.from.name, f.to.name]) : []),
+      '北京',
+      '上海',
+    ].filter((x): x is string => !!x);
+    return data.sort((x, y) => y.length - x.length).reduce((t, name) => t.replaceAll(name, ''), text());
+  }
+  /** Titles, labels and placeholders (the overlay's bell aside: it speaks its own words). */
+  const attrs = () =>
+    $$('[aria-label], [title], [placeholder]')
+      .filter((e) => !e.closest('.ra'))
+      .flatMap((e) => ['aria-label', 'title', 'placeholder'].map((n) => e.getAttribute(n) ?? ''))
+      .join(' | ');
+
+  it('speaks English only in an English UI, search form to verdict', async () => {
+    useTestLanguage('en');
+    const api = fakeApi();
+    api.comparison = { date: DATE, options: [], rankings: { cheapest: trainsOf(railOk())[0]!.id, pareto: [] }, verdict: { zh: '坐高铁更划算', en: 'The train wins' }, sources: {}, partial: null };
+    await searchLast(api);
+    expect($$('[role=tab]').map((b) => b.textContent)).toEqual(['Search', 'Watches']);
+    expect($('label[for=from]')!.textContent).toBe('From');
+    expect($('button.go')!.textContent).toBe('Search');
+    expect($$('.columns h2').map((h) => h.textContent!.replace(/\s*\d+\/\d+$/, ''))).toEqual(['Trains', 'Flights']);
+    expect($('[data-testid=verdict-text]')!.textContent).toBe('The train wins');
+    expect($('[data-testid=air-source]')!.textContent).toBe('Flights from: Taobao Open Platform · just now');
+    expect($<HTMLOptionElement>('#date option')!.textContent).toBe('3-4 Wed (today)');
+    expect(uiWords()).not.toMatch(CJK);
+    expect(attrs()).not.toMatch(CJK);
+    expect($('h1')!.textContent).toBe('RailAir');
+  });
+
+  it('speaks Chinese only in a Chinese UI: no English twin beside the words', async () => {
+    const api = fakeApi();
+    await searchLast(api);
+    expect($$('[role=tab]').map((b) => b.textContent)).toEqual(['查询', '提醒']);
+    expect($('[data-testid=air-source]')!.textContent).toBe('航班来源：淘宝开放平台 · 刚刚');
+    expect($<HTMLOptionElement>('#date option')!.textContent).toBe('3月4日 周三（今天）');
+    expect(text()).not.toMatch(/Search|Watches|Trains|Flights|Sort|Retry/);
+  });
+
+  it('says the watch list could not be loaded in English too', async () => {
+    useTestLanguage('en');
+    await mount(fakeApi());
+    await act(() => $$('[role=tab]')[1]!.click());
+    await flush();
+    expect($('[data-testid=watches]')!.textContent).toBe('The watch list could not be loaded.');
   });
 });
