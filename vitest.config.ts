@@ -10,5 +10,6 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'test/e2e-firefox/**', 'node_modules/**'],
     mockReset: true,
     restoreMocks: true,
+    setupFiles: ['test/support/default-language.ts'],
   },
 });

@@ -1,20 +1,31 @@
-// Small display helpers shared by the popup and the options page. China time throughout.
-import type { Lang } from '../../lib/i18n';
+// Small display helpers shared by the popup and the overlays, in the UI language (t()). China time throughout.
+import type { Bilingual, Lang } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import type { Availability, EpochMs } from '../../lib/model';
 import { chinaHm } from '../../lib/time';
 
-/** Chinese first, English second, for messages a user must understand whatever the setting. */
-export const bi = (zh: string, en: string) => `${zh} · ${en}`;
+/**
+ * A message made here, already in the UI language, in the shape errors cross the transport in
+ * ({zh, en}), so the faces can show it like any other error's words.
+ */
+export const local = (text: string): Bilingual => ({ zh: text, en: text });
 
-/** "5 分钟前" / "5 min ago". */
-export function formatAge(ms: number, lang: Lang): string {
+/**
+ * "5 分钟前" / "5 min ago". The words follow t(); `_lang` is still accepted from callers that
+ * pass the language they render in (always the same one).
+ */
+export function formatAge(ms: number, _lang?: Lang): string {
   const min = Math.max(0, Math.round(ms / 60_000));
-  if (min < 1) return lang === 'en' ? 'just now' : '刚刚';
-  if (min < 60) return lang === 'en' ? `${min} min ago` : `${min} 分钟前`;
+  if (min < 1) return t('common_age_just_now');
+  if (min < 60) return t('common_age_min', min);
   const h = Math.round(min / 60);
-  if (h < 48) return lang === 'en' ? `${h} h ago` : `${h} 小时前`;
-  const d = Math.round(h / 24);
-  return lang === 'en' ? `${d} days ago` : `${d} 天前`;
+  if (h < 48) return t('common_age_hours', h);
+  return t('common_age_days', Math.round(h / 24));
+}
+
+/** "a、b、c" / "a, b, c" (or clauses: "a；b" / "a; b"), in the UI language's way of listing. */
+export function joinList(items: readonly string[], how: 'list' | 'clauses' = 'list'): string {
+  return items.length ? items.reduce((a, b) => t(how === 'list' ? 'common_list' : 'common_clauses', a, b)) : '';
 }
 
 /** "14:05" China time. */
@@ -32,25 +43,18 @@ export function seatLevel(a: Availability): 'plenty' | 'few' | 'none' {
   }
 }
 
-export function availabilityText(a: Availability, lang: Lang): string {
+/** "5张" / "5 left", "有" / "Available"… (`_lang` as in formatAge). */
+export function availabilityText(a: Availability, _lang?: Lang): string {
   switch (a.kind) {
     case 'count':
-      return lang === 'en' ? `${a.n} left` : `${a.n}张`;
+      return t('common_seats_count', a.n);
     case 'plenty':
-      return lang === 'en' ? 'Available' : '有';
+      return t('common_seats_plenty');
     case 'none':
-      return lang === 'en' ? 'Sold out' : '无';
+      return t('common_seats_none');
     case 'waitlist':
-      return lang === 'en' ? 'Waitlist' : '候补';
+      return t('common_seats_waitlist');
     case 'not-on-sale':
-      return lang === 'en' ? 'Not on sale' : '未开售';
+      return t('common_seats_not_on_sale');
   }
-}
-
-/** Seconds (or minutes) until an instant, for "retry in …". */
-export function untilText(at: EpochMs, now: EpochMs, lang: Lang): string {
-  const s = Math.max(0, Math.ceil((at - now) / 1000));
-  if (s < 90) return lang === 'en' ? `${s} s` : `${s} 秒`;
-  const m = Math.ceil(s / 60);
-  return lang === 'en' ? `${m} min (at ${hm(at)})` : `${m} 分钟（${hm(at)}）`;
 }

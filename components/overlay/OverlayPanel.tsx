@@ -63,8 +63,8 @@ function LiveErrorFace({ error: raw, flights, onRetry, clock }: { error: LiveErr
   return (
     <div class="ra-live-error" role="status" data-testid="railair-live-error" data-face={kind}>
       {flights ? '实时查询航班未成功：' : '12306 实时查询未成功：'}
-      {text.zh}
-      <En>{`${flights ? 'Live flight query' : 'Live 12306 query'} did not answer: ${text.en}`}</En>
+      {text}
+      <En>{`${flights ? 'Live flight query' : 'Live 12306 query'} did not answer: ${text}`}</En>
       {onRetry && (kind === 'wait' || kind === 'offline' || kind === 'other') && (
         <button type="button" class="ra-btn" disabled={!!left && left > 0} onClick={onRetry} data-testid="railair-retry">
           {RETRY.zh} · {RETRY.en}

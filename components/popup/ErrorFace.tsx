@@ -5,13 +5,11 @@
 // error's own words with a retry.
 import { useEffect, useRef } from 'preact/hooks';
 import type { Lang } from '../../lib/i18n';
-import { pick, tr } from '../../lib/i18n';
+import { pick } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import { Banner } from '../common/Banner';
-import { bi } from '../common/format';
-import { faceKind, faceText, FORMAT_TEXT, railError, type ErrorLike } from '../common/error-face';
+import { faceKind, faceText, formatText, railError, type ErrorLike } from '../common/error-face';
 import { useCountdown } from '../common/use-countdown';
-
-export const MAINTENANCE_TEXT = bi('12306 维护中，06:00 后恢复', '12306 is in maintenance until 06:00');
 
 export interface FaceProps {
   error: ErrorLike;
@@ -26,8 +24,6 @@ export interface FaceProps {
   /** Fliggy's search for the same trip (the challenge face's link). */
   fliggyUrl?: string | undefined;
 }
-
-const text = (b: { zh: string; en: string }) => bi(b.zh, b.en);
 
 export function ErrorFace({ error, side, lang, clock, onRetry, onCountdownEnd, onDiagnostics, fliggyUrl }: FaceProps) {
   const e = side === 'rail' ? railError(error) : error;
@@ -45,7 +41,7 @@ export function ErrorFace({ error, side, lang, clock, onRetry, onCountdownEnd, o
 
   const retry = (disabled = false) => (
     <button type="button" class="link" onClick={onRetry} disabled={disabled} data-testid={`${side}-retry`}>
-      {tr(lang, '重试', 'Retry')}
+      {t('popup_retry')}
     </button>
   );
 
@@ -53,25 +49,25 @@ export function ErrorFace({ error, side, lang, clock, onRetry, onCountdownEnd, o
     case 'wait':
       return (
         <Banner tone="error" testId={`${side}-blocked`}>
-          <span data-testid={`${side}-countdown`}>{text(faceText(e, left))}</span>
+          <span data-testid={`${side}-countdown`}>{faceText(e, left)}</span>
           {retry(!!left && left > 0)}
         </Banner>
       );
     case 'offline':
       return (
         <Banner tone="error" testId={`${side}-offline`}>
-          {text(faceText(e, undefined))}
-          <span class="hint"> {tr(lang, '联网后自动重试', 'retries when back online')}</span>
+          {faceText(e, undefined)}
+          <span class="hint"> {t('popup_retry_online')}</span>
           {retry()}
         </Banner>
       );
     case 'challenge':
       return (
         <Banner tone="warn" testId={`${side}-challenge`}>
-          {text(faceText(e, undefined))}
+          {faceText(e, undefined)}
           {fliggyUrl && (
             <a class="link" href={fliggyUrl} target="_blank" rel="noopener noreferrer" data-testid={`${side}-verify`}>
-              {tr(lang, '打开飞猪', 'Open Fliggy')}
+              {t('popup_open_fliggy')}
             </a>
           )}
         </Banner>
@@ -79,25 +75,23 @@ export function ErrorFace({ error, side, lang, clock, onRetry, onCountdownEnd, o
     case 'maintenance':
       return (
         <Banner tone="warn" testId={`${side}-maintenance`}>
-          {side === 'rail' ? MAINTENANCE_TEXT : text(e.message)}
+          {side === 'rail' ? t('popup_maintenance') : pick(lang, e.message)}
         </Banner>
       );
     case 'format':
       return (
         <Banner tone="error" testId={`${side}-format`}>
-          {side === 'rail'
-            ? bi('12306 返回的格式已变化，暂时读不懂', '12306 changed its format; we cannot read it yet')
-            : text(FORMAT_TEXT)}
+          {side === 'rail' ? t('popup_rail_format') : formatText()}
           <span class="hint"> ({pick(lang, e.message)})</span>
           <button type="button" class="link" onClick={onDiagnostics}>
-            {tr(lang, '查看诊断', 'See diagnostics')}
+            {t('popup_diagnostics')}
           </button>
         </Banner>
       );
     default:
       return (
         <Banner tone="error" testId={side === 'rail' ? 'rail-error' : 'air-none'}>
-          {text(e.message)}
+          {pick(lang, e.message)}
           {retry()}
         </Banner>
       );

@@ -3,7 +3,8 @@
 // others (限16–25周岁, 会员价, 头等舱…) are shown apart with their condition in words, never as
 // the flight's price. A flight that has left is greyed.
 import type { Lang } from '../../lib/i18n';
-import { formatYuan, tr } from '../../lib/i18n';
+import { formatYuan, pick } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import type { AirOption, Airport } from '../../lib/model';
 import { fareAmount, type Qualifications } from '../../lib/compare/fare-conditions';
 import { airPrice } from '../../lib/compare/price';
@@ -23,18 +24,18 @@ function Fares({ flight, lang, qualifies }: { flight: AirOption; lang: Lang; qua
     <div class="seats">
       {p.price !== undefined ? (
         <span class="seat seat-plenty fare" data-testid="fare">
-          {p.cls && <span class="seat-name">{tr(lang, p.cls.zh, p.cls.en)} </span>}
+          {p.cls && <span class="seat-name">{pick(lang, p.cls)} </span>}
           {formatYuan(p.price)}
-          {p.condition && <span class="fare-cond"> {tr(lang, p.condition.text.zh, p.condition.text.en)}</span>}
-          <span class="taxes"> {p.priceIncludesTaxes ? tr(lang, '含税费', 'incl. taxes') : tr(lang, '未含税费', 'excl. taxes')}</span>
-          {left !== undefined && left < 10 && <span class="seat-left"> {tr(lang, `剩${left}张`, `${left} left`)}</span>}
+          {p.condition && <span class="fare-cond"> {pick(lang, p.condition.text)}</span>}
+          <span class="taxes"> {p.priceIncludesTaxes ? t('popup_fare_taxes_in') : t('popup_fare_taxes_out')}</span>
+          {left !== undefined && left < 10 && <span class="seat-left"> {t('popup_fare_left', left)}</span>}
         </span>
       ) : (
-        <span class="seat seat-none">{p.conditionalOnly ? tr(lang, '仅限制票价', 'Restricted fares only') : tr(lang, '无票价', 'No fare')}</span>
+        <span class="seat seat-none">{p.conditionalOnly ? t('popup_fare_restricted_only') : t('popup_fare_none')}</span>
       )}
       {p.conditional?.slice(0, MAX_CONDITIONAL).map((c) => (
-        <span key={`${c.price}${c.condition.text.zh}`} class="seat fare-conditional" data-testid="conditional-fare" title={tr(lang, '有条件的票价，不参与比价', 'Conditional fare, never compared')}>
-          {formatYuan(c.price)} {tr(lang, c.condition.text.zh, c.condition.text.en)}
+        <span key={`${c.price}${c.condition.text.zh}`} class="seat fare-conditional" data-testid="conditional-fare" title={t('popup_fare_conditional')}>
+          {formatYuan(c.price)} {pick(lang, c.condition.text)}
         </span>
       ))}
     </div>
@@ -66,11 +67,11 @@ export function FlightList({
           <span class="stations">
             {port(f.from)} → {port(f.to)}
           </span>
-          {f.depart < now && <span class="status">{tr(lang, '已出发', 'Departed')}</span>}
-          {!f.transfer && f.stops > 0 && <span class="status">{tr(lang, `经停${f.stops}次`, `${f.stops} stop(s)`)}</span>}
+          {f.depart < now && <span class="status">{t('popup_departed')}</span>}
+          {!f.transfer && f.stops > 0 && <span class="status">{f.stops === 1 ? t('popup_stops_one') : t('popup_stops', f.stops)}</span>}
           {via && (
             <span class="status" data-testid="via">
-              {tr(lang, via.zh, via.en)}
+              {pick(lang, via)}
             </span>
           )}
         </div>
@@ -80,13 +81,13 @@ export function FlightList({
   };
   return (
     <>
-      <ul class="options flights" aria-label={tr(lang, '航班', 'Flights')}>
+      <ul class="options flights" aria-label={t('popup_flights')}>
         {direct.map(item)}
       </ul>
       {connections.length > 0 && (
         <>
-          <h3 class="group-title">{tr(lang, '中转联程（一张票，中途换乘）', 'Connections (one ticket, changing planes)')}</h3>
-          <ul class="options flights connections" aria-label={tr(lang, '中转联程', 'Connections')} data-testid="connections">
+          <h3 class="group-title">{t('popup_connections_title')}</h3>
+          <ul class="options flights connections" aria-label={t('popup_connections')} data-testid="connections">
             {connections.map(item)}
           </ul>
         </>

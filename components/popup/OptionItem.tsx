@@ -2,7 +2,7 @@
 // the recommended star; greyed when it has left. The rest of the row is the list's own.
 import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import { formatDuration } from '../../lib/time';
 import { hm } from '../common/format';
 
@@ -45,7 +45,7 @@ export function OptionItem({
           {o.arriveDayOffset > 0 && <sup class="plus">+{o.arriveDayOffset}</sup>}
         </span>
         <span class="dur">{formatDuration(o.durationMin, lang === 'en' ? 'en' : 'zh')}</span>
-        {rec && <span class="star" title={tr(lang, '推荐', 'Recommended')}>★</span>}
+        {rec && <span class="star" title={t('popup_recommended')}>★</span>}
       </div>
       {children}
     </li>

@@ -4,8 +4,8 @@ import { STUDENT_FARE_NOTE } from '../../lib/compare/student-note';
 import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
-import { uiLang } from '../../lib/i18n/catalog';
+import { pick } from '../../lib/i18n';
+import { t, uiLang } from '../../lib/i18n/catalog';
 import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../lib/messages/search';
 import type { ChinaDate } from '../../lib/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
@@ -19,18 +19,22 @@ import { AirStatus, RailStatus, type Pending } from './Status';
 import { fetchedAtOf, recentQuery, RestoredBanner, sameFilters, type RestoredState } from './Restored';
 import { TrainList } from './TrainList';
 import { Verdict } from './Verdict';
+import { local } from '../common/format';
 
 export const MARK_DATA = 'railair:data-arrived';
 export const MARK_PAINT = 'railair:results-painted';
 
+/** The background did not answer: an error of our own, in the answers' shape. */
+function noBackground(e: unknown) {
+  return { code: 'network' as const, message: local(t('popup_no_background', e instanceof Error ? e.message : String(e))) };
+}
+
 function railFailure(e: unknown, now: number): RailAnswer {
-  const why = e instanceof Error ? e.message : String(e);
-  return { ok: false, error: { code: 'network', message: { zh: `后台无响应：${why}`, en: `Background did not answer: ${why}` } }, fetchedAt: now, buyUrl: '' };
+  return { ok: false, error: noBackground(e), fetchedAt: now, buyUrl: '' };
 }
 
 function airFailure(e: unknown): AirAnswer {
-  const why = e instanceof Error ? e.message : String(e);
-  return { ok: false, error: { code: 'network', message: { zh: `后台无响应：${why}`, en: `Background did not answer: ${why}` } } };
+  return { ok: false, error: noBackground(e) };
 }
 
 function mark(name: string) {
@@ -275,7 +279,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
     void (api.loadWatchList?.() ?? Promise.resolve(undefined)).catch(() => undefined).then((c) => setWatchList(() => c ?? null));
   }, [tab]);
 
-  const route = searched ? `${searched.from.name} → ${searched.to.name}，${searched.date}` : '';
+  const route = searched ? t('popup_route', searched.from.name, searched.to.name, searched.date) : '';
   const railOk = rail && rail !== 'pending' && rail.ok ? rail : undefined;
   const partial =
     !!searched && rail !== 'pending' && air !== 'pending' && !!railOk !== !!(air && air.ok);
@@ -283,26 +287,26 @@ export function PopupApp({ api }: { api: PopupApi }) {
   return (
     <main class="popup">
       <header class="top">
-        <h1>RailAir 铁空比价</h1>
-        <nav role="tablist" aria-label={tr(lang, '视图', 'Views')}>
+        <h1>{t('popup_title')}</h1>
+        <nav role="tablist" aria-label={t('popup_views')}>
           <button type="button" role="tab" aria-selected={tab === 'search'} onClick={() => setTab('search')}>
-            {tr(lang, '查询', 'Search')} · Search
+            {t('popup_tab_search')}
           </button>
           <button type="button" role="tab" aria-selected={tab === 'watches'} onClick={() => setTab('watches')}>
-            提醒 · Watches
+            {t('popup_tab_watches')}
           </button>
           <button type="button" class="link" onClick={() => api.openOptions()}>
-            {tr(lang, '设置', 'Settings')}
+            {t('popup_settings')}
           </button>
         </nav>
       </header>
       {tab === 'watches' ? (
         <section class="watches" data-testid="watches">
-          {WatchList ? <WatchList /> : WatchList === null ? <p>{tr(lang, '提醒列表无法加载。', 'The watch list could not be loaded.')}</p> : <p>…</p>}
+          {WatchList ? <WatchList /> : WatchList === null ? <p>{t('popup_watches_failed')}</p> : <p>{t('popup_loading')}</p>}
         </section>
       ) : (
         <>
-          <SearchForm state={form} onChange={setForm} onSubmit={submit} search={api.stations} now={now} lang={lang} busy={rail === 'pending'} />
+          <SearchForm state={form} onChange={setForm} onSubmit={submit} search={api.stations} now={now} busy={rail === 'pending'} />
           {searched && (
             <>
               <div class="statuses">
@@ -327,7 +331,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
                 />
                 {partial && (
                   <p class="partial" data-testid="partial">
-                    {railOk ? '只有火车结果，没有航班 · Trains only, no flights' : '只有航班结果，没有火车 · Flights only, no trains'}
+                    {railOk ? t('popup_partial_trains') : t('popup_partial_flights')}
                   </p>
                 )}
               </div>
@@ -337,21 +341,21 @@ export function PopupApp({ api }: { api: PopupApi }) {
               )}
               {hasResults && <Timeline date={searched.date as ChinaDate} bars={bars} now={now} />}
               <div class="columns">
-                <section class="col" aria-label={tr(lang, '火车', 'Trains')}>
+                <section class="col" aria-label={t('popup_trains')}>
                   <h2>
-                    {tr(lang, '火车', 'Trains')} <span class="count">{railOk ? `${trains.length}/${railOk.trains.length}` : ''}</span>
+                    {t('popup_trains')} <span class="count">{railOk ? `${trains.length}/${railOk.trains.length}` : ''}</span>
                   </h2>
                   {/* 12306's answer cannot be confirmed to hold student prices: say so beside them. */}
                   {railOk && searched.student && (
                     <p class="hint" data-testid="student-note">
-                      {tr(lang, STUDENT_FARE_NOTE.zh, STUDENT_FARE_NOTE.en)}
+                      {pick(lang, STUDENT_FARE_NOTE)}
                     </p>
                   )}
                   {railOk && <TrainList trains={trains} names={railOk.stationNames} buyUrl={railOk.buyUrl} lang={lang} marked={recommended} date={searched.date} now={now} onWatch={api.watch} />}
                 </section>
-                <section class="col" aria-label={tr(lang, '飞机', 'Flights')}>
+                <section class="col" aria-label={t('popup_flights')}>
                   <h2>
-                    {tr(lang, '飞机', 'Flights')}{' '}
+                    {t('popup_flights')}{' '}
                     <span class="count">{air && air !== 'pending' && air.ok ? `${flights.length}/${air.flights.length}` : ''}</span>
                   </h2>
                   <FlightList flights={flights} lang={lang} marked={recommended} now={now} qualifies={settings.qualifications} />

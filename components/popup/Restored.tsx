@@ -2,7 +2,8 @@
 // says the results shown are from earlier (their age) while the live answer is on its way.
 import type { AirAnswer, LastSearch, RailAnswer } from '../../lib/messages/search';
 import { Banner } from '../common/Banner';
-import { bi, formatAge } from '../common/format';
+import { t } from '../../lib/i18n/catalog';
+import { formatAge } from '../common/format';
 import type { RecentQuery } from './api';
 
 export const recentQuery = (s: LastSearch): RecentQuery => ({
@@ -27,14 +28,12 @@ export interface RestoredState {
   air: boolean;
 }
 
-/** "上次的结果（3 分钟前），正在刷新… · Last results (3 min ago), refreshing…" — both languages, like the other status lines. */
+/** "上次的结果（3 分钟前），正在刷新…": the results shown are from earlier, the live ones are on the way. */
 export function RestoredBanner({ restored, now }: { restored: RestoredState | undefined; now: number }) {
   if (!restored || (!restored.rail && !restored.air)) return null;
-  const zh = formatAge(now - restored.at, 'zh-CN');
-  const en = formatAge(now - restored.at, 'en');
   return (
     <Banner tone="busy" testId="restored">
-      {bi(`上次的结果（${zh}），正在刷新…`, `Last results (${en}), refreshing…`)}
+      {t('popup_restored', formatAge(now - restored.at))}
     </Banner>
   );
 }

@@ -1,7 +1,6 @@
 // The search form: from, swap, to, date (today to the end of the 15-day presale, China time),
 // student tickets, search. Enter anywhere outside an open suggestion list searches.
-import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import type { ChinaDate } from '../../lib/model';
 import type { Place } from '../../lib/messages/search';
 import { addDays, chinaDateOf } from '../../lib/time';
@@ -17,21 +16,18 @@ export interface FormState {
   student: boolean;
 }
 
-const WEEK_ZH = ['日', '一', '二', '三', '四', '五', '六'];
-const WEEK_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 /** The dates 12306 sells: today .. today + 14, China time. */
 export function bookableDates(now: number): ChinaDate[] {
   const today = chinaDateOf(now);
   return Array.from({ length: PRESALE_DAYS }, (_, i) => addDays(today, i));
 }
 
-function dateLabel(d: ChinaDate, i: number, lang: Lang): string {
+/** "3月4日 周三（今天）" / "3-4 Wed (today)". */
+function dateLabel(d: ChinaDate, i: number): string {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];
   const wd = new Date(Date.UTC(y, m - 1, day)).getUTCDay();
-  const rel = i === 0 ? tr(lang, '今天', 'today') : i === 1 ? tr(lang, '明天', 'tomorrow') : '';
-  const md = `${m}-${day}`;
-  return lang === 'en' ? `${md} ${WEEK_EN[wd]}${rel ? ` (${rel})` : ''}` : `${m}月${day}日 周${WEEK_ZH[wd]}${rel ? `（${rel}）` : ''}`;
+  const label = t('popup_date_label', m, day, t('popup_weekdays').split(' ')[wd] ?? '');
+  return i === 0 ? t('popup_date_today', label) : i === 1 ? t('popup_date_tomorrow', label) : label;
 }
 
 export function SearchForm({
@@ -40,7 +36,6 @@ export function SearchForm({
   onSubmit,
   search,
   now,
-  lang,
   busy,
 }: {
   state: FormState;
@@ -48,7 +43,6 @@ export function SearchForm({
   onSubmit: () => void;
   search: (q: string) => Promise<StationChoice[]>;
   now: number;
-  lang: Lang;
   busy: boolean;
 }) {
   const dates = bookableDates(now);
@@ -61,33 +55,33 @@ export function SearchForm({
         if (ready) onSubmit();
       }}
     >
-      <StationInput id="from" label={tr(lang, '出发', 'From')} value={state.from} onChange={(from) => onChange({ ...state, from })} search={search} lang={lang} />
+      <StationInput id="from" label={t('popup_from')} value={state.from} onChange={(from) => onChange({ ...state, from })} search={search} />
       <button
         type="button"
         class="swap"
-        aria-label={tr(lang, '交换出发和到达', 'Swap from and to')}
-        title={tr(lang, '交换', 'Swap')}
+        aria-label={t('popup_swap_label')}
+        title={t('popup_swap')}
         onClick={() => onChange({ ...state, from: state.to, to: state.from })}
       >
         ⇄
       </button>
-      <StationInput id="to" label={tr(lang, '到达', 'To')} value={state.to} onChange={(to) => onChange({ ...state, to })} search={search} lang={lang} />
+      <StationInput id="to" label={t('popup_to')} value={state.to} onChange={(to) => onChange({ ...state, to })} search={search} />
       <div class="field">
-        <label for="date">{tr(lang, '日期', 'Date')}</label>
+        <label for="date">{t('popup_date')}</label>
         <select id="date" value={state.date} onChange={(e) => onChange({ ...state, date: (e.currentTarget as HTMLSelectElement).value as ChinaDate })}>
           {dates.map((d, i) => (
             <option key={d} value={d}>
-              {dateLabel(d, i, lang)}
+              {dateLabel(d, i)}
             </option>
           ))}
         </select>
       </div>
       <label class="check">
         <input type="checkbox" id="student" checked={state.student} onChange={(e) => onChange({ ...state, student: (e.currentTarget as HTMLInputElement).checked })} />
-        {tr(lang, '学生票', 'Student')}
+        {t('popup_student')}
       </label>
       <button type="submit" class="go" disabled={!ready || busy}>
-        {tr(lang, '查询', 'Search')}
+        {t('popup_search')}
       </button>
     </form>
   );

@@ -1,8 +1,7 @@
 // From / to field with autocomplete over the station list (Chinese, pinyin, initials,
 // telecode; cities first, then stations). Keyboard: ↑/↓ move, Enter picks, Esc closes.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import type { Place } from '../../lib/messages/search';
 import type { StationChoice } from './api';
 
@@ -12,14 +11,13 @@ export interface StationInputProps {
   value: Place | null;
   onChange: (p: Place | null) => void;
   search: (q: string) => Promise<StationChoice[]>;
-  lang: Lang;
 }
 
 export function toPlace(c: StationChoice): Place {
   return { kind: c.kind, name: c.name, telecode: c.telecode, city: c.city };
 }
 
-export function StationInput({ id, label, value, onChange, search, lang }: StationInputProps) {
+export function StationInput({ id, label, value, onChange, search }: StationInputProps) {
   const [text, setText] = useState(value?.name ?? '');
   const [hits, setHits] = useState<StationChoice[]>([]);
   const [open, setOpen] = useState(false);
@@ -84,7 +82,7 @@ export function StationInput({ id, label, value, onChange, search, lang }: Stati
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open && hits[active] ? `${id}-opt-${active}` : undefined}
-        placeholder={tr(lang, '城市/车站/拼音', 'City, station, pinyin')}
+        placeholder={t('popup_station_placeholder')}
         value={text}
         onInput={(e) => {
           const v = (e.currentTarget as HTMLInputElement).value;
@@ -97,7 +95,7 @@ export function StationInput({ id, label, value, onChange, search, lang }: Stati
       />
       {noMatch && (
         <p class="no-match" role="status">
-          {tr(lang, '没有匹配的城市或车站', 'No matching city or station')}
+          {t('popup_no_match')}
         </p>
       )}
       {open && (
@@ -117,7 +115,9 @@ export function StationInput({ id, label, value, onChange, search, lang }: Stati
               <span class="hit-name">{h.name}</span>
               <span class="hit-kind">
                 {h.kind === 'city'
-                  ? `${tr(lang, '城市', 'city')}${h.stations?.length ? ` · ${h.stations.length} ${tr(lang, '站', 'stations')}` : ''}`
+                  ? h.stations?.length
+                    ? t('popup_hit_city_stations', h.stations.length)
+                    : t('popup_hit_city')
                   : `${h.telecode}${h.city && h.city !== h.name ? ` · ${h.city}` : ''}`}
               </span>
             </li>

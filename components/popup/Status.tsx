@@ -2,13 +2,12 @@
 // (./ErrorFace.tsx: waiting with a live countdown, offline, verification, maintenance, format
 // changed), empty, partial, and where the flights came from and how old they are.
 import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import { pick } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import type { AirAnswer, RailAnswer } from '../../lib/messages/search';
 import { Banner } from '../common/Banner';
-import { bi, formatAge } from '../common/format';
-import { ErrorFace, MAINTENANCE_TEXT } from './ErrorFace';
-
-export { MAINTENANCE_TEXT } from './ErrorFace';
+import { formatAge } from '../common/format';
+import { ErrorFace } from './ErrorFace';
 
 export type Pending<T> = T | 'pending' | undefined;
 
@@ -27,7 +26,7 @@ export function RailStatus({ rail, route, ...p }: StatusProps & { rail: Pending<
   if (rail === 'pending') {
     return (
       <Banner tone="busy" testId="rail-loading">
-        {bi(`正在查询 12306 余票：${route}…`, `Fetching 12306 seats: ${route}…`)}
+        {t('popup_rail_loading', route)}
       </Banner>
     );
   }
@@ -35,15 +34,15 @@ export function RailStatus({ rail, route, ...p }: StatusProps & { rail: Pending<
     if (rail.trains.some((t) => t.status === 'maintenance')) {
       return (
         <Banner tone="warn" testId="rail-maintenance">
-          {MAINTENANCE_TEXT}
-          <span class="hint"> {bi('可查看车次，暂不能购票', 'trains shown, booking closed')}</span>
+          {t('popup_maintenance')}
+          <span class="hint"> {t('popup_maintenance_hint')}</span>
         </Banner>
       );
     }
     if (rail.trains.length === 0) {
       return (
         <Banner tone="info" testId="rail-empty">
-          {bi('这一天没有直达列车', 'No direct trains on this day')}
+          {t('popup_rail_empty')}
         </Banner>
       );
     }
@@ -53,11 +52,11 @@ export function RailStatus({ rail, route, ...p }: StatusProps & { rail: Pending<
 }
 
 /** Where the flights came from, in words. `via` is the live client's account of its source. */
-function sourceText(air: Extract<AirAnswer, { ok: true }>, lang: Lang): string {
+function sourceText(air: Extract<AirAnswer, { ok: true }>): string {
   const via = 'via' in air && typeof air.via === 'string' ? air.via : undefined;
-  if (air.source === 'top' || via === 'top') return tr(lang, '淘宝开放平台', 'Taobao Open Platform');
-  if (via === 'live') return tr(lang, '飞猪实时查询', 'Fliggy live search');
-  return tr(lang, '飞猪页面', 'Fliggy page');
+  if (air.source === 'top' || via === 'top') return t('popup_source_top');
+  if (via === 'live') return t('popup_source_live');
+  return t('popup_source_page');
 }
 
 export function AirStatus({ air, onOptions, ...p }: StatusProps & { air: Pending<AirAnswer>; onOptions: () => void }) {
@@ -66,15 +65,15 @@ export function AirStatus({ air, onOptions, ...p }: StatusProps & { air: Pending
   if (air === 'pending') {
     return (
       <Banner tone="busy" testId="air-loading">
-        {bi('正在查询航班…', 'Fetching flights…')}
+        {t('popup_air_loading')}
       </Banner>
     );
   }
   if (air.ok) {
     return (
       <div class="source" data-testid="air-source">
-        {tr(lang, '航班来源', 'Flights from')}: {sourceText(air, lang)} · {formatAge(p.clock() - air.fetchedAt, lang)}
-        {air.flights.length === 0 && <span class="hint"> · {bi('这一天没有航班', 'No flights on this day')}</span>}
+        {t('popup_air_source', sourceText(air), formatAge(p.clock() - air.fetchedAt))}
+        {air.flights.length === 0 && <span class="hint"> · {t('popup_air_empty')}</span>}
       </div>
     );
   }
@@ -83,7 +82,7 @@ export function AirStatus({ air, onOptions, ...p }: StatusProps & { air: Pending
   if (code === 'no-city') {
     return (
       <Banner tone="info" testId="air-none">
-        {bi(message.zh, message.en)}
+        {pick(lang, message)}
       </Banner>
     );
   }
@@ -93,10 +92,10 @@ export function AirStatus({ air, onOptions, ...p }: StatusProps & { air: Pending
   if (code === 'no-source') {
     return (
       <Banner tone="info" testId="air-none">
-        {bi(message.zh, message.en)}
+        {pick(lang, message)}
         {url && <FliggyLink url={url} />}
         <button type="button" class="link" onClick={onOptions}>
-          {tr(lang, '设置淘宝开放平台', 'Set up Taobao Open Platform')}
+          {t('popup_setup_top')}
         </button>
       </Banner>
     );
@@ -112,7 +111,7 @@ export function AirStatus({ air, onOptions, ...p }: StatusProps & { air: Pending
 function FliggyLink({ url }: { url: string }) {
   return (
     <a class="link small" href={url} target="_blank" rel="noopener noreferrer" data-testid="open-fliggy">
-      在飞猪查看此搜索 · See this search on Fliggy
+      {t('popup_fliggy_search')}
     </a>
   );
 }

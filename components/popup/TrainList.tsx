@@ -3,8 +3,9 @@
 // (无 or 候补) that sets a watch for that train and class with one click. A train that has left is
 // greyed (no bells: there is nothing left to watch); one whose sale has not opened says when it opens.
 import type { Lang } from '../../lib/i18n';
-import { pick, tr } from '../../lib/i18n';
-import type { RailOption } from '../../lib/model';
+import { pick } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n/catalog';
+import type { RailOption, SaleStatus } from '../../lib/model';
 import { SeatChip } from '../common/SeatChip';
 import { OptionItem } from './OptionItem';
 import { watchable, type WatchOutcome, type WatchRequest } from '../common/watch-request';
@@ -12,6 +13,19 @@ import { Bell } from '../overlay/RowAnnotations';
 import { TRAIN_TYPE_NAMES } from '../../lib/rail/train-types';
 import { railPrice } from '../../lib/compare/price';
 
+const STATUS_WORDS: Record<Exclude<SaleStatus, 'on-sale'>, MessageKey> = {
+  'not-yet': 'popup_train_not_yet',
+  suspended: 'popup_train_suspended',
+  maintenance: 'popup_train_maintenance',
+  'not-bookable': 'popup_train_not_bookable',
+  unknown: 'popup_train_unknown',
+};
+
+/** Why a train cannot be bought now: 12306's own words for Chinese readers (预订 aside), ours for the rest. */
+function saleText(train: RailOption, lang: Lang): string | undefined {
+  if (train.status === 'on-sale') return undefined;
+  return lang === 'zh-CN' && train.buttonText ? train.buttonText : t(STATUS_WORDS[train.status]);
+}
 
 export function TrainList({
   trains,
@@ -43,44 +57,38 @@ export function TrainList({
     return name ? { telecode: s.telecode, name: name.slice(0, 32) } : { telecode: s.telecode };
   };
   return (
-    <ul class="options trains" aria-label={tr(lang, '列车', 'Trains')}>
-      {trains.map((t) => {
-        const type = TRAIN_TYPE_NAMES[t.type];
-        const departed = t.depart < now;
+    <ul class="options trains" aria-label={t('popup_trains')}>
+      {trains.map((train) => {
+        const type = TRAIN_TYPE_NAMES[train.type];
+        const departed = train.depart < now;
         // The comparison's own reading of the row: when 12306 opens the sale, if it says.
-        const opens = railPrice(t).notOnSale?.at;
-        const status = departed
-          ? tr(lang, '已出发', 'Departed')
-          : opens
-            ? tr(lang, `${opens} 开售`, `On sale at ${opens}`)
-            : t.status !== 'on-sale'
-              ? t.buttonText
-              : undefined;
+        const opens = railPrice(train).notOnSale?.at;
+        const status = departed ? t('popup_departed') : opens ? t('popup_train_sale_opens', opens) : saleText(train, lang);
         return (
-          <OptionItem key={t.id} kind="train" o={t} code={t.code} type={type && pick(lang, type)} lang={lang} marked={marked} now={now}>
+          <OptionItem key={train.id} kind="train" o={train} code={train.code} type={type && pick(lang, type)} lang={lang} marked={marked} now={now}>
             <div class="line2">
               <span class="stations">
-                {nm(t.from)} → {nm(t.to)}
+                {nm(train.from)} → {nm(train.to)}
               </span>
               {status && <span class="status">{status}</span>}
               <a class="buy" href={buyUrl} target="_blank" rel="noopener">
-                {tr(lang, '去12306购票', 'Buy on 12306')}
+                {t('popup_buy')}
               </a>
             </div>
             <div class="seats">
-              {t.seats.map((s) => (
+              {train.seats.map((s) => (
                 <span key={s.cls + (s.code ?? '')} class="seat-cell">
                   <SeatChip seat={s} lang={lang} saleOpens={opens} />
                   {onWatch && !departed && watchable(s.availability) && (
                     <Bell
-                      label={`${t.code} ${s.name}`}
+                      label={`${train.code} ${pick(lang, { zh: s.name, en: s.nameEn })}`}
                       onWatch={() =>
                         onWatch({
                           date,
-                          from: station(t.from),
-                          to: station(t.to),
-                          trains: [t.code.slice(0, 8)],
-                          trainNos: [t.trainNo.slice(0, 16)],
+                          from: station(train.from),
+                          to: station(train.to),
+                          trains: [train.code.slice(0, 8)],
+                          trainNos: [train.trainNo.slice(0, 16)],
                           classes: [s.cls],
                           seats: 1,
                           origin: 'popup',

@@ -1,7 +1,7 @@
 // Adding a flight-price watch: city pair (IATA city codes), date, and the price to fall to.
 // It is checked against every flight answer the extension sees (Taobao Open Platform, Fliggy).
 import { useState } from 'preact/hooks';
-import { tr, type Lang } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import { isChinaDate } from '../../lib/time';
 
 export interface FareWatchInput {
@@ -11,8 +11,7 @@ export interface FareWatchInput {
   maxFen: number;
 }
 
-export function FareWatchForm(props: { lang: Lang; defaultDate: string; onAdd: (w: FareWatchInput) => void }) {
-  const { lang } = props;
+export function FareWatchForm(props: { defaultDate: string; onAdd: (w: FareWatchInput) => void }) {
   const [fromCity, setFrom] = useState('');
   const [toCity, setTo] = useState('');
   const [date, setDate] = useState(props.defaultDate);
@@ -32,16 +31,16 @@ export function FareWatchForm(props: { lang: Lang; defaultDate: string; onAdd: (
         if (valid) props.onAdd({ date, fromCity, toCity, maxFen: Math.round(price * 100) });
       }}
     >
-      <strong>{tr(lang, '机票价格提醒', 'Flight price watch')}</strong>{' '}
-      <input name="fromCity" size={4} maxLength={3} placeholder="BJS" aria-label={tr(lang, '出发城市代码', 'From city code')} value={fromCity} onInput={text(setFrom, true)} />
+      <strong>{t('watch_fare_title')}</strong>{' '}
+      <input name="fromCity" size={4} maxLength={3} placeholder="BJS" aria-label={t('watch_fare_from')} value={fromCity} onInput={text(setFrom, true)} />
       {' → '}
-      <input name="toCity" size={4} maxLength={3} placeholder="SHA" aria-label={tr(lang, '到达城市代码', 'To city code')} value={toCity} onInput={text(setTo, true)} />{' '}
-      <input name="date" type="date" aria-label={tr(lang, '日期', 'Date')} value={date} onInput={text(setDate)} />{' '}
-      ≤ ¥<input name="maxYuan" type="number" min={1} size={6} aria-label={tr(lang, '最高价（元，含税费）', 'Max price (yuan, taxes in)')} value={yuan} onInput={text(setYuan)} />{' '}
+      <input name="toCity" size={4} maxLength={3} placeholder="SHA" aria-label={t('watch_fare_to')} value={toCity} onInput={text(setTo, true)} />{' '}
+      <input name="date" type="date" aria-label={t('watch_fare_date')} value={date} onInput={text(setDate)} />{' '}
+      ≤ ¥<input name="maxYuan" type="number" min={1} size={6} aria-label={t('watch_fare_max')} value={yuan} onInput={text(setYuan)} />{' '}
       {/* Compared taxes-in, on fares an ordinary adult (or the traveller, per Options) can buy: lib/watch/fare.ts. */}
-      <span class="hint">{tr(lang, '含税费', 'taxes in')}</span>{' '}
+      <span class="hint">{t('watch_fare_taxes')}</span>{' '}
       <button type="submit" disabled={!valid}>
-        {tr(lang, '添加', 'Add')}
+        {t('watch_fare_add')}
       </button>
     </form>
   );

@@ -1,12 +1,13 @@
 // A tiny SVG sparkline of seats left over time (our own: no chart library in the popup).
 // Steps, not slopes: a count holds until the next check says otherwise.
+import { t } from '../../lib/i18n/catalog';
 import type { HistoryPoint } from '../../lib/watch/model';
 
 export interface SparklineProps {
   points: readonly HistoryPoint[];
   width?: number;
   height?: number;
-  /** Accessible description, e.g. "余票走势 Seats left over time". */
+  /** Accessible description in the UI language, e.g. "余票走势". */
   label: string;
 }
 
@@ -31,7 +32,7 @@ export function sparkPath(points: readonly HistoryPoint[], width: number, height
 export function Sparkline({ points, width = 120, height = 28, label }: SparklineProps) {
   const last = points[points.length - 1];
   const max = Math.max(0, ...points.map((p) => p[1]));
-  const title = points.length ? `${label}: ${points.map((p) => p[1]).join(' → ').slice(0, 120)} (max ${max})` : label;
+  const title = points.length ? t('watch_spark_title', label, points.map((p) => p[1]).join(' → ').slice(0, 120), max) : label;
   return (
     <svg class="ra-w-spark" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
       <title>{title}</title>

@@ -1,6 +1,7 @@
 // Editing a rail watch: the classes wanted, how many seats, which trains (codes; empty = any).
 import { useState } from 'preact/hooks';
-import { pick, tr, type Lang } from '../../lib/i18n';
+import { pick, type Lang } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import type { SeatClassId } from '../../lib/model';
 import { CLASS_NAMES, SEAT_CLASSES, type RailWatch } from '../../lib/watch/model';
 
@@ -33,7 +34,7 @@ export function WatchEditor(props: { lang: Lang; watch: RailWatch; onSave: (e: W
       }}
     >
       <fieldset>
-        <legend>{tr(lang, '席别', 'Classes')}</legend>
+        <legend>{t('watch_classes')}</legend>
         {SEAT_CLASSES.filter((c) => c !== 'qt').map((c) => (
           <label key={c}>
             <input type="checkbox" name="cls" value={c} checked={classes.includes(c)} onChange={() => toggle(c)} />
@@ -42,19 +43,19 @@ export function WatchEditor(props: { lang: Lang; watch: RailWatch; onSave: (e: W
         ))}
       </fieldset>
       <label>
-        {tr(lang, '张数', 'Seats')}{' '}
+        {t('watch_seats')}{' '}
         <input type="number" name="seats" min={1} max={9} value={seats} onInput={(e) => setSeats(Number((e.target as HTMLInputElement).value))} />
       </label>
       <label>
-        {tr(lang, '车次（空 = 任意）', 'Trains (empty = any)')}{' '}
+        {t('watch_trains')}{' '}
         <input type="text" name="trains" value={trains} onInput={(e) => setTrains((e.target as HTMLInputElement).value)} />
       </label>
-      {!valid && <p class="ra-w-invalid">{tr(lang, '请至少选一个席别，车次如 G101', 'Pick at least one class; trains like G101')}</p>}
+      {!valid && <p class="ra-w-invalid">{t('watch_invalid')}</p>}
       <button type="submit" disabled={!valid}>
-        {tr(lang, '保存', 'Save')}
+        {t('watch_save')}
       </button>
       <button type="button" onClick={props.onCancel}>
-        {tr(lang, '取消', 'Cancel')}
+        {t('watch_cancel')}
       </button>
     </form>
   );

@@ -1,8 +1,10 @@
-// The popup's 提醒 · Watches tab: every watch with its state, last check, seats-left sparkline,
+// The popup's watches tab (提醒): every watch with its state, last check, seats-left sparkline,
 // and editing, pausing, deleting, export and import. Talks to the background only through the
 // typed watch messages (the `send` prop lets tests stand in for the background).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { tr, type Lang } from '../../lib/i18n';
+import { formatYuan, pick, type Lang } from '../../lib/i18n';
+import { t, uiLang } from '../../lib/i18n/catalog';
+import { joinList } from '../common/format';
 import { send as sendMessage, type Name as MessageName, type Req, type Res } from '../../lib/messages/watch';
 import type { Watch } from '../../lib/watch/model';
 import type { WatchView } from '../../lib/watch/view';
@@ -16,7 +18,6 @@ import { routeText, sightingText, statusText, whatText, when } from './status-te
 export type Send = <N extends MessageName>(name: N, data: Req<N>) => Promise<Res<N>>;
 
 export interface WatchListProps {
-  lang?: Lang;
   send?: Send;
   /** How often the list refreshes while open (ms). */
   refreshMs?: number;
@@ -56,7 +57,8 @@ const CSS = `
 .ra-w-fare input{font-size:12px}
 `;
 
-export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshMs = 5000, save = download }: WatchListProps) {
+export function WatchList({ send = sendMessage as Send, refreshMs = 5000, save = download }: WatchListProps) {
+  const lang = uiLang();
   const [data, setData] = useState<ListData | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [editing, setEditing] = useState<string | undefined>();
@@ -73,8 +75,8 @@ export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshM
 
   useEffect(() => {
     void refresh();
-    const t = setInterval(() => void refresh(), refreshMs);
-    return () => clearInterval(t);
+    const timer = setInterval(() => void refresh(), refreshMs);
+    return () => clearInterval(timer);
   }, [refresh, refreshMs]);
 
   const act = async (fn: () => Promise<unknown>) => {
@@ -90,43 +92,40 @@ export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshM
     act(async () => {
       const r = await send('watch.export', {});
       save(r.json, `railair-watches-${chinaDateOf(Date.now())}.json`);
-      setNote(tr(lang, `已导出 ${r.count} 个提醒`, `Exported ${r.count} watches`));
+      setNote(t('watch_exported', r.count));
     });
 
   const onImport = (file: File | undefined) =>
     file &&
     act(async () => {
       const r = await send('watch.import', { json: await file.text() });
-      setNote(
-        tr(
-          lang,
-          `导入 ${r.added} 个，重复 ${r.duplicates} 个${r.errors.length ? `，无效 ${r.errors.length} 个（${r.errors.map((e) => (e.index < 0 ? e.message : `#${e.index + 1} ${e.message}`)).join('；')}）` : ''}`,
-          `Imported ${r.added}, ${r.duplicates} duplicates${r.errors.length ? `, ${r.errors.length} invalid (${r.errors.map((e) => (e.index < 0 ? e.message : `#${e.index + 1} ${e.message}`)).join('; ')})` : ''}`,
-        ),
-      );
+      const done = t('watch_imported', r.added, r.duplicates);
+      const why = joinList(r.errors.map((e) => (e.index < 0 ? e.message : `#${e.index + 1} ${e.message}`)), 'clauses');
+      setNote(r.errors.length ? t('watch_imported_invalid', done, r.errors.length, why) : done);
     });
 
   const now = data?.now ?? Date.now();
   return (
-    <section class="ra-w" aria-label={tr(lang, '余票提醒', 'Seat watches')}>
+    <section class="ra-w" aria-label={t('watch_section')}>
       <style>{CSS}</style>
       <div class="ra-w-bar">
         <span class="ra-w-sp">
           {data
-            ? tr(lang, `${data.total} 个提醒，${data.withSeats} 个有票`, `${data.total} watches, ${data.withSeats} with seats`) +
-              (data.unreadable ? tr(lang, `（${data.unreadable} 个无法读取，已保留，更新后再试）`, ` (${data.unreadable} unreadable, kept aside; an update may read them)`) : '')
-            : tr(lang, '加载中…', 'Loading…')}
+            ? data.unreadable
+              ? t('watch_unreadable', t('watch_summary', data.total, data.withSeats), data.unreadable)
+              : t('watch_summary', data.total, data.withSeats)
+            : t('popup_loading')}
         </span>
         {data?.backupAt !== undefined && (
           <span class="ra-w-invalid" role="status" data-testid="watch-backup">
-            {tr(lang, '存储的提醒已损坏，原内容已另存备份（watchesBackup）', 'The stored watches were damaged; the original is kept as a backup (watchesBackup)')}
+            {t('watch_backup')}
           </span>
         )}
         <button type="button" onClick={onExport} disabled={!data?.total && !data?.unreadable}>
-          {tr(lang, '导出', 'Export')}
+          {t('watch_export')}
         </button>
         <label>
-          {tr(lang, '导入', 'Import')}
+          {t('watch_import')}
           <input
             type="file"
             accept="application/json,.json"
@@ -141,37 +140,31 @@ export function WatchList({ lang = 'zh-CN', send = sendMessage as Send, refreshM
       </div>
       {data?.backoff && (
         <p class="ra-w-banner" role="status">
-          {tr(lang, `12306 要求放慢：${data.backoff.message.zh}。${when(data.backoff.until, now)} 前不再查询。`, `12306 asked us to slow down: ${data.backoff.message.en}. No checks until ${when(data.backoff.until, now)}.`)}
+          {t('watch_backoff', pick(lang, data.backoff.message), when(data.backoff.until, now))}
         </p>
       )}
       {!data?.backoff && data?.quietUntil !== undefined && (
         <p class="ra-w-banner" role="status">
-          {tr(lang, `安静时段：${when(data.quietUntil, now)} 前不查询 12306。`, `Quiet hours: no checks until ${when(data.quietUntil, now)}.`)}
+          {t('watch_quiet', when(data.quietUntil, now))}
         </p>
       )}
       {error && (
         <p class="ra-w-banner" role="alert">
-          {tr(lang, '出错了：', 'Error: ')}
-          {error}
+          {t('watch_error', error)}
         </p>
       )}
       {note && <p class="ra-w-meta">{note}</p>}
       {data && data.watches.length === 0 && (
         <p class="ra-w-meta">
-          {tr(
-            lang,
-            '还没有提醒。在 12306 查询页或“查询”页的结果里，点售罄座位旁的铃铛按钮，有票时会通知你。',
-            'No watches yet. Click the bell next to a sold-out class (on 12306 or in Search) and you will be notified when seats appear.',
-          )}
+          {t('watch_empty')}
         </p>
       )}
       <FareWatchForm
-        lang={lang}
         defaultDate={chinaDateOf(now + DAY_MS)}
         onAdd={(f) =>
           act(async () => {
             const r = await send('watch.createFare', f);
-            setNote(r.created ? tr(lang, '已添加机票价格提醒', 'Flight price watch added') : tr(lang, '已有相同的提醒', 'Already watching that'));
+            setNote(r.created ? t('watch_fare_added') : t('watch_exists'));
           })
         }
       />
@@ -226,21 +219,21 @@ function WatchItem({ lang, view, now, editing, onEdit, onCancel, onSave, onPause
       </div>
       <div class="ra-w-row">
         <span>{whatText(lang, w)}</span>
-        <Sparkline points={w.history} label={w.kind === 'rail' ? tr(lang, '余票走势', 'Seats left over time') : tr(lang, '最低价走势（元）', 'Lowest fare over time (¥)')} />
+        <Sparkline points={w.history} label={w.kind === 'rail' ? t('watch_spark_seats') : t('watch_spark_fare')} />
       </div>
       {w.kind === 'rail' && w.available.length > 0 && (
         <div class="ra-w-seats">{w.available.slice(0, 4).map((s) => sightingText(lang, s)).join(' · ')}</div>
       )}
       {w.kind === 'fare' && w.lowestFen !== undefined && (
         <div class="ra-w-meta">
-          {tr(lang, `当前最低 ¥${w.lowestFen / 100}`, `Lowest now ¥${w.lowestFen / 100}`)}
+          {t('watch_lowest', formatYuan(w.lowestFen))}
           {w.lowestFlight ? ` (${w.lowestFlight})` : ''}
         </div>
       )}
       <div class="ra-w-meta">
         {w.lastCheckedAt !== undefined
-          ? tr(lang, `上次查询 ${when(w.lastCheckedAt, now)}`, `Last checked ${when(w.lastCheckedAt, now)}`)
-          : tr(lang, '尚未查询', 'Not checked yet')}
+          ? t('watch_last_checked', when(w.lastCheckedAt, now))
+          : t('watch_not_checked')}
       </div>
       {editing && w.kind === 'rail' ? (
         <WatchEditor lang={lang} watch={w} onSave={onSave} onCancel={onCancel} />
@@ -248,19 +241,19 @@ function WatchItem({ lang, view, now, editing, onEdit, onCancel, onSave, onPause
         <div class="ra-w-actions">
           {w.kind === 'rail' && w.status === 'active' && (
             <button type="button" onClick={onEdit}>
-              {tr(lang, '编辑', 'Edit')}
+              {t('watch_edit')}
             </button>
           )}
           {w.status === 'active' && (
             <button type="button" onClick={() => onPause(!w.paused)}>
-              {w.paused ? tr(lang, '继续', 'Resume') : tr(lang, '暂停', 'Pause')}
+              {w.paused ? t('watch_resume') : t('watch_pause')}
             </button>
           )}
           <button type="button" onClick={onDelete}>
-            {tr(lang, '删除', 'Delete')}
+            {t('watch_delete')}
           </button>
           <a href={linkOf(w)} target="_blank" rel="noreferrer">
-            {w.kind === 'rail' ? tr(lang, '去 12306', 'Open 12306') : tr(lang, '去飞猪', 'Open Fliggy')}
+            {w.kind === 'rail' ? t('watch_open_12306') : t('watch_open_fliggy')}
           </a>
         </div>
       )}

@@ -1,5 +1,7 @@
-// The words for a watch's state and times, zh-CN first, English second.
-import { formatYuan, pick, tr, type Lang } from '../../lib/i18n';
+// The words for a watch's state and times, in the UI language.
+import { formatYuan, pick, type Lang } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
+import { joinList } from '../common/format';
 import type { EpochMs } from '../../lib/model';
 import { chinaDateOf, chinaHm } from '../../lib/time';
 import { CLASS_NAMES, type Sighting, type Watch } from '../../lib/watch/model';
@@ -13,42 +15,42 @@ export function when(t: EpochMs, now: EpochMs): string {
 export function statusText(lang: Lang, s: WatchStatus, now: EpochMs): string {
   switch (s.kind) {
     case 'seats':
-      return tr(lang, '有票', 'Seats now');
+      return t('watch_status_seats');
     case 'watching':
       return s.nextCheckAt !== undefined && s.nextCheckAt > now
-        ? tr(lang, `监控中 · 下次 ${when(s.nextCheckAt, now)}`, `Watching · next check ${when(s.nextCheckAt, now)}`)
-        : tr(lang, '监控中', 'Watching');
+        ? t('watch_status_watching_next', when(s.nextCheckAt, now))
+        : t('watch_status_watching');
     case 'expired':
-      return s.reason === 'departed' ? tr(lang, '已过期（列车已发车）', 'Expired (train departed)') : tr(lang, '已过期（日期已过）', 'Expired (date passed)');
+      return s.reason === 'departed' ? t('watch_status_expired_departed') : t('watch_status_expired_date');
     case 'paused-user':
-      return tr(lang, '已暂停', 'Paused');
+      return t('watch_status_paused');
     case 'paused-quiet':
-      return tr(lang, `安静时段，${when(s.until, now)} 恢复`, `Quiet hours until ${when(s.until, now)}`);
+      return t('watch_status_quiet', when(s.until, now));
     case 'paused-backoff':
-      return tr(lang, `${s.message.zh}，${when(s.until, now)} 前暂停`, `${s.message.en}; paused until ${when(s.until, now)}`);
+      return t('watch_status_backoff', pick(lang, s.message), when(s.until, now));
     case 'error':
-      return tr(lang, `查询出错：${s.message.zh}`, `Check failed: ${s.message.en}`);
+      return t('watch_status_error', pick(lang, s.message));
   }
 }
 
 export function sightingText(lang: Lang, s: Sighting): string {
-  const seats = s.n === null ? tr(lang, '有', 'plenty') : tr(lang, `${s.n}张`, `${s.n} left`);
-  return `${s.code} ${tr(lang, s.name, s.nameEn)} ${seats}${s.price !== undefined ? ` ${formatYuan(s.price)}` : ''}`;
+  const seats = s.n === null ? t('watch_seats_plenty') : t('common_seats_count', s.n);
+  return `${s.code} ${pick(lang, { zh: s.name, en: s.nameEn })} ${seats}${s.price !== undefined ? ` ${formatYuan(s.price)}` : ''}`;
 }
 
 export function whatText(lang: Lang, w: Watch): string {
-  if (w.kind === 'fare') return tr(lang, `机票 ≤ ${formatYuan(w.maxFen)}（含税费）`, `Flights ≤ ${formatYuan(w.maxFen)} (taxes in)`);
+  if (w.kind === 'fare') return t('watch_what_fare', formatYuan(w.maxFen));
   const trains = w.trains.length
     ? w.trains.join(' ')
     : [
-        w.filter?.types?.length ? w.filter.types.join('/') : tr(lang, '任意车次', 'any train'),
+        w.filter?.types?.length ? w.filter.types.join('/') : t('watch_any_train'),
         w.filter?.departFrom || w.filter?.departTo ? `${w.filter.departFrom ?? '00:00'}–${w.filter.departTo ?? '24:00'}` : '',
       ]
         .filter(Boolean)
         .join(' ');
-  const classes = w.classes.map((c) => pick(lang, CLASS_NAMES[c])).join(tr(lang, '、', ', '));
-  const seats = w.seats > 1 ? tr(lang, ` · ${w.seats}张`, ` · ${w.seats} seats`) : '';
-  return `${trains} · ${classes}${seats}`;
+  const classes = joinList(w.classes.map((c) => pick(lang, CLASS_NAMES[c])));
+  const what = `${trains} · ${classes}`;
+  return w.seats > 1 ? t('watch_what_seats', what, w.seats) : what;
 }
 
 export function routeText(w: Watch): string {

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { t } from '../../lib/i18n/catalog';
 import { startLanguage } from '../../lib/i18n/load';
 import { App } from './App';
 import { popupApi } from './api';
@@ -9,5 +10,10 @@ import './style.css';
 void popupApi
   .settings()
   .then((s) => startLanguage(s.language))
+  .then((lang) => {
+    // The page says which language it speaks (screen readers, hyphenation) and names itself in it.
+    document.documentElement.lang = lang;
+    document.title = t('popup_title');
+  })
   .catch(() => undefined)
   .finally(() => render(<App />, document.getElementById('app')!));

@@ -52,10 +52,11 @@
  *   Stations served in station_name.js: test/replay/stations.ts (real telecodes, 11-field format).
  *
  * ─── Browser ────────────────────────────────────────────────────────────────────────────────────
- *   launchBrowser(replay, { headless?, extensionPath?, args?, extension? }): Promise<LaunchedBrowser>
+ *   launchBrowser(replay, { headless?, extensionPath?, args?, extension?, lang? }): Promise<LaunchedBrowser>
  *     Chromium (CHROME_PATH or /usr/bin/chromium) with a fresh temp profile, the built extension
  *     (.output/chrome-mv3, built by the e2e globalSetup when missing), every replayed host mapped to the
- *     replay's port, certificate errors ignored, zh-CN locale, Asia/Shanghai time zone for pages.
+ *     replay's port, certificate errors ignored, zh-CN locale (lang: 'en-US' for another browser
+ *     language: --lang and the pages' locale), Asia/Shanghai time zone for pages.
  *     extension:false gives the same browser without the extension (extensionId '' and worker absent).
  *   LaunchedBrowser:
  *     context        Playwright BrowserContext (persistent)
@@ -120,6 +121,8 @@ export interface LaunchOptions {
   args?: string[];
   /** Default 1280×900. */
   viewport?: { width: number; height: number };
+  /** The browser's UI language and the pages' locale. Default zh-CN. */
+  lang?: string;
 }
 
 export interface LaunchedBrowser {
@@ -150,7 +153,7 @@ export async function launchBrowser(replay: Replay, opts: LaunchOptions = {}): P
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--lang=zh-CN',
+    `--lang=${opts.lang ?? 'zh-CN'}`,
     ...(withExtension ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
     ...(opts.args ?? []),
   ];
@@ -160,7 +163,7 @@ export async function launchBrowser(replay: Replay, opts: LaunchOptions = {}): P
       executablePath: chromePath(),
       headless: opts.headless ?? true,
       args,
-      locale: 'zh-CN',
+      locale: opts.lang ?? 'zh-CN',
       timezoneId: 'Asia/Shanghai',
       viewport: opts.viewport ?? { width: 1280, height: 900 },
       ignoreHTTPSErrors: true,

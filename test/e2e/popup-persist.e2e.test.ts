@@ -5,24 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fliggySearchUrl, launchBrowser, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { pickStation } from './popup-form';
 import { addDays, chinaDateOf } from '../../lib/time';
 import type { ChinaDate } from '../../lib/model';
 
 const today = chinaDateOf(Date.now());
 const day = (n: number): ChinaDate => addDays(today, n);
 
-async function pick(popup: Page, field: '#from' | '#to', typed: string, expected: string) {
-  const input = popup.locator(field);
-  await input.fill('');
-  await input.pressSequentially(typed, { delay: 20 });
-  await popup.locator(`${field}-list [role=option]`).first().waitFor();
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(expected);
-}
-
 async function search(popup: Page, date: ChinaDate) {
-  await pick(popup, '#from', 'beijing', '北京');
-  await pick(popup, '#to', '上海', '上海');
+  await pickStation(popup, '#from', 'beijing', '北京');
+  await pickStation(popup, '#to', '上海', '上海');
   await popup.locator('#date').selectOption(date);
   await popup.locator('#to').press('Enter'); // Enter in the form searches
 }

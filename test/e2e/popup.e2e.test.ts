@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { pickStation } from './popup-form';
 import { addDays, chinaDateOf } from '../../lib/time';
 import { inServiceWindow } from '../../lib/rail/service-window';
 import type { ChinaDate } from '../../lib/model';
@@ -28,14 +29,7 @@ afterAll(async () => {
   await replay?.close();
 });
 
-async function pick(field: '#from' | '#to', typed: string, expected: string) {
-  const input = popup.locator(field);
-  await input.fill('');
-  await input.pressSequentially(typed, { delay: 20 });
-  await popup.locator(`${field}-list [role=option]`).first().waitFor();
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(expected);
-}
+const pick = (field: '#from' | '#to', typed: string, expected: string) => pickStation(popup, field, typed, expected);
 
 /** Logs the popup's own marks: data arrived → first results painted (not asserted: shared CI box). */
 async function logPaint(label: string): Promise<number | null> {
@@ -133,7 +127,9 @@ describe('popup quick search', () => {
     await searchOn(day(5));
     const banner = popup.locator('[data-testid=rail-maintenance]');
     await banner.waitFor({ timeout: 20_000 });
-    expect(await banner.textContent()).toContain('12306 维护中，06:00 后恢复 · 12306 is in maintenance until 06:00');
+    // One language at a time: the browser is Chinese, so the face is in Chinese only.
+    expect(await banner.textContent()).toContain('12306 维护中，06:00 后恢复');
+    expect(await banner.textContent()).not.toContain('in maintenance');
   });
 
   it('says 12306 refused the query, and when to retry, for a blocked answer', async () => {
@@ -184,6 +180,8 @@ describe('options page', () => {
     await expect.poll(() => options.locator('#buffers h2').textContent()).toBe('Door to door');
     await popup.reload();
     await expect.poll(() => popup.locator('label[for=from]').textContent()).toBe('From');
+    expect(await popup.locator('[role=tab]').allTextContents()).toEqual(['Search', 'Watches']);
+    expect(await popup.locator('html').getAttribute('lang')).toBe('en');
     await options.close();
   });
 });

@@ -13,8 +13,13 @@ import { chinaInstant } from '../../../lib/time';
 import type { RailRowSpec } from '../../support/rail-rows';
 import { DATE, airOk, fakeApi, railOk } from './fake-api';
 import { popupDom } from './dom';
+import { useTestLanguage } from '../../support/i18n';
 
-const { flush, $, $$, searchLast } = popupDom();
+const CJK = /[\u4e00-\u9fff]/;
+/** A row's text without the test data's station names (data, not UI words). */
+const words = (el: Element) => (el.textContent ?? '').replace(/北京南|上海虹桥/g, '');
+
+const { root, flush, $, $$, searchLast } = popupDom();
 const AT_9 = chinaInstant(DATE, 9 * 60);
 
 function spec(code: string, depart: string, seats: RailRowSpec['seats'], over: Partial<RailRowSpec> = {}): RailRowSpec {
@@ -55,6 +60,28 @@ describe('popup results as of now', () => {
     expect(wl.className).toContain('seat-waitlist');
     expect(wl.textContent).toContain('候补');
     expect(waiting!.querySelector('[data-cls=zy]')!.className).toContain('seat-none');
+
+    // In English: the same states in English words, nothing in Chinese but the stations.
+    render(null, root());
+    useTestLanguage('en');
+    await searchLast(fakeApi({ now: () => AT_9, railAnswer: async () => railOk(specs) }));
+    const [laterEn, waitingEn] = $$('[data-testid=train]');
+    expect(laterEn!.querySelector('.status')!.textContent).toBe('On sale at 12:30');
+    expect(laterEn!.querySelector('[data-cls=ze]')!.textContent).toBe('Second class on sale at 12:30 ¥553');
+    expect(waitingEn!.querySelector('[data-cls=ze]')!.textContent).toBe('Second class Waitlist ¥553');
+    expect(waitingEn!.querySelector('[data-cls=zy]')!.textContent).toBe('First class Sold out ¥933');
+    expect(waitingEn!.querySelector('a.buy')!.textContent).toBe('Buy on 12306');
+    for (const row of [laterEn!, waitingEn!]) expect(words(row)).not.toMatch(CJK);
+  });
+
+  it('says why a train cannot be bought: 12306’s own words in Chinese, ours in English', async () => {
+    const specs = [spec('G9', '14:00', { ze: { cell: '无', price: 55300 } }, { button: '列车停运', canWebBuy: 'N' })];
+    await searchLast(fakeApi({ now: () => AT_9, railAnswer: async () => railOk(specs) }));
+    expect($('[data-testid=train] .status')!.textContent).toBe('列车停运');
+    render(null, root());
+    useTestLanguage('en');
+    await searchLast(fakeApi({ now: () => AT_9, railAnswer: async () => railOk(specs) }));
+    expect($('[data-testid=train] .status')!.textContent).toBe('Not running');
   });
 
   it('asks the comparison again with the filters when one changes, and shows the verdict it gives', async () => {
@@ -90,10 +117,11 @@ describe('flight fares and the rankings', () => {
     if (!a.ok) throw new Error('no flights');
     return { ...a.flights[0]!, depart: chinaInstant(DATE, 14 * 60), fares, lowest: fares[0]! };
   }
-  async function show(flights: AirOption[], qualifies = {}) {
+  async function show(flights: AirOption[], qualifies = {}, lang: 'zh-CN' | 'en' = 'zh-CN') {
+    useTestLanguage(lang);
     host = document.createElement('div');
     document.body.append(host);
-    await act(() => render(<FlightList flights={flights} lang="zh-CN" marked={new Set()} now={AT_9} qualifies={qualifies} />, host!));
+    await act(() => render(<FlightList flights={flights} lang={lang} marked={new Set()} now={AT_9} qualifies={qualifies} />, host!));
     return host;
   }
 
@@ -118,6 +146,15 @@ describe('flight fares and the rankings', () => {
     render(null, el);
     const mine = await show([flightWith(fares)], { youth: true });
     expect(mine.querySelector('[data-testid=fare]')!.textContent).toContain('¥387 限16–25周岁');
+    render(null, mine);
+    const en = await show([flightWith(fares)], {}, 'en');
+    expect(en.querySelector('[data-testid=fare]')!.textContent).toBe('economy ¥650 incl. taxes');
+    expect(en.querySelector('[data-testid=conditional-fare]')!.textContent).toBe('¥387 ages 16–25 only');
+    expect(en.querySelector('[data-testid=conditional-fare]')!.getAttribute('title')).toBe('Conditional fare, never compared');
+    // The airline's and airports' names are the flight's data, not UI words.
+    const f = flightWith(fares);
+    const data = [f.airlineName, f.from.name, f.to.name].filter((x): x is string => !!x);
+    expect(data.reduce((t, name) => t.replaceAll(name, ''), en.textContent!)).not.toMatch(CJK);
   });
 
   it('says a flight has only restricted fares rather than showing one as its price', async () => {
@@ -149,5 +186,13 @@ describe('flight fares and the rankings', () => {
     expect(host.querySelector('[data-rank=earliest]')!.textContent).toBe('最早到达 D5 01:10+1 到门');
     expect(host.querySelector('[data-rank=cheapest]')!.textContent).toBe('最便宜 Z281 硬座 ¥156');
     expect(host.querySelector('[data-rank=fastest]')!.textContent).toBe('门到门最快 D5 6小时40分');
+    render(null, host);
+    useTestLanguage('en');
+    await act(() => render(<Verdict comparison={comparison} lang="en" labels={new Map([['D5@x', 'D5'], ['Z281@x', 'Z281']])} />, host!));
+    expect(host.querySelector('[data-rank=earliest]')!.textContent).toBe('Earliest at the door D5 at the door 01:10+1');
+    expect(host.querySelector('[data-rank=cheapest]')!.textContent).toBe('Cheapest Z281 Hard seat ¥156');
+    expect(host.querySelector('[data-rank=fastest]')!.textContent).toBe('Fastest door to door D5 6h 40m');
+    expect(host.querySelector('[data-testid=verdict]')!.getAttribute('aria-label')).toBe('Verdict');
+    expect(host.textContent).not.toMatch(CJK);
   });
 });

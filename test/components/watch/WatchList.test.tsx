@@ -13,6 +13,11 @@ import type { RouteAnswer } from '../../../lib/watch/scheduler';
 import { WatchList, type Send } from '../../../components/watch/WatchList';
 import { sparkPath } from '../../../components/watch/Sparkline';
 import { count, DATE, none, NOON, train } from '../../lib/watch/support';
+import { useTestLanguage } from '../../support/i18n';
+
+/** Chinese characters, with the test's own station names taken out. */
+const CJK = /[\u4e00-\u9fff]/;
+const uiText = (el: Element) => (el.textContent ?? '').replaceAll('北京', '').replaceAll('上海', '');
 
 const clock = { t: NOON };
 let settings: Settings;
@@ -25,6 +30,7 @@ const send: Send = (name, data) => sendMessage(name, data, (m) => dispatch(m));
 let root: HTMLElement;
 let service: WatchService;
 beforeEach(() => {
+  useTestLanguage('zh-CN');
   fakeBrowser.reset();
   clock.t = NOON;
   settings = { ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch } };
@@ -79,12 +85,28 @@ describe('WatchList', () => {
     expect(g7!.dataset.state).toBe('watching');
     expect(g7!.querySelector('.ra-w-state')!.textContent).toMatch(/^监控中/);
     expect(root.querySelector('.ra-w-bar span')!.textContent).toBe('2 个提醒，1 个有票');
+    expect(g101!.textContent).not.toContain('Seats now');
+
+    // In English: the same list in English words only (the stations are the watch's own data).
+    render(null, root);
+    useTestLanguage('en');
+    await mount();
+    const [en101, en7] = items();
+    expect(en101!.querySelector('.ra-w-state')!.textContent).toBe('Seats now');
+    expect(en101!.textContent).toContain('G101 Second class 5 left ¥553');
+    expect(en101!.textContent).toContain('Last checked 10:01');
+    expect(en101!.querySelector('svg')!.getAttribute('aria-label')).toBe('Seats left over time: 0 → 5 (max 5)');
+    expect(en7!.querySelector('.ra-w-state')!.textContent).toMatch(/^Watching/);
+    expect(root.querySelector('.ra-w-bar span')!.textContent).toBe('2 watches, 1 with seats');
+    expect(uiText(root)).not.toMatch(CJK);
+    expect([...root.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label')).join(' ')).not.toMatch(CJK);
   });
 
   it('says when quiet hours and a 12306 back-off pause the watches, and until when', async () => {
     await send('watch.create', req(['G101']));
     clock.t = chinaInstant(DATE, 2 * 60);
-    await mount({ lang: 'en' });
+    useTestLanguage('en');
+    await mount();
     expect(items()[0]!.querySelector('.ra-w-state')!.textContent).toBe('Quiet hours until 06:00');
     expect(root.querySelector('[role=status]')!.textContent).toBe('Quiet hours: no checks until 06:00.');
 
@@ -93,9 +115,15 @@ describe('WatchList', () => {
     await send('watch.create', req(['G7']));
     await vi.waitFor(async () => expect((await send('watch.status', {})).backoff).toBeDefined());
     render(null, root);
+    useTestLanguage('zh-CN');
     await mount();
     expect(root.querySelector('[role=status]')!.textContent).toBe('12306 要求放慢：12306 请求过于频繁。09:10 前不再查询。');
     for (const it of items()) expect(it.querySelector('.ra-w-state')!.textContent).toBe('12306 请求过于频繁，09:10 前暂停');
+    render(null, root);
+    useTestLanguage('en');
+    await mount();
+    expect(root.querySelector('[role=status]')!.textContent).toBe('12306 asked us to slow down: 12306 is limiting requests. No checks until 09:10.');
+    for (const it of items()) expect(it.querySelector('.ra-w-state')!.textContent).toBe('12306 is limiting requests; paused until 09:10');
   });
 
   it('edits classes, seats and trains, pauses and deletes', async () => {
@@ -129,11 +157,15 @@ describe('WatchList', () => {
 
   it('refuses an edit without a class or with a bad train code', async () => {
     await send('watch.create', req(['G101']));
-    await mount({ lang: 'en' });
+    useTestLanguage('en');
+    await mount();
     await click(button(items()[0]!, 'Edit'));
     await act(async () => (root.querySelector('input[value=ze]') as HTMLInputElement).click());
     expect((root.querySelector('form.ra-w-editor button[type=submit]') as HTMLButtonElement).disabled).toBe(true);
-    expect(root.querySelector('.ra-w-invalid')).not.toBeNull();
+    expect(root.querySelector('.ra-w-invalid')!.textContent).toBe('Pick at least one class; trains like G101');
+    // The editor in English words only: the classes' names and the labels.
+    expect(root.querySelector('form.ra-w-editor legend')!.textContent).toBe('Classes');
+    expect(uiText(root.querySelector('form.ra-w-editor')!)).not.toMatch(CJK);
     await act(async () => {
       (root.querySelector('input[value=ze]') as HTMLInputElement).click();
       const trains = root.querySelector('input[name=trains]') as HTMLInputElement;
@@ -166,6 +198,17 @@ describe('WatchList', () => {
     });
     await vi.waitFor(() => expect(root.textContent).toContain('导入 1 个，重复 1 个，无效 1 个'));
     await vi.waitFor(() => expect(items()).toHaveLength(2));
+
+    // The same report in English.
+    render(null, root);
+    useTestLanguage('en');
+    await mount({ save });
+    const again = root.querySelector('input[type=file]') as HTMLInputElement;
+    Object.defineProperty(again, 'files', { value: [new File([JSON.stringify(file)], 'w.json', { type: 'application/json' })] });
+    await act(async () => {
+      again.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(root.textContent).toMatch(/Imported 0, 2 duplicates, 1 invalid \(#3 /));
   });
 });
 
@@ -220,6 +263,14 @@ describe('WatchList: flight-price watches', () => {
     await click(button(items()[0]!, '继续'));
     await vi.waitFor(() => expect(items()[0]!.dataset.state).toBe('seats'));
     expect(items()[0]!.textContent).toContain('当前最低 ¥480 (MU5101)');
+
+    render(null, root);
+    useTestLanguage('en');
+    await mount();
+    expect(items()[0]!.textContent).toContain('Flights ≤ ¥500 (taxes in)');
+    expect(items()[0]!.textContent).toContain('Lowest now ¥480 (MU5101)');
+    expect(root.querySelector('form.ra-w-fare strong')!.textContent).toBe('Flight price watch');
+    expect(root.textContent).not.toMatch(CJK);
   });
 
   it('will not add a watch with a bad city code', async () => {
