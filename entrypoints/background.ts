@@ -82,6 +82,7 @@ export default defineBackground(() => {
   const push = createPushService({
     store: pushItem,
     now,
+    settings,
     permitted: async (origin) => {
       try {
         return await browser.permissions.contains({ origins: [origin] });

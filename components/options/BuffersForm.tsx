@@ -1,18 +1,17 @@
 // Door-to-door buffers: minutes from the door to the station / airport, before departure, and
 // from arrival to leaving the terminal, for trains and for flights.
 import { useEffect, useState } from 'preact/hooks';
-import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n/catalog';
 import { bufferSchema, DEFAULT_BUFFERS, type Buffers, type Settings } from '../../lib/settings';
 import { SaveNote, Section } from './Section';
 
-const FIELDS: [keyof Buffers, string, string][] = [
-  ['accessMin', '到站/机场', 'Door to terminal'],
-  ['beforeMin', '提前到达', 'Before departure'],
-  ['egressMin', '到达后出站', 'Leaving on arrival'],
+const FIELDS: [keyof Buffers, MessageKey][] = [
+  ['accessMin', 'options_bufferAccess'],
+  ['beforeMin', 'options_bufferBefore'],
+  ['egressMin', 'options_bufferEgress'],
 ];
 
-export function BuffersForm({ settings, onSave, lang }: { settings: Settings; onSave: (s: Settings) => Promise<void>; lang: Lang }) {
+export function BuffersForm({ settings, onSave }: { settings: Settings; onSave: (s: Settings) => Promise<void> }) {
   const [buffers, setBuffers] = useState(settings.buffers);
   const [note, setNote] = useState('idle');
   useEffect(() => setBuffers(settings.buffers), [settings.buffers]);
@@ -22,7 +21,7 @@ export function BuffersForm({ settings, onSave, lang }: { settings: Settings; on
     const air = bufferSchema.safeParse(buffers.air);
     const rail = bufferSchema.safeParse(buffers.rail);
     if (!air.success || !rail.success) {
-      setNote(tr(lang, '请输入 0–600 分钟的整数', 'Enter whole minutes, 0–600'));
+      setNote(t('options_buffersInvalid'));
       return;
     }
     await onSave({ ...settings, buffers: { air: air.data, rail: rail.data } });
@@ -30,20 +29,20 @@ export function BuffersForm({ settings, onSave, lang }: { settings: Settings; on
   }
 
   return (
-    <Section id="buffers" title={tr(lang, '门到门时间', 'Door to door')}>
+    <Section id="buffers" title={t('options_buffers')}>
       <form onSubmit={save}>
         <table class="grid">
           <thead>
             <tr>
               <th />
-              <th>{tr(lang, '火车', 'Train')}</th>
-              <th>{tr(lang, '飞机', 'Flight')}</th>
+              <th>{t('options_train')}</th>
+              <th>{t('options_flight')}</th>
             </tr>
           </thead>
           <tbody>
-            {FIELDS.map(([k, zh, en]) => (
+            {FIELDS.map(([k, label]) => (
               <tr key={k}>
-                <th scope="row">{tr(lang, zh, en)}</th>
+                <th scope="row">{t(label)}</th>
                 {(['rail', 'air'] as const).map((mode) => (
                   <td key={mode}>
                     <input
@@ -52,7 +51,7 @@ export function BuffersForm({ settings, onSave, lang }: { settings: Settings; on
                       max={600}
                       step={1}
                       name={`${mode}.${k}`}
-                      aria-label={`${tr(lang, zh, en)} (${mode})`}
+                      aria-label={t(mode === 'rail' ? 'options_bufferRail' : 'options_bufferAir', t(label))}
                       value={buffers[mode][k]}
                       onInput={(e) => {
                         const v = Number((e.currentTarget as HTMLInputElement).value);
@@ -60,19 +59,19 @@ export function BuffersForm({ settings, onSave, lang }: { settings: Settings; on
                         setNote('idle');
                       }}
                     />{' '}
-                    {tr(lang, '分钟', 'min')}
+                    {t('options_minutes')}
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
-        <button type="submit">{tr(lang, '保存', 'Save')}</button>{' '}
+        <button type="submit">{t('options_save')}</button>{' '}
         <button
           type="button"
           onClick={() => setBuffers({ air: { ...DEFAULT_BUFFERS.air }, rail: { ...DEFAULT_BUFFERS.rail } })}
         >
-          {tr(lang, '恢复默认', 'Defaults')}
+          {t('options_defaults')}
         </button>{' '}
         <SaveNote state={note} />
       </form>

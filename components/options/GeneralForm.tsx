@@ -1,20 +1,19 @@
 // Language, the default for student tickets and how often fare watches ask Fliggy.
-import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import { FARE_INTERVAL_MIN, type Settings } from '../../lib/settings';
 import { Section } from './Section';
 
-export function GeneralForm({ settings, onSave, lang }: { settings: Settings; onSave: (s: Settings) => Promise<void>; lang: Lang }) {
+export function GeneralForm({ settings, onSave }: { settings: Settings; onSave: (s: Settings) => Promise<void> }) {
   return (
-    <Section id="general" title={tr(lang, '通用', 'General')}>
+    <Section id="general" title={t('options_general')}>
       <label>
-        {tr(lang, '语言', 'Language')}{' '}
+        {t('options_language')}{' '}
         <select
           id="language"
           value={settings.language}
           onChange={(e) => void onSave({ ...settings, language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] })}
         >
-          <option value="auto">{tr(lang, '跟随浏览器', 'Same as the browser')}</option>
+          <option value="auto">{t('options_languageAuto')}</option>
           <option value="zh-CN">简体中文</option>
           <option value="en">English</option>
         </select>
@@ -26,10 +25,10 @@ export function GeneralForm({ settings, onSave, lang }: { settings: Settings; on
           checked={settings.student}
           onChange={(e) => void onSave({ ...settings, student: (e.currentTarget as HTMLInputElement).checked })}
         />
-        {tr(lang, '默认查询学生票', 'Search student tickets by default')}
+        {t('options_studentDefault')}
       </label>
       <label>
-        {tr(lang, '机票价格监控：每隔（分钟）查询飞猪', 'Fare watches: ask Fliggy every (minutes)')}{' '}
+        {t('options_fareInterval')}{' '}
         <input
           id="fare-interval"
           type="number"

@@ -1,8 +1,7 @@
 // The options page: every setting saves on its own and applies at once (the popup and the
 // background read settings from storage on each use).
 import { useEffect, useState } from 'preact/hooks';
-import { tr } from '../../lib/i18n';
-import { uiLang } from '../../lib/i18n/catalog';
+import { t, uiLang } from '../../lib/i18n/catalog';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { OptionsApi } from './api';
 import { AboutMeForm } from './AboutMeForm';
@@ -20,6 +19,9 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   const [cleared, setCleared] = useState(false);
   useEffect(() => {
     void api.loadSettings().then(setSettings);
+    // The tab's title and the page's language follow the UI language too (screen readers, tab strip).
+    document.title = t('options_title');
+    document.documentElement.lang = uiLang();
   }, [gen]);
 
   async function save(s: Settings) {
@@ -34,25 +36,23 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
   }
 
   if (!settings) return <main class="options">…</main>;
-  const lang = uiLang();
   return (
     <main class="options" key={gen}>
-      <h1>RailAir {tr(lang, '设置', 'Settings')} · Settings</h1>
+      <h1>{t('options_title')}</h1>
       {cleared && (
         <p class="saved" role="status" data-testid="cleared">
-          已清除全部数据 · All data cleared
+          {t('options_allCleared')}
         </p>
       )}
-      <GeneralForm settings={settings} onSave={save} lang={lang} />
-      <AboutMeForm settings={settings} onSave={save} lang={lang} />
-      <BuffersForm settings={settings} onSave={save} lang={lang} />
-      <TopForm api={api} settings={settings} onSave={save} lang={lang} />
-      <WatchForm settings={settings} onSave={save} lang={lang} />
-      <PushForm api={api} lang={lang} />
-      <DiagnosticsPanel api={api} lang={lang} />
+      <GeneralForm settings={settings} onSave={save} />
+      <AboutMeForm settings={settings} onSave={save} />
+      <BuffersForm settings={settings} onSave={save} />
+      <TopForm api={api} settings={settings} onSave={save} />
+      <WatchForm settings={settings} onSave={save} />
+      <PushForm api={api} />
+      <DiagnosticsPanel api={api} />
       <ClearData
         api={api}
-        lang={lang}
         onCleared={() => {
           setSettings({ ...DEFAULT_SETTINGS });
           setCleared(true);

@@ -3,19 +3,19 @@
 // the click; keys are typed in, stored on this computer and shown masked; each channel has a
 // "send a test" button and shows its last success and last error.
 import { useEffect, useState } from 'preact/hooks';
-import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import { pick } from '../../lib/i18n';
+import { t, uiLang } from '../../lib/i18n/catalog';
 import { channelOrigin, PUSH_KINDS, pushChannelSchema, type PushChannel, type PushKind } from '../../lib/push/channels';
 import type { PushChannelView } from '../../lib/messages/push';
 import type { OptionsApi } from './api';
 import { PUSH_KIND_INFO } from './push-fields';
 import { Section } from './Section';
 
-function when(at: number, lang: Lang): string {
-  return new Date(at).toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+function when(at: number): string {
+  return new Date(at).toLocaleString(uiLang() === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-function ChannelRow({ c, api, lang, reload }: { c: PushChannelView; api: OptionsApi; lang: Lang; reload: () => void }) {
+function ChannelRow({ c, api, reload }: { c: PushChannelView; api: OptionsApi; reload: () => void }) {
   const info = PUSH_KIND_INFO[c.kind as PushKind];
   const [testing, setTesting] = useState(false);
   const [said, setSaid] = useState('');
@@ -24,26 +24,26 @@ function ChannelRow({ c, api, lang, reload }: { c: PushChannelView; api: Options
     setSaid('');
     const out = await api.pushTest(c.id).catch((e: unknown) => ({ ok: false as const, error: { code: 'network', message: { zh: String(e), en: String(e) } } }));
     setTesting(false);
-    setSaid(out.ok ? tr(lang, '测试推送已发出', 'Test push sent') : tr(lang, out.error.message.zh, out.error.message.en));
+    setSaid(out.ok ? t('options_pushTestSent') : pick(uiLang(), out.error.message));
     reload();
   }
   return (
     <li class="push-channel" data-testid="push-channel" data-kind={c.kind}>
       <label class="check">
         <input type="checkbox" checked={c.enabled} onChange={(e) => void api.pushEnable(c.id, (e.target as HTMLInputElement).checked).then(reload)} />{' '}
-        <strong>{info ? tr(lang, info.zh, info.en) : c.kind}</strong> <span class="hint">{c.summary}</span>
+        <strong>{info ? t(info.label) : c.kind}</strong> <span class="hint">{c.summary}</span>
       </label>{' '}
       <button type="button" onClick={() => void test()} disabled={testing}>
-        {testing ? '…' : tr(lang, '发送测试', 'Send a test')}
+        {testing ? '…' : t('options_pushSendTest')}
       </button>{' '}
       <button type="button" class="link" onClick={() => void api.pushRemove(c.id).then(reload)}>
-        {tr(lang, '删除', 'Remove')}
+        {t('options_pushRemove')}
       </button>
       <div class="hint" data-testid="push-status">
-        {c.status.lastOkAt !== undefined && <span>{tr(lang, `上次成功：${when(c.status.lastOkAt, lang)}`, `Last sent: ${when(c.status.lastOkAt, lang)}`)} </span>}
+        {c.status.lastOkAt !== undefined && <span>{t('options_pushLastOk', when(c.status.lastOkAt))} </span>}
         {c.status.lastError && (
           <span class="error">
-            {tr(lang, `上次失败（${when(c.status.lastError.at, lang)}）：${c.status.lastError.message.zh}`, `Last failure (${when(c.status.lastError.at, lang)}): ${c.status.lastError.message.en}`)}
+            {t('options_pushLastError', when(c.status.lastError.at), pick(uiLang(), c.status.lastError.message))}
           </span>
         )}
       </div>
@@ -56,7 +56,7 @@ function ChannelRow({ c, api, lang, reload }: { c: PushChannelView; api: Options
   );
 }
 
-export function PushForm({ api, lang }: { api: OptionsApi; lang: Lang }) {
+export function PushForm({ api }: { api: OptionsApi }) {
   const [channels, setChannels] = useState<PushChannelView[]>([]);
   const [unreadable, setUnreadable] = useState(0);
   const [kind, setKind] = useState<PushKind>('bark');
@@ -76,44 +76,38 @@ export function PushForm({ api, lang }: { api: OptionsApi; lang: Lang }) {
     if (!parsed.success) {
       const i = parsed.error.issues[0];
       const field = PUSH_KIND_INFO[kind].fields.find((f) => f.name === i?.path[0]);
-      setNote(tr(lang, `请检查：${field?.zh ?? ''}`, `Please check: ${field?.en ?? i?.message ?? ''}`));
+      setNote(t('options_pushCheck', field ? t(field.label) : String(i?.path[0] ?? '')));
       return;
     }
     // The service's host, asked for from this click (browsers prompt only for a user gesture).
     const granted = await api.requestOrigin(channelOrigin(parsed.data as PushChannel));
     if (!granted) {
-      setNote(tr(lang, '未获得访问该推送服务的权限', 'Access to this push service was not granted'));
+      setNote(t('options_pushDenied'));
       return;
     }
     await api.pushSave({ enabled: true, channel: typed });
     setValues({});
-    setNote(tr(lang, '已添加', 'Added'));
+    setNote(t('options_pushAdded'));
     reload();
   }
 
   const info = PUSH_KIND_INFO[kind];
   return (
-    <Section id="push" title={tr(lang, '手机推送', 'Alerts on your phone')}>
-      <p class="hint">
-        {tr(
-          lang,
-          '余票提醒除桌面通知外，也可以同时推送到手机。密钥只保存在本机，不同步、不导出，显示时已遮盖。每个提醒每次变化只推送一次，每小时最多 30 条。',
-          'Besides the desktop notification, a watch alert can go to your phone too. Keys stay on this computer (never synced or exported) and are shown masked. One push per watch change, at most 30 an hour.',
-        )}
-      </p>
+    <Section id="push" title={t('options_push')}>
+      <p class="hint">{t('options_pushHint')}</p>
       {unreadable > 0 && (
         <p class="error" data-testid="push-unreadable">
-          {tr(lang, `${unreadable} 个推送渠道无法读取（已保留，更新后再试）`, `${unreadable} push channel(s) could not be read (kept; an update may read them)`)}
+          {t('options_pushUnreadable', unreadable)}
         </p>
       )}
       <ul class="push-channels">
         {channels.map((c) => (
-          <ChannelRow key={c.id} c={c} api={api} lang={lang} reload={reload} />
+          <ChannelRow key={c.id} c={c} api={api} reload={reload} />
         ))}
       </ul>
       <form onSubmit={(e) => void add(e)} data-testid="push-add">
         <label>
-          {tr(lang, '推送服务', 'Service')}{' '}
+          {t('options_pushService')}{' '}
           <select
             value={kind}
             onChange={(e) => {
@@ -123,14 +117,14 @@ export function PushForm({ api, lang }: { api: OptionsApi; lang: Lang }) {
           >
             {PUSH_KINDS.map((k) => (
               <option value={k} key={k}>
-                {tr(lang, PUSH_KIND_INFO[k].zh, PUSH_KIND_INFO[k].en)}
+                {t(PUSH_KIND_INFO[k].label)}
               </option>
             ))}
           </select>
         </label>
         {info.fields.map((f) => (
           <label key={`${kind}-${f.name}`}>
-            {tr(lang, f.zh, f.en)}{' '}
+            {t(f.label)}{' '}
             <input
               name={f.name}
               type={f.secret ? 'password' : 'text'}
@@ -142,7 +136,7 @@ export function PushForm({ api, lang }: { api: OptionsApi; lang: Lang }) {
             />
           </label>
         ))}
-        <button type="submit">{tr(lang, '添加', 'Add')}</button>{' '}
+        <button type="submit">{t('options_pushAdd')}</button>{' '}
         {note && (
           <span role="status" data-testid="push-note">
             {note}

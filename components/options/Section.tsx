@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../lib/i18n/catalog';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
@@ -9,12 +10,12 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-/** "已保存 · Saved" after a save, or the error. */
+/** "已保存" / "Saved" after a save, or the error. */
 export function SaveNote({ state }: { state: 'idle' | 'saved' | string }) {
   if (state === 'idle') return null;
   return (
     <span class={state === 'saved' ? 'saved' : 'error'} role="status" data-testid="save-note">
-      {state === 'saved' ? '已保存 · Saved' : state}
+      {state === 'saved' ? t('options_saved') : state}
     </span>
   );
 }

@@ -1,8 +1,7 @@
 // Taobao Open Platform: turn it on (which asks the browser for the gateway host), app key,
 // secret (write-only: stored locally, shown masked, never read back), sign method.
 import { useEffect, useState } from 'preact/hooks';
-import type { Lang } from '../../lib/i18n';
-import { tr } from '../../lib/i18n';
+import { t } from '../../lib/i18n/catalog';
 import type { SignMethod } from '../../lib/air/client';
 import type { Settings } from '../../lib/settings';
 import type { CredentialsView, OptionsApi } from './api';
@@ -12,12 +11,10 @@ export function TopForm({
   api,
   settings,
   onSave,
-  lang,
 }: {
   api: OptionsApi;
   settings: Settings;
   onSave: (s: Settings) => Promise<void>;
-  lang: Lang;
 }) {
   const [creds, setCreds] = useState<CredentialsView | null>(null);
   const [appKey, setAppKey] = useState('');
@@ -43,7 +40,7 @@ export function TopForm({
       const granted = await api.requestTopPermission();
       setPermitted(granted);
       if (!granted) {
-        setNote(tr(lang, '未获得访问淘宝开放平台的权限', 'Permission for the Taobao gateway was not granted'));
+        setNote(t('options_topDenied'));
         return;
       }
     }
@@ -55,11 +52,11 @@ export function TopForm({
     e.preventDefault();
     const key = appKey.trim();
     if (!/^\d{5,12}$/.test(key)) {
-      setNote(tr(lang, 'App Key 应为数字', 'The app key is a number'));
+      setNote(t('options_topKeyNumber'));
       return;
     }
     if (!secret && !creds?.hasSecret) {
-      setNote(tr(lang, '请输入 App Secret', 'Enter the app secret'));
+      setNote(t('options_topNeedSecret'));
       return;
     }
     await api.saveCredentials({ appKey: key, signMethod, ...(secret ? { secret: secret.trim() } : {}) });
@@ -69,22 +66,15 @@ export function TopForm({
   }
 
   return (
-    <Section id="top" title={tr(lang, '淘宝开放平台（航班价格）', 'Taobao Open Platform (flight fares)')}>
+    <Section id="top" title={t('options_top')}>
       {/* Almost nobody has an approved app: say so first, and that flights work without one. */}
       <p class="hint" data-testid="top-needs-app">
-        需要已获批准的淘宝开放平台应用（AppKey/Secret）；没有也能查航班（飞猪实时查询） · Needs an approved Taobao Open Platform app;
-        flights work without it (live Fliggy search)
+        {t('options_topNeedsApp')}
       </p>
-      <p class="hint">
-        {tr(
-          lang,
-          '填写你自己应用的 App Key 和 App Secret 后，航班改由淘宝开放平台查询。密钥只保存在本机，不同步、不记录。',
-          "With your own app's key and secret, flights are queried through the Taobao Open Platform instead. They stay on this computer: never synced, never logged.",
-        )}
-      </p>
+      <p class="hint">{t('options_topHint')}</p>
       <label class="check">
         <input id="top-enabled" type="checkbox" checked={settings.topEnabled && permitted !== false} onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)} />
-        {tr(lang, '使用淘宝开放平台查询航班', 'Query flights on the Taobao Open Platform')}
+        {t('options_topEnable')}
       </label>
       <form onSubmit={save} autocomplete="off">
         <label>
@@ -97,18 +87,18 @@ export function TopForm({
             type="password"
             autocomplete="new-password"
             value={secret}
-            placeholder={creds?.hasSecret ? tr(lang, '已保存 ••••••（留空则不变）', 'Saved •••••• (leave empty to keep)') : ''}
+            placeholder={creds?.hasSecret ? t('options_topSecretSaved') : ''}
             onInput={(e) => setSecret((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
         <label>
-          {tr(lang, '签名方式', 'Sign method')}{' '}
+          {t('options_topSignMethod')}{' '}
           <select id="sign-method" value={signMethod} onChange={(e) => setSignMethod((e.currentTarget as HTMLSelectElement).value as SignMethod)}>
             <option value="md5">MD5</option>
             <option value="hmac-sha256">HMAC-SHA256</option>
           </select>
         </label>
-        <button type="submit">{tr(lang, '保存', 'Save')}</button>{' '}
+        <button type="submit">{t('options_save')}</button>{' '}
         {creds && (
           <button
             type="button"
@@ -120,7 +110,7 @@ export function TopForm({
               setNote('saved');
             }}
           >
-            {tr(lang, '删除密钥', 'Remove credentials')}
+            {t('options_topRemove')}
           </button>
         )}{' '}
         <SaveNote state={note} />

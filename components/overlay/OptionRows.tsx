@@ -3,27 +3,28 @@
 // and never marked cheapest; 候补 and "not on sale yet" are states of their own.
 import { useState } from 'preact/hooks';
 import { formatYuan, pick, type Lang } from '../../lib/i18n';
+import { t, uiLang } from '../../lib/i18n/catalog';
 import type { RowView, SeatView } from '../../lib/capture/view';
 import { formatDuration } from '../../lib/time';
 import { availabilityText, hm, seatLevel } from '../common/format';
 import { directFirst } from '../../lib/air/connection';
 import { STUDENT_FARE_NOTE } from '../../lib/compare/student-note';
-import { BEST_LABELS, DEPARTED, saleOpensText, TOP_LABELS, WAITLIST } from './labels';
+import { BEST_LABELS } from './labels';
 
 const SHOWN = 8;
 
-function Badges({ row, lang }: { row: RowView; lang: Lang }) {
+function Badges({ row }: { row: RowView }) {
   return (
     <>
-      {row.best.map((t) => (
-        <span key={t} class={`ra-badge ra-badge-${t}`} title={`${BEST_LABELS[t].zh} · ${BEST_LABELS[t].en}`}>
-          {pick(lang, BEST_LABELS[t])}
+      {row.best.map((top) => (
+        <span key={top} class={`ra-badge ra-badge-${top}`}>
+          {t(BEST_LABELS[top])}
         </span>
       ))}
       {row.tops.includes('earliest') && (
         // The clock time at the door (+1 the next day): whether they make a 14:00 meeting, not a duration.
-        <span class="ra-badge ra-badge-earliest" title={`${TOP_LABELS.earliest.zh} ${row.reachDoorAt.text} 到门 · ${TOP_LABELS.earliest.en}: at the door ${row.reachDoorAt.text}`}>
-          {pick(lang, TOP_LABELS.earliest)} {row.reachDoorAt.text}
+        <span class="ra-badge ra-badge-earliest" title={t('overlay_earliestTitle', row.reachDoorAt.text)}>
+          {t('overlay_earliest', row.reachDoorAt.text)}
         </span>
       )}
     </>
@@ -70,14 +71,14 @@ function Price({ row, lang }: { row: RowView; lang: Lang }) {
     const wait = row.waitlist?.[0];
     const state =
       row.saleOpens !== undefined ? (
-        <span class="ra-note">{pick(lang, row.priceNote ?? saleOpensText(row.saleOpens))}</span>
+        <span class="ra-note">{row.priceNote ? pick(lang, row.priceNote) : t('overlay_saleOpens', row.saleOpens)}</span>
       ) : wait && !row.departed ? (
         <span class="ra-waitlist" data-testid="railair-waitlist">
-          {pick(lang, WAITLIST)} {pick(lang, wait.name)}
+          {t('overlay_waitlist')} {pick(lang, wait.name)}
           {wait.price !== undefined ? ` ${formatYuan(wait.price)}` : ''}
         </span>
       ) : (
-        <span class="ra-note">{row.priceNote ? pick(lang, row.priceNote) : lang === 'en' ? 'Sold out' : '无票'}</span>
+        <span class="ra-note">{row.priceNote ? pick(lang, row.priceNote) : t('overlay_soldOut')}</span>
       );
     return (
       <>
@@ -86,7 +87,7 @@ function Price({ row, lang }: { row: RowView; lang: Lang }) {
       </>
     );
   }
-  const note = row.priceNote ? `${row.priceNote.zh} · ${row.priceNote.en}` : undefined;
+  const note = row.priceNote ? pick(lang, row.priceNote) : undefined;
   return (
     <>
       <span class="ra-price" title={note}>
@@ -103,13 +104,14 @@ function rowClass(r: RowView): string {
   return [r.departed ? 'ra-departed' : '', r.soldOut ? 'ra-soldout' : ''].filter(Boolean).join(' ');
 }
 
-export function OptionRows({ rows: given, lang, mode }: { rows: RowView[]; lang: Lang; mode: 'rail' | 'air' }) {
+export function OptionRows({ rows: given, mode }: { rows: RowView[]; mode: 'rail' | 'air' }) {
+  const lang = uiLang();
   const [all, setAll] = useState(false);
   // Connections (one ticket, several flights) are listed apart, after the direct flights.
   const { direct, connections } = directFirst(given, (r) => r.via !== undefined);
   const rows = [...direct, ...connections];
   const shown = all ? rows : rows.slice(0, SHOWN);
-  const en = lang === 'en';
+  const dur = lang === 'en' ? 'en' : 'zh';
   // Trains asked for as student tickets: 12306's answer cannot be confirmed to hold student prices.
   const student = rows.some((r) => r.mode === 'rail' && r.priceNote?.zh.includes(STUDENT_FARE_NOTE.zh));
   return (
@@ -122,19 +124,19 @@ export function OptionRows({ rows: given, lang, mode }: { rows: RowView[]; lang:
       <table class="ra-table" data-testid="railair-rows">
         <thead>
           <tr>
-            <th>{mode === 'air' ? (en ? 'Flight' : '航班') : en ? 'Train' : '车次'}</th>
-            <th>{en ? 'Depart–arrive' : '出发–到达'}</th>
-            <th>{mode === 'air' ? (en ? 'Airports' : '机场') : en ? 'Stations' : '车站'}</th>
-            <th>{en ? 'Door to door' : '门到门'}</th>
-            <th>{en ? 'Price' : '价格'}</th>
-            <th>{mode === 'rail' ? (en ? 'Seats left' : '余票') : ''}</th>
+            <th>{t(mode === 'air' ? 'overlay_colFlight' : 'overlay_colTrain')}</th>
+            <th>{t('overlay_colTimes')}</th>
+            <th>{t(mode === 'air' ? 'overlay_colAirports' : 'overlay_colStations')}</th>
+            <th>{t('overlay_colDoor')}</th>
+            <th>{t('overlay_colPrice')}</th>
+            <th>{mode === 'rail' ? t('overlay_colSeats') : ''}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((r, i) => [
             i === direct.length && (
               <tr key="connections" class="ra-group">
-                <th colSpan={6}>{en ? 'Connections (one ticket, changing planes)' : '中转联程（一张票，中途换乘）'}</th>
+                <th colSpan={6}>{t('overlay_connections')}</th>
               </tr>
             ),
             <tr key={r.id} class={rowClass(r)} data-code={r.code} {...(r.departed ? { 'data-departed': '' } : {})}>
@@ -146,23 +148,23 @@ export function OptionRows({ rows: given, lang, mode }: { rows: RowView[]; lang:
               <td>
                 {hm(r.depart)}–{hm(r.arrive)}
                 {r.arriveDayOffset > 0 && <sup>+{r.arriveDayOffset}</sup>}
-                {r.departed && <span class="ra-note"> {pick(lang, DEPARTED)}</span>}
+                {r.departed && <span class="ra-note"> {t('overlay_departed')}</span>}
               </td>
               <td>
                 {r.fromName} → {r.toName}
               </td>
-              <td title={`${en ? 'ride' : '乘坐'} ${formatDuration(r.durationMin, en ? 'en' : 'zh')} · ${en ? 'at the door' : '到门'} ${r.reachDoorAt.text}`}>
-                {formatDuration(r.doorToDoorMin, en ? 'en' : 'zh')}
+              <td title={t('overlay_doorTitle', formatDuration(r.durationMin, dur), r.reachDoorAt.text)}>
+                {formatDuration(r.doorToDoorMin, dur)}
               </td>
               <td>
                 <Price row={r} lang={lang} />
               </td>
               <td class={mode === 'rail' ? 'ra-seats' : ''}>
-                <Badges row={r} lang={lang} />
+                <Badges row={r} />
                 {mode === 'rail' &&
                   (r.saleOpens !== undefined ? (
                     <span class="ra-seat ra-seat-none" data-testid="railair-sale-opens">
-                      {pick(lang, saleOpensText(r.saleOpens))}
+                      {t('overlay_saleOpens', r.saleOpens)}
                     </span>
                   ) : (
                     <Seats seats={r.seats} lang={lang} />
@@ -174,7 +176,7 @@ export function OptionRows({ rows: given, lang, mode }: { rows: RowView[]; lang:
       </table>
       {rows.length > SHOWN && (
         <button type="button" class="ra-btn ra-more" onClick={() => setAll(!all)}>
-          {all ? '收起 · Show fewer' : `显示全部 ${rows.length} 个 · Show all ${rows.length}`}
+          {all ? t('overlay_showFewer') : t('overlay_showAll', rows.length)}
         </button>
       )}
     </div>

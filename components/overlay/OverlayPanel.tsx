@@ -5,12 +5,13 @@
 // countdown, offline, verification) and offers the one click that gets it (the other site's
 // search, in a new tab).
 import { useEffect, useRef } from 'preact/hooks';
-import type { Lang } from '../../lib/i18n';
+import { pick } from '../../lib/i18n';
+import { t, uiLang } from '../../lib/i18n/catalog';
 import type { LiveError, OverlayView } from '../../lib/capture/view';
 import { faceKind, faceText, railError } from '../common/error-face';
 import { formatAge } from '../common/format';
 import { useCountdown } from '../common/use-countdown';
-import { LOOKING_UP, RETRY, VERIFY_LINK } from './labels';
+import { LOOKING_UP } from './labels';
 import { OptionRows } from './OptionRows';
 
 export type PanelState =
@@ -24,7 +25,6 @@ export interface PanelProps {
   state: PanelState;
   collapsed: boolean;
   onToggle: () => void;
-  lang: Lang;
   now: number;
   /** Asks for the view again (a wait ran out, the network came back). */
   onRetry?: () => void;
@@ -32,13 +32,9 @@ export interface PanelProps {
   clock?: () => number;
 }
 
-function En({ children }: { children: string }) {
-  return <div class="ra-en">{children}</div>;
-}
-
+/** "11月23日" / "23 November": the day as the page's own language writes it. */
 function dayText(date: string): string {
-  const [, m, d] = date.split('-');
-  return `${Number(m)}月${Number(d)}日`;
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString(uiLang() === 'en' ? 'en-GB' : 'zh-CN', { month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
 /**
@@ -62,12 +58,10 @@ function LiveErrorFace({ error: raw, flights, onRetry, clock }: { error: LiveErr
   const text = faceText(error, left);
   return (
     <div class="ra-live-error" role="status" data-testid="railair-live-error" data-face={kind}>
-      {flights ? '实时查询航班未成功：' : '12306 实时查询未成功：'}
-      {text}
-      <En>{`${flights ? 'Live flight query' : 'Live 12306 query'} did not answer: ${text}`}</En>
+      {t(flights ? 'overlay_liveFlightsFailed' : 'overlay_liveRailFailed', text)}
       {onRetry && (kind === 'wait' || kind === 'offline' || kind === 'other') && (
         <button type="button" class="ra-btn" disabled={!!left && left > 0} onClick={onRetry} data-testid="railair-retry">
-          {RETRY.zh} · {RETRY.en}
+          {t('overlay_retry')}
         </button>
       )}
     </div>
@@ -80,10 +74,7 @@ function NoData({ site, view, onRetry, clock }: { site: PanelProps['site']; view
   const challenged = flights && !!view.liveError && faceKind(view.liveError) === 'challenge';
   return (
     <div class="ra-empty" data-testid="railair-no-data">
-      <div>
-        {flights ? `暂无 ${route} 的航班数据` : `暂无 ${route} 的火车数据`}
-        <En>{flights ? `No flights known yet for ${view.date}.` : `No trains known yet for ${view.date}.`}</En>
-      </div>
+      <div>{t(flights ? 'overlay_noFlights' : 'overlay_noTrains', route)}</div>
       {view.liveError && (
         <LiveErrorFace error={view.liveError} flights={flights} onRetry={onRetry} clock={clock} />
       )}
@@ -91,89 +82,66 @@ function NoData({ site, view, onRetry, clock }: { site: PanelProps['site']; view
         <p>
           <a class="ra-btn ra-btn-primary" href={view.otherSearchUrl} target="_blank" rel="noopener noreferrer" data-testid="railair-open-other">
             {/* Fliggy asked for a verification: its search page is where the user completes it. */}
-            {challenged
-              ? `${VERIFY_LINK.zh} · ${VERIFY_LINK.en}`
-              : flights
-                ? '在飞猪查询该航线 · Search flights on Fliggy'
-                : '在12306查询该线路 · Search trains on 12306'}
+            {t(challenged ? 'overlay_verifyOnFliggy' : flights ? 'overlay_searchOnFliggy' : 'overlay_searchOn12306')}
           </a>
         </p>
       ) : (
-        <En>
-          {flights
-            ? 'RailAir reads flights when you search this route on Fliggy.'
-            : 'RailAir reads trains when you search this route on 12306 (kyfw.12306.cn).'}
-        </En>
+        <p class="ra-note">{t(flights ? 'overlay_readsFlights' : 'overlay_readsTrains')}</p>
       )}
     </div>
   );
 }
 
-function Footer({ view, now, lang }: { view: OverlayView; now: number; lang: Lang }) {
-  const en = lang === 'en';
+/** "航班数据 5 分钟前（飞猪）", with "可能已过时" when the data is old. */
+function sourceLine(key: 'overlay_flightsData' | 'overlay_trainsData', age: string, source: string, stale: boolean): string {
+  const line = t(key, age, source);
+  return stale ? t('overlay_mayBeStale', line) : line;
+}
+
+function Footer({ view, now }: { view: OverlayView; now: number }) {
+  const lang = uiLang();
   const parts: preact.JSX.Element[] = [];
   const { rail, air } = view.sources;
   if (air) {
+    const source = t(air.source === 'top' ? (air.live ? 'overlay_srcTopLive' : 'overlay_srcTop') : 'overlay_srcFliggy');
     parts.push(
       <span key="air" class={air.stale ? 'ra-stale' : ''} data-testid="railair-source-air">
-        {en ? 'Flights ' : '航班数据 '}
-        {formatAge(now - air.at, lang)}
-        {air.source === 'top'
-          ? air.live
-            ? en
-              ? ' (Taobao Open Platform, live)'
-              : '（淘宝开放平台实时查询 · live）'
-            : en
-              ? ' (Taobao Open Platform)'
-              : '（淘宝开放平台）'
-          : en
-            ? ' (Fliggy)'
-            : '（飞猪）'}
-        {air.stale ? (en ? ', may be out of date' : '，可能已过时') : ''}
+        {sourceLine('overlay_flightsData', formatAge(now - air.at, lang), source, air.stale)}
       </span>,
     );
   }
   if (rail) {
     parts.push(
       <span key="rail" class={rail.stale ? 'ra-stale' : ''} data-testid="railair-source-rail">
-        {en ? 'Trains ' : '火车数据 '}
-        {formatAge(now - rail.at, lang)}
-        {rail.live ? (en ? ' (12306 live query)' : '（12306 实时查询 · live）') : en ? ' (12306)' : '（12306）'}
-        {rail.stale ? (en ? ', may be out of date' : '，可能已过时') : ''}
+        {sourceLine('overlay_trainsData', formatAge(now - rail.at, lang), t(rail.live ? 'overlay_srcRailLive' : 'overlay_srcRail'), rail.stale)}
       </span>,
     );
   }
   if (view.diagnostics > 0) {
     parts.push(
       <span key="diag" data-testid="railair-diagnostics">
-        {en ? `${view.diagnostics} responses could not be read` : `${view.diagnostics} 个响应无法解析`}
+        {t('overlay_undecodable', view.diagnostics)}
       </span>,
     );
   }
   return parts.length ? <div class="ra-foot">{parts}</div> : null;
 }
 
-function Body({ site, state, lang, now, onRetry, clock = Date.now }: Omit<PanelProps, 'collapsed' | 'onToggle'>) {
+function Body({ site, state, now, onRetry, clock = Date.now }: Omit<PanelProps, 'collapsed' | 'onToggle'>) {
   switch (state.kind) {
     case 'loading':
       return (
         <div class="ra-empty" role="status" data-testid="railair-loading">
-          {LOOKING_UP[site].zh}
-          <En>{LOOKING_UP[site].en}</En>
+          {t(LOOKING_UP[site])}
         </div>
       );
     case 'no-route':
-      return (
-        <div class="ra-empty">
-          {site === '12306' ? '在本页查询车次后，这里显示同日航班。' : '在本页搜索航班后，这里显示同日火车。'}
-          <En>{site === '12306' ? 'Search trains on this page to see the same-day flights here.' : 'Search flights on this page to see the same-day trains here.'}</En>
-        </div>
-      );
+      return <div class="ra-empty">{t(site === '12306' ? 'overlay_noRouteRail' : 'overlay_noRouteAir')}</div>;
     case 'failed':
+      // The cause is a program's words, not the user's language: kept for a bug report, as the tooltip.
       return (
-        <div class="ra-empty ra-error" role="alert">
-          RailAir 暂时无法读取比较结果
-          <En>{`RailAir could not load the comparison: ${state.message}`}</En>
+        <div class="ra-empty ra-error" role="alert" title={state.message}>
+          {t('overlay_failed')}
         </div>
       );
     case 'view': {
@@ -181,8 +149,7 @@ function Body({ site, state, lang, now, onRetry, clock = Date.now }: Omit<PanelP
       if (v.status === 'no-place' || v.status === 'error') {
         return (
           <div class="ra-empty ra-error" role="alert">
-            {v.error?.message.zh ?? '出错了'}
-            <En>{v.error?.message.en ?? 'Something went wrong'}</En>
+            {v.error ? pick(uiLang(), v.error.message) : t('overlay_somethingWrong')}
           </div>
         );
       }
@@ -194,19 +161,18 @@ function Body({ site, state, lang, now, onRetry, clock = Date.now }: Omit<PanelP
             <>
               {v.verdict && (
                 <div class="ra-verdict" data-testid="railair-verdict">
-                  <div class="ra-verdict-zh">{lang === 'en' ? v.verdict.en : v.verdict.zh}</div>
-                  <En>{lang === 'en' ? v.verdict.zh : v.verdict.en}</En>
+                  <div class="ra-verdict-zh">{pick(uiLang(), v.verdict)}</div>
                   {v.filtered && (
                     <div class="ra-note" data-testid="railair-filtered">
-                      按弹窗中的筛选条件比较 · Compared under the filters set in the popup
+                      {t('overlay_filtered')}
                     </div>
                   )}
                 </div>
               )}
-              <OptionRows rows={v.rows} lang={lang} mode={v.show} />
+              <OptionRows rows={v.rows} mode={v.show} />
             </>
           )}
-          <Footer view={v} now={now} lang={lang} />
+          <Footer view={v} now={now} />
         </>
       );
     }
@@ -216,11 +182,10 @@ function Body({ site, state, lang, now, onRetry, clock = Date.now }: Omit<PanelP
 export function OverlayPanel(props: PanelProps) {
   const { site, state, collapsed, onToggle } = props;
   const view = state.kind === 'view' ? state.view : undefined;
-  const title = site === '12306' ? '同日航班 · Same-day flights' : '同日火车 · Same-day trains';
   return (
     <section class="ra ra-panel" data-testid="railair-panel" data-state={state.kind === 'view' ? state.view.status : state.kind}>
       <header class="ra-head">
-        <span class="ra-title">RailAir · {title}</span>
+        <span class="ra-title">{t(site === '12306' ? 'overlay_titleFlights' : 'overlay_titleTrains')}</span>
         {view?.from && view.to && (
           <span class="ra-route">
             {view.from.city} → {view.to.city} · {view.date}
@@ -228,12 +193,12 @@ export function OverlayPanel(props: PanelProps) {
         )}
         <span class="ra-spacer" />
         <button type="button" class="ra-btn" aria-expanded={!collapsed} onClick={onToggle} data-testid="railair-toggle">
-          {collapsed ? '展开 · Show' : '收起 · Hide'}
+          {t(collapsed ? 'overlay_show' : 'overlay_hide')}
         </button>
       </header>
       {!collapsed && (
         <div class="ra-body">
-          <Body site={site} state={state} lang={props.lang} now={props.now} onRetry={props.onRetry} clock={props.clock} />
+          <Body site={site} state={state} now={props.now} onRetry={props.onRetry} clock={props.clock} />
         </div>
       )}
     </section>

@@ -2,24 +2,24 @@
 // train helps (faster door to door or cheaper than the train's class), and a
 // bell on each sold-out class that sets an availability watch with one click.
 import { useState } from 'preact/hooks';
-import { formatYuan } from '../../lib/i18n';
+import { formatYuan, pick } from '../../lib/i18n';
+import { t, uiLang } from '../../lib/i18n/catalog';
 import type { Beat } from '../../lib/capture/view';
 import { formatDuration } from '../../lib/time';
-import { WATCH_UNAVAILABLE } from './labels';
 
-/** "35分" under an hour (the chip has room for a few characters), "1小时5分" from an hour. */
-const shortDuration = (min: number) => (min < 60 ? `${min}分` : formatDuration(min, 'zh'));
+/** "35分" / "35m" under an hour (the chip has room for a few characters), "1小时5分" / "1h 5m" from an hour. */
+const shortDuration = (min: number) => (min < 60 ? t('overlay_minutesShort', min) : formatDuration(min, uiLang() === 'en' ? 'en' : 'zh'));
 
 export function BeatNote({ beat }: { beat: Beat }) {
   // The chip sits beside the train number, out of the row's flow (rows.tsx), where there is room
   // for a few characters only: the lead fact shows; the whole note — the flight, the train's
   // class it is compared with, time and money — is its title and spoken text.
-  const chip = beat.fasterMin ? `快${shortDuration(beat.fasterMin)}` : beat.cheaperFen ? `省${formatYuan(beat.cheaperFen)}` : '';
-  const full = `✈ ${beat.text.zh}`;
+  const chip = beat.fasterMin ? t('overlay_chipFaster', shortDuration(beat.fasterMin)) : beat.cheaperFen ? t('overlay_chipCheaper', formatYuan(beat.cheaperFen)) : '';
+  const full = `✈ ${pick(uiLang(), beat.text)}`;
   return (
-    <span class="ra ra-rownote" data-testid="railair-beat" title={`${full} · ${beat.text.en}`}>
+    <span class="ra ra-rownote" data-testid="railair-beat" title={full}>
       <span aria-hidden="true">✈{chip}</span>
-      <span class="ra-sr">{`${full} · ${beat.text.en}`}</span>
+      <span class="ra-sr">{full}</span>
     </span>
   );
 }
@@ -57,13 +57,15 @@ export function Bell({ label, onWatch }: { label: string; onWatch: () => Promise
   };
   const text =
     state === 'created'
-      ? '已设提醒 · Watching'
+      ? t('overlay_bellWatching')
       : state === 'exists'
-        ? '已在提醒中 · Already watching'
+        ? t('overlay_bellExists')
         : state === 'unavailable'
-          ? `${WATCH_UNAVAILABLE.zh} · ${WATCH_UNAVAILABLE.en}`
+          ? t('overlay_watchUnavailable')
           : state === 'error'
-            ? `提醒设置失败 · Could not set the watch${message ? `: ${message}` : ''}`
+            ? message
+              ? t('overlay_bellFailedWhy', message)
+              : t('overlay_bellFailed')
             : '';
   return (
     <span class="ra">
@@ -71,8 +73,8 @@ export function Bell({ label, onWatch }: { label: string; onWatch: () => Promise
         type="button"
         class="ra-bell"
         data-testid="railair-bell"
-        title={`有票提醒：${label} · Tell me when seats are back`}
-        aria-label={`有票提醒：${label} · Watch for seats`}
+        title={t('overlay_bellTitle', label)}
+        aria-label={t('overlay_bellLabel', label)}
         disabled={state === 'busy'}
         onClick={click}
       >

@@ -5,7 +5,6 @@
 import { render, type ComponentChildren } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Lang } from '../../lib/i18n';
 import { browser } from 'wxt/browser';
 import { capturesChangedEventSchema, send as sendMessage } from '../../lib/messages/capture';
 import { OverlayPanel, type PanelState } from './OverlayPanel';
@@ -31,7 +30,6 @@ export async function mountPanel(
     anchor: Element;
     append: 'after' | 'before' | 'first';
     slot?: HTMLElement;
-    lang: Lang;
     /** As the user left it last time (overlay.prefs). */
     collapsed: boolean;
     /** Asks for the view again: the no-data face's retry (a wait ran out, the network is back). */
@@ -49,7 +47,6 @@ export async function mountPanel(
         site={opts.site}
         state={state}
         collapsed={collapsed}
-        lang={opts.lang}
         now={Date.now()}
         {...(opts.onRetry
           ? {

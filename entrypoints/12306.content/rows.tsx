@@ -4,6 +4,7 @@
 // results container (the table's parent) and re-annotate whatever rows are there.
 import type { Beat } from '../../lib/capture/view';
 import { SEAT_CLASS_BY_ID } from '../../lib/rail/seats';
+import { uiLang } from '../../lib/i18n/catalog';
 import { readTrainRows, SELECTORS, type TrainRow } from '../../lib/sites/12306-page';
 import { inlineHost, isOwnMutation, requestWatch } from '../../components/overlay/host';
 import { BeatNote, Bell } from '../../components/overlay/RowAnnotations';
@@ -45,7 +46,8 @@ export function annotateRows(doc: Document): RowAnnotator {
     if (!route) return;
     for (const seat of row.seatCells) {
       if (!seat.soldOut) continue;
-      const label = `${row.code} ${SEAT_CLASS_BY_ID[seat.cls].name}`;
+      const cls = SEAT_CLASS_BY_ID[seat.cls];
+      const label = `${row.code} ${uiLang() === 'en' ? cls.nameEn : cls.name}`;
       removers.push(
         inlineHost(
           seat.cell,

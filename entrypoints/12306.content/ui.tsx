@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Overlay, OverlayPrefs } from '../../components/overlay/lazy';
 import { domReady, mountPanel, onCapturesChanged } from '../../components/overlay/host';
 import { placeSlot } from '../../components/overlay/slot';
+import { startOverlayLanguage } from '../../components/overlay/language';
 import { annotateRows } from './rows';
 import { ringRow } from '../../components/overlay/focus-ring';
 import { focusFromUrl } from '../../lib/sites/focus';
@@ -17,6 +18,8 @@ export async function startRailOverlay(
   route: () => RailSearch,
   reserved: () => HTMLElement | undefined,
 ): Promise<Overlay | undefined> {
+  // The panel's words, asked for while the page settles (the catalog may come from the worker).
+  const words = prefsAsked.then((p) => startOverlayLanguage(p.language)).catch(() => undefined);
   await domReady();
   const anchor = document.querySelector(SELECTORS.resultBar) ?? document.querySelector(SELECTORS.resultList);
   if (!anchor) return undefined; // not a results page we know: stay invisible
@@ -25,7 +28,8 @@ export async function startRailOverlay(
   // The slot the content script reserved when the rows appeared, or one placed now (no rows yet):
   // either way the panel's height is fixed before results come, so the table never moves.
   const slot = reserved() ?? placeSlot(anchor, prefs.collapsed);
-  const panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', slot, lang: prefs.language, collapsed: prefs.collapsed, onRetry: () => void refresh() });
+  await words;
+  const panel = await mountPanel(ctx, { site: '12306', anchor, append: 'after', slot, collapsed: prefs.collapsed, onRetry: () => void refresh() });
   const rows = annotateRows(document);
   ctx.onInvalidated(() => rows.stop());
   // Opened from a RailAir link naming a train: show the user that row.

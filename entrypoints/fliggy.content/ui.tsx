@@ -10,12 +10,15 @@ import { ringRow } from '../../components/overlay/focus-ring';
 import { domReady, isOwnMutation, mountPanel, onCapturesChanged } from '../../components/overlay/host';
 import { whenIdle } from '../../components/overlay/idle';
 import { placeSlot } from '../../components/overlay/slot';
+import { startOverlayLanguage } from '../../components/overlay/language';
 
 export async function startFliggyOverlay(
   ctx: ContentScriptContext,
   prefsAsked: OverlayPrefs,
   page: { submit: (capture: Capture) => void; dataSeen: () => boolean; slot: () => HTMLElement | undefined },
 ): Promise<Overlay | undefined> {
+  // The panel's words, asked for while the page settles (the catalog may come from the worker).
+  const words = prefsAsked.then((p) => startOverlayLanguage(p.language)).catch(() => undefined);
   await domReady();
   const place = panelAnchor(document);
   if (!place) return undefined;
@@ -24,7 +27,8 @@ export async function startFliggyOverlay(
   // The slot reserved when the list appeared, or one placed now: the panel's height is fixed
   // before its data comes, so the flight list never moves under the user's pointer.
   const slot = page.slot() ?? placeSlot(place.anchor, prefs.collapsed, place.append);
-  const panel = await mountPanel(ctx, { site: 'fliggy', anchor: place.anchor, append: place.append, slot, lang: prefs.language, collapsed: prefs.collapsed, onRetry: () => void refresh() });
+  await words;
+  const panel = await mountPanel(ctx, { site: 'fliggy', anchor: place.anchor, append: place.append, slot, collapsed: prefs.collapsed, onRetry: () => void refresh() });
   let refreshing = 0;
   let lastRows = '';
 

@@ -11,6 +11,9 @@ import { MAX_PUSH_CHANNELS, parsePushStore, type PushEntry, type PushStore } fro
 import { createSerialQueue } from '../util/queue';
 import { on as onMessage, type PushReq, type PushRes } from '../messages/push';
 import type { PushChannelView } from '../messages/push';
+import type { Settings } from '../settings';
+import { t } from '../i18n/catalog';
+import { startLanguage } from '../i18n/load';
 
 export interface PushServiceDeps {
   store: StoredValue<PushStore | null>;
@@ -20,6 +23,8 @@ export interface PushServiceDeps {
   permitted: (origin: string) => Promise<boolean>;
   /** Pushes an hour across all watches. */
   perHour?: number;
+  /** The settings, for the language of the test push (the worker speaks the user's language). */
+  settings?: () => Promise<Pick<Settings, 'language'>>;
 }
 
 export interface AlertOutcome {
@@ -133,10 +138,8 @@ export function createPushService(deps: PushServiceDeps): PushService {
     async test({ id }) {
       const e = (await read()).channels.find((c) => c.id === id);
       if (!e) return { ok: false, error: { code: 'refused', message: { zh: '没有这个推送渠道', en: 'No such push channel' } } };
-      const out = await sendOn(e, {
-        title: 'RailAir 测试 · Test',
-        body: '这是一条测试推送：有余票时会这样通知您。 · A test push: this is how RailAir tells you seats are back.',
-      });
+      if (deps.settings) await startLanguage((await deps.settings()).language);
+      const out = await sendOn(e, { title: t('notify_testTitle'), body: t('notify_testBody') });
       await record(new Map([[id, out]]));
       return out;
     },

@@ -5,6 +5,7 @@ import type { EpochMs } from '../model';
 import type { Action, SchedulerSettings } from '../watch/scheduler';
 import type { WatchNotification } from '../watch/notify';
 import { watchPush } from '../push/watch-alert';
+import { t } from '../i18n/catalog';
 
 /** Where a watch alert goes besides the desktop (lib/background/push.ts' alert). */
 export type PushAlert = (key: string, message: { title: string; body: string; url?: string }) => Promise<unknown>;
@@ -62,6 +63,11 @@ export function createWatchEffects(deps: { now: () => EpochMs; log: (msg: string
     } catch (e) {
       log('badge failed', e);
     }
+    // The button's tooltip says what the number means, in the user's language. Before the worker
+    // has loaded its words (t() answers the key itself) the tooltip is left as it is.
+    const key = count === 0 ? 'notify_actionTitle' : count === 1 ? 'notify_badgeTitleOne' : 'notify_badgeTitle';
+    const title = t(key, count);
+    if (title !== key) await action.setTitle({ title }).catch((e: unknown) => log('badge title failed', e));
   }
 
   async function setAlarm(at: EpochMs | null, s: SchedulerSettings): Promise<void> {

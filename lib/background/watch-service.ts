@@ -28,7 +28,7 @@ import { fliggyUrl, searchUrl } from '../watch/notify';
 import { gapMs } from '../watch/spacing';
 import { loadWatches } from './watch-load';
 import { createWatchEffects, NOTIFICATION_PREFIX, type PushAlert } from './watch-effects';
-import { langOf } from '../i18n/load';
+import { startLanguage } from '../i18n/load';
 
 /** Rounds of decide → query → observe in one wake (a watch created mid-cycle is served at once). */
 const MAX_ROUNDS = 3;
@@ -110,7 +110,8 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
 
   async function schedulerSettings(): Promise<{ s: SchedulerSettings; settings: Settings }> {
     const settings = await readSettings();
-    const s: SchedulerSettings = { ...settings.watch, language: langOf(settings.language) };
+    // The notifications' words are built from here on: the worker speaks the user's language (cheap when unchanged).
+    const s: SchedulerSettings = { ...settings.watch, language: await startLanguage(settings.language) };
     if (deps.testBuild) {
       const t = await deps.testInterval?.();
       if (t !== undefined && t > 0) {

@@ -13,12 +13,18 @@ export async function fetchCatalog(lang: Lang): Promise<CatalogFile> {
   return catalogFileSchema.parse(await res.json());
 }
 
-/** The browser's UI language ('' where the API is missing, e.g. unit tests). */
+/**
+ * The browser's language: the user's first preferred language (navigator.language), which every
+ * context of ours reads alike, else the browser's UI language. (Chromium's service worker reports
+ * its UI locale from the system while pages follow the user's language settings, so preferring
+ * getUILanguage would let the worker's notifications speak another language than the popup.)
+ */
 export function browserLanguage(): string {
+  if (typeof navigator !== 'undefined' && navigator.language) return navigator.language;
   try {
     return browser.i18n.getUILanguage();
   } catch {
-    return typeof navigator === 'undefined' ? '' : navigator.language;
+    return '';
   }
 }
 

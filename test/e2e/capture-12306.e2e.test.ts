@@ -14,6 +14,7 @@ import {
 } from './harness';
 import { trainsFor } from '../replay/rail-data';
 import { flightsFor } from '../replay/air-data';
+import { chooseLanguage } from './language';
 
 const date = chinaTomorrow();
 const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
@@ -69,6 +70,8 @@ async function openRailSearch(): Promise<Page> {
 beforeAll(async () => {
   replay = await startReplay();
   browser = await launchBrowser(replay);
+  // Chinese everywhere (see language.ts): the overlays' Chinese words come from the worker's catalog.
+  await chooseLanguage(browser, 'zh-CN');
   // A fresh profile's worker fetches its first station list at start; the tests begin after it.
   const first = await replay.waitForRequest((r) => r.path.endsWith('/station_name.js'));
   for (let i = 0; i < 50 && first.status === undefined; i++) await new Promise((r) => setTimeout(r, 100));
@@ -187,7 +190,7 @@ describe('12306 panel', () => {
     // One click sets an availability watch for that train and class (the watch service answers).
     await g101ze.locator('[data-testid="railair-bell"]').click();
     await g101ze.locator('[data-testid="railair-bell-msg"]').waitFor();
-    expect(await g101ze.locator('[data-testid="railair-bell-msg"]').textContent()).toBe('已设提醒 · Watching');
+    expect(await g101ze.locator('[data-testid="railair-bell-msg"]').textContent()).toBe('已设提醒');
     // The click was ours: the page's own handlers did not see it (no pop-up, no login prompt).
     expect(await page.evaluate(() => [document.getElementById('train_stop')!.style.display, document.getElementById('login_tip')!.style.display])).toEqual([
       'none',
@@ -247,6 +250,28 @@ describe('12306 panel', () => {
     }
     await fliggy.close();
     await page.close();
+  });
+
+  it('speaks English when the user chose English in options', async () => {
+    await chooseLanguage(browser, 'en');
+    try {
+      const page = await openRailSearch();
+      await expect.poll(() => panel(page).locator('.ra-title').textContent(), { timeout: 10_000 }).toBe('RailAir · Same-day flights');
+      const toggle = panel(page).locator('[data-testid="railair-toggle"]');
+      expect(await toggle.textContent()).toMatch(/^(Hide|Show)$/);
+      const bell = page.locator('#queryLeftTable tr[datatran="G101"][id^="ticket_"] td[id^="ZE_"] [data-testid="railair-bell"]');
+      await bell.waitFor();
+      expect(await bell.getAttribute('aria-label')).toBe('Watch for seats: G101 Second class');
+      if ((await toggle.textContent()) === 'Show') await toggle.click();
+      await panel(page).locator('[data-testid="railair-loading"]').waitFor({ state: 'detached', timeout: 15_000 });
+      // Place, airline and airport names are data; none of the panel's own Chinese words is left.
+      const text = (await panel(page).textContent()) ?? '';
+      for (const zh of ['同日航班', '收起', '展开', '航班数据', '火车数据', '暂无', '门到门', '价格', '正在查询', '最便宜']) expect(text).not.toContain(zh);
+      expect(text).toMatch(/No flights known yet|Flights .* ago|Door to door/);
+      await page.close();
+    } finally {
+      await chooseLanguage(browser, 'zh-CN');
+    }
   });
 
   it('remembers that it was collapsed', async () => {

@@ -13,6 +13,7 @@ import { inWorker as workerEval, launchTestBuild } from './test-build';
 import { flightsFor } from '../replay/air-data';
 import { searchRefererUrl } from '../../lib/sites/fliggy-page';
 import { addDays } from '../../lib/time';
+import { chooseLanguage } from './language';
 
 const date = chinaTomorrow();
 
@@ -30,6 +31,8 @@ const panel = (page: Page) => page.locator('[data-railair-overlay="12306"] [data
 beforeAll(async () => {
   replay = await startReplay();
   browser = await launchTestBuild(replay);
+  // The panel's and the worker's words in Chinese, whatever this Chromium's own locale (language.ts).
+  await chooseLanguage(browser, 'zh-CN');
 }, 300_000);
 
 afterAll(async () => {

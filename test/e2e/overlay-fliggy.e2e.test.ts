@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
 import { trainsFor } from '../replay/rail-data';
+import { chooseLanguage } from './language';
 
 const date = chinaTomorrow();
 const expectedTrains = trainsFor({ date, from: 'BJP', to: 'SHH' });
@@ -15,6 +16,8 @@ let browser: LaunchedBrowser;
 beforeAll(async () => {
   replay = await startReplay();
   browser = await launchBrowser(replay);
+  // The panel's and the worker's words in Chinese, whatever this Chromium's own locale (language.ts).
+  await chooseLanguage(browser, 'zh-CN');
 });
 afterAll(async () => {
   await browser?.close();
@@ -76,7 +79,7 @@ describe('Fliggy panel', () => {
     await page.goto(fliggySearchUrl({ depCity: 'SHA', arrCity: 'CAN', date }));
     await page.locator('.J_FlightItem').first().waitFor();
     await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 15_000 });
-    expect(await panel(page).locator('[data-testid="railair-source-rail"]').textContent()).toContain('12306 实时查询 · live');
+    expect(await panel(page).locator('[data-testid="railair-source-rail"]').textContent()).toContain('12306 实时查询');
     const live = trainsFor({ date, from: 'SHH', to: 'GZQ' });
     const shown = await panel(page).locator('[data-testid="railair-rows"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
     expect(shown.length).toBeGreaterThan(0);

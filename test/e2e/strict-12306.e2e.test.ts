@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, replayFetch, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
 import { trainsFor } from '../replay/rail-data';
 import { PAGE_QUERY_HEADERS } from '../replay/rail';
+import { chooseLanguage } from './language';
 
 const date = chinaTomorrow();
 
@@ -18,6 +19,8 @@ let browser: LaunchedBrowser;
 beforeAll(async () => {
   replay = await startReplay();
   browser = await launchBrowser(replay);
+  // The panel's and the worker's words in Chinese, whatever this Chromium's own locale (language.ts).
+  await chooseLanguage(browser, 'zh-CN');
 });
 afterAll(async () => {
   await browser?.close();
@@ -36,7 +39,7 @@ describe('strict 12306', () => {
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
     await page.locator('.J_FlightItem').first().waitFor();
     await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 20_000 });
-    expect(await panel(page).locator('[data-testid="railair-source-rail"]').textContent()).toContain('12306 实时查询 · live');
+    expect(await panel(page).locator('[data-testid="railair-source-rail"]').textContent()).toContain('12306 实时查询');
     const shown = await panel(page).locator('[data-testid="railair-rows"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
     const live = trainsFor({ date, from: 'BJP', to: 'SHH' });
     expect(shown.length).toBeGreaterThan(0);

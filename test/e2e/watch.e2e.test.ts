@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
 import { inWorker as workerEval, launchTestBuild } from './test-build';
+import { chooseLanguage } from './language';
 
 const date = chinaTomorrow();
 
@@ -34,6 +35,8 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => bool
 beforeAll(async () => {
   replay = await startReplay();
   browser = await launchTestBuild(replay);
+  // The panel's and the worker's words in Chinese, whatever this Chromium's own locale (language.ts).
+  await chooseLanguage(browser, 'zh-CN');
 }, 300_000);
 
 afterAll(async () => {

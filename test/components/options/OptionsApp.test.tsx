@@ -73,6 +73,10 @@ function fakeApi(over: Partial<OptionsApi> = {}) {
 }
 
 const { root: rootOf, flush, $ } = domRoot();
+const HAN = /[\u4e00-\u9fff]/;
+/** Every word on the page a user reads or hears: text, tooltips, placeholders and labels. */
+const everything = () =>
+  [rootOf().textContent ?? '', ...Array.from(rootOf().querySelectorAll('*')).flatMap((e) => ['title', 'aria-label', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''))].join('\n');
 async function mount(api: OptionsApi) {
   await act(() => render(<OptionsApp api={api} />, rootOf()));
   await flush();
@@ -95,11 +99,52 @@ describe('OptionsApp', () => {
   it('switches the language and applies it at once', async () => {
     const { api, state } = fakeApi();
     await mount(api);
-    expect($('h1')!.textContent).toContain('设置');
+    expect($('h1')!.textContent).toBe('RailAir 设置');
+    expect(document.title).toBe('RailAir 设置');
     await setValue('#language', 'en', 'change');
     await flush();
     expect(state.settings.language).toBe('en');
     expect($('#buffers h2')!.textContent).toBe('Door to door');
+    expect($('h1')!.textContent).toBe('RailAir settings');
+    expect(document.title).toBe('RailAir settings');
+    expect(document.documentElement.lang).toBe('en');
+    // One language: nothing Chinese is left but the other language's own name in the picker.
+    expect(everything().replace('简体中文', '')).not.toMatch(HAN);
+  });
+
+  it('speaks English in every note and status once English is chosen', async () => {
+    useTestLanguage('en');
+    const { api, state } = fakeApi();
+    state.settings.language = 'en';
+    state.grant = false;
+    state.diagnostics = { entries: [], undecodable: 2, unrecognised: 3 };
+    await mount(api);
+    expect($('#about-me h2')!.textContent).toBe('About me');
+    expect($('[data-testid=top-needs-app]')!.textContent).toBe('Needs an approved Taobao Open Platform app; flights work without it (live Fliggy search)');
+    expect($('#diagnostics')!.textContent).toContain('2 undecodable captures, 3 unrecognised rows so far.');
+    expect($<HTMLInputElement>('input[name="rail.accessMin"]')!.getAttribute('aria-label')).toBe('Door to terminal (train)');
+    await setValue('input[name="rail.egressMin"]', '-5');
+    await submitFormOf('input[name="rail.egressMin"]');
+    expect($('#buffers [data-testid=save-note]')!.textContent).toBe('Enter whole minutes, 0–600');
+    await act(() => $<HTMLInputElement>('#top-enabled')!.click());
+    await flush();
+    expect($('#top [data-testid=save-note]')!.textContent).toBe('Permission for the Taobao gateway was not granted');
+    await setValue('[data-testid=push-add] input[name=deviceKey]', 'bad key with spaces');
+    await act(() => void $<HTMLFormElement>('[data-testid=push-add]')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect($('[data-testid=push-note]')!.textContent).toBe('Please check: Device key');
+    state.grant = true;
+    await setValue('[data-testid=push-add] input[name=deviceKey]', 'abcdefgh1234WXYZ');
+    await act(() => void $<HTMLFormElement>('[data-testid=push-add]')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await flush();
+    expect($('[data-testid=push-note]')!.textContent).toBe('Added');
+    await act(() => $('[data-testid=push-channel]')!.querySelector<HTMLButtonElement>('button')!.click());
+    await flush();
+    expect($('[data-testid=push-test-result]')!.textContent).toBe('Test push sent');
+    expect($('[data-testid=push-status]')!.textContent).toContain('Last sent: ');
+    await act(() => $<HTMLButtonElement>('#clear-all')!.click());
+    expect($('#clear-confirm')!.textContent).toBe('Yes, clear everything');
+    expect(everything().replace('简体中文', '')).not.toMatch(HAN);
   });
 
   it('saves door-to-door buffers and refuses impossible ones', async () => {
@@ -192,7 +237,7 @@ describe('OptionsApp', () => {
     await act(() => $<HTMLButtonElement>('#clear-confirm')!.click());
     await flush();
     expect(api.clearAll).toHaveBeenCalledTimes(1);
-    expect($('[data-testid=cleared]')!.textContent).toContain('已清除');
+    expect($('[data-testid=cleared]')!.textContent).toBe('已清除全部数据');
   });
 
   it('adds a push channel after asking for its host only, shows its key masked, and sends a test', async () => {
@@ -248,7 +293,7 @@ describe('options storage adapter', () => {
   it('saves what the traveller says fits them (我是…) to settings.qualifications, and shows it again next time', async () => {
     await mount(optionsApi);
     const about = $('#about-me')!;
-    expect(about.querySelector('h2')!.textContent).toBe('我是… · About me');
+    expect(about.querySelector('h2')!.textContent).toBe('我是…');
     expect(about.textContent).toContain('只标明条件显示，从不参与比价');
     const tick = async (id: string) => {
       await act(() => void $<HTMLInputElement>(id)!.click());

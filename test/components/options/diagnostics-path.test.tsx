@@ -7,6 +7,7 @@ import { DiagnosticsPanel } from '../../../components/options/DiagnosticsPanel';
 import type { ClientStatus, OptionsApi } from '../../../components/options/api';
 import { chinaInstant } from '../../../lib/time';
 import { domRoot } from '../../support/dom-root';
+import { useTestLanguage } from '../../support/i18n';
 
 const NOW = chinaInstant('2026-03-04', 600);
 const { root: rootOf, flush, $ } = domRoot();
@@ -18,7 +19,8 @@ async function mount(status: ClientStatus, lang: 'zh-CN' | 'en' = 'zh-CN') {
     now: () => NOW,
     download: () => undefined,
   } as unknown as OptionsApi;
-  await act(() => render(<DiagnosticsPanel api={api} lang={lang} />, rootOf()));
+  useTestLanguage(lang);
+  await act(() => render(<DiagnosticsPanel api={api} />, rootOf()));
   await flush();
 }
 
@@ -35,7 +37,9 @@ describe('diagnostics: the path that answered', () => {
 
   it("names the worker's own query, in English too", async () => {
     await mount({ ...base, endpoint: { ...base.endpoint, lastPath: { via: 'worker', at: NOW } } }, 'en');
-    expect($('[data-testid=client-last-path]')!.textContent).toContain('worker query');
+    expect($('[data-testid=client-last-path]')!.textContent).toBe(' · Last answer: worker query 2026-03-04 10:00');
+    expect($('[data-testid=client-status]')!.textContent).toMatch(/^12306 endpoint: leftTicket\/queryZ \(init\) · Stations: 3364/);
+    expect($('#diagnostics')!.textContent).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('says nothing before any answer', async () => {

@@ -1,12 +1,14 @@
 // The mounted panel on a page: it starts by saying what it looks up, and its retry (here: the
 // network coming back) shows that again while the content script asks the background anew.
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPanel, type PanelHandle } from '../../../components/overlay/host';
 import { overlayViewSchema } from '../../../lib/capture/view';
+import { useTestLanguage } from '../../support/i18n';
 
 let panel: PanelHandle | undefined;
+beforeEach(() => void useTestLanguage('zh-CN'));
 afterEach(() => {
   panel?.remove();
   panel = undefined;
@@ -16,7 +18,7 @@ afterEach(() => {
 async function mount(site: '12306' | 'fliggy', onRetry?: () => void) {
   const anchor = document.createElement('div');
   document.body.append(anchor);
-  panel = await mountPanel(new ContentScriptContext(`test-${site}`), { site, anchor, append: 'after', lang: 'zh-CN', collapsed: false, ...(onRetry ? { onRetry } : {}) });
+  panel = await mountPanel(new ContentScriptContext(`test-${site}`), { site, anchor, append: 'after', collapsed: false, ...(onRetry ? { onRetry } : {}) });
   const shadow = document.querySelector(`[data-railair-overlay="${site}"]`)!.shadowRoot!;
   return (sel: string) => shadow.querySelector<HTMLElement>(sel);
 }
@@ -24,10 +26,18 @@ async function mount(site: '12306' | 'fliggy', onRetry?: () => void) {
 describe('mounted overlay panel', () => {
   it('says what it looks up as soon as it is mounted, on both sites', async () => {
     const onRail = await mount('12306');
-    expect(onRail('[data-testid=railair-loading]')!.textContent).toBe('正在查询航班…Looking up flights…');
+    expect(onRail('[data-testid=railair-loading]')!.textContent).toBe('正在查询航班…');
     panel!.remove();
     const onFliggy = await mount('fliggy');
-    expect(onFliggy('[data-testid=railair-loading]')!.textContent).toBe('正在查询火车…Looking up trains…');
+    expect(onFliggy('[data-testid=railair-loading]')!.textContent).toBe('正在查询火车…');
+  });
+
+  it('speaks the language the overlay started, English included', async () => {
+    useTestLanguage('en');
+    const q = await mount('fliggy');
+    expect(q('[data-testid=railair-loading]')!.textContent).toBe('Looking up trains…');
+    expect(q('[data-testid=railair-toggle]')!.textContent).toBe('Hide');
+    expect(q('.ra-title')!.textContent).toBe('RailAir · Same-day trains');
   });
 
   it('asks again when the network is back, saying so while it does', async () => {

@@ -1,7 +1,7 @@
 // Connections (one ticket, changing planes) are listed apart from direct flights, saying where
 // they change, in the overlay's table and in the popup's flight list; student trains carry 12306's caveat.
 import { render } from 'preact';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { domRoot } from '../../support/dom-root';
 import { OptionRows } from '../../../components/overlay/OptionRows';
 import { FlightList } from '../../../components/popup/FlightList';
@@ -10,6 +10,7 @@ import { baseOption } from '../../../lib/air/fliggy/common';
 import type { RowView } from '../../../lib/capture/view';
 import type { AirOption } from '../../../lib/model';
 import { chinaInstant } from '../../../lib/time';
+import { useTestLanguage } from '../../support/i18n';
 
 const DATE = '2026-11-23';
 const at = (min: number) => chinaInstant(DATE, min);
@@ -57,6 +58,7 @@ function row(o: AirOption, extra: Partial<RowView> = {}): RowView {
 }
 
 const dom = domRoot();
+beforeEach(() => void useTestLanguage('zh-CN'));
 
 describe('connections', () => {
   it('say where they change planes', () => {
@@ -66,10 +68,19 @@ describe('connections', () => {
 
   it('come after the direct flights in the overlay, under their own heading', () => {
     // Given in departure order: the connection leaves first.
-    render(<OptionRows rows={[row(connection), row(air('MU5102', 480)), row(air('CA1501', 540))]} lang="zh-CN" mode="air" />, dom.root());
+    render(<OptionRows rows={[row(connection), row(air('MU5102', 480)), row(air('CA1501', 540))]} mode="air" />, dom.root());
     const lines = Array.from(dom.root().querySelectorAll('tbody tr'), (tr) => tr.getAttribute('data-code') ?? `[${tr.textContent}]`);
     expect(lines).toEqual(['MU5102', 'CA1501', '[中转联程（一张票，中途换乘）]', 'MU5101+MU5202']);
     expect(dom.root().querySelector('[data-testid="railair-via"]')?.textContent?.trim()).toBe('经 武汉天河 中转');
+  });
+
+  it('are headed in English in an English overlay', () => {
+    useTestLanguage('en');
+    render(<OptionRows rows={[row(connection), row(air('MU5102', 480))]} mode="air" />, dom.root());
+    const lines = Array.from(dom.root().querySelectorAll('tbody tr'), (tr) => tr.getAttribute('data-code') ?? `[${tr.textContent}]`);
+    expect(lines).toEqual(['MU5102', '[Connections (one ticket, changing planes)]', 'MU5101+MU5202']);
+    expect(dom.root().querySelector('[data-testid="railair-via"]')?.textContent?.trim()).toBe('via WUH');
+    expect(dom.root().textContent).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('are a list of their own in the popup', () => {
@@ -86,9 +97,9 @@ describe('connections', () => {
 describe('student trains in the overlay', () => {
   it('say once, above the table, that student prices are as 12306 confirms', () => {
     const train = (note: string): RowView => ({ ...row(air('MU1', 480)), id: `G1-${note}`, mode: 'rail', code: 'G1', priceNote: { zh: note, en: note } });
-    render(<OptionRows rows={[train('二等座，学生票价以 12306 为准')]} lang="zh-CN" mode="rail" />, dom.root());
+    render(<OptionRows rows={[train('二等座，学生票价以 12306 为准')]} mode="rail" />, dom.root());
     expect(dom.root().querySelector('[data-testid="railair-student-note"]')?.textContent).toBe('学生票价以 12306 为准');
-    render(<OptionRows rows={[train('二等座')]} lang="zh-CN" mode="rail" />, dom.root());
+    render(<OptionRows rows={[train('二等座')]} mode="rail" />, dom.root());
     expect(dom.root().querySelector('[data-testid="railair-student-note"]')).toBeNull();
   });
 });

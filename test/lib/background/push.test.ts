@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createPushService } from '../../../lib/background/push';
 import type { StoredValue } from '../../../lib/store/item';
 import { parsePushStore, type PushStore } from '../../../lib/store/push';
+import { useTestLanguage } from '../../support/i18n';
 
 function memory(initial: unknown = null): StoredValue<PushStore | null> & { raw: () => unknown } {
   let v: unknown = initial;
@@ -86,6 +87,25 @@ describe('push service', () => {
     expect(got).toHaveLength(6);
     now = 60 * 60_000 + 1;
     expect(await svc.alert('w3|t1', alert)).toEqual({ sent: 2, failed: 0 });
+  });
+
+  it('words the test push in the user’s language, one language only', async () => {
+    const said = async (language: 'zh-CN' | 'en') => {
+      useTestLanguage(language);
+      const { fetch, got } = services({ 'api.day.app': BARK_OK });
+      const svc = createPushService({ store: memory(), now: () => 1, permitted: async () => true, fetch, settings: async () => ({ language }) });
+      const bark = await svc.save({ enabled: true, channel: { kind: 'bark', deviceKey: 'dev1' } });
+      expect(await svc.test(bark)).toEqual({ ok: true });
+      return decodeURIComponent(`${got[0]!.url}\n${got[0]!.body}`);
+    };
+    const zh = await said('zh-CN');
+    expect(zh).toContain('RailAir 测试');
+    expect(zh).toContain('这是一条测试推送：有余票时会这样通知您。');
+    expect(zh).not.toContain('A test push');
+    const en = await said('en');
+    expect(en).toContain('RailAir test');
+    expect(en).toContain('A test push: this is how RailAir tells you seats are back.');
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('does not send where the user revoked the host permission, and says so', async () => {

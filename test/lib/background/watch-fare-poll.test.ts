@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { useTestLanguage } from '../../support/i18n';
 import { watchesItem } from '../../../lib/storage';
 import { createWatchService, type TrainSource } from '../../../lib/background/watch-service';
 import { WATCH_ALARM } from '../../../lib/background/watch-effects';
@@ -49,7 +50,8 @@ const MIN = 60_000;
 beforeEach(() => {
   fakeBrowser.reset();
   clock.t = NOON;
-  settings = { ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch } };
+  settings = { ...DEFAULT_SETTINGS, language: 'zh-CN', watch: { ...DEFAULT_SETTINGS.watch } };
+  useTestLanguage('zh-CN');
 });
 
 describe('fare watches polled through the live Fliggy client', () => {

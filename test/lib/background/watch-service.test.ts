@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { dispatch } from '../../../lib/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { useTestLanguage } from '../../support/i18n';
 import { watchesBackupItem, watchesItem } from '../../../lib/storage';
 import { createWatchService, type TrainSource, type WatchServiceDeps } from '../../../lib/background/watch-service';
 import { registerWatchHandlers } from '../../../lib/background/watch-handlers';
@@ -32,7 +33,8 @@ function fakeRail(answerFor: (route: string) => RouteAnswer | Promise<RouteAnswe
 
 const ok = (trains: ReturnType<typeof train>[]): RouteAnswer => ({ ok: true, value: { trains, stationNames: { BJP: '北京', SHH: '上海' } }, fetchedAt: clock.t });
 const clock = { t: NOON };
-const settings: Settings = { ...DEFAULT_SETTINGS, watch: { ...DEFAULT_SETTINGS.watch } };
+// Chinese, as a Chinese browser's 'auto' would be (the worker loads that catalog: the test's own here).
+const settings: Settings = { ...DEFAULT_SETTINGS, language: 'zh-CN', watch: { ...DEFAULT_SETTINGS.watch } };
 /** Pauses between a cycle's route queries, as asked (no real waiting in unit tests). */
 const slept: number[] = [];
 const deps = (rail: TrainSource) => ({ rail, store: watchesItem, now: () => clock.t, rng: () => 0.5, settings: async () => settings, log: () => undefined, sleep: async (ms: number) => void slept.push(ms) });
@@ -54,6 +56,7 @@ async function send(name: string, data: unknown) {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  useTestLanguage('zh-CN');
   clock.t = NOON;
   slept.length = 0;
 });
@@ -144,6 +147,8 @@ describe('watch service (fake browser)', () => {
     expect(n.message).toContain('余5张 ¥553');
     expect(n.buttons[0].title).toBe('打开 12306 购票');
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('1'));
+    // The button's tooltip says what the number means.
+    expect(await fakeBrowser.action.getTitle({})).toBe('RailAir：1 个提醒有票');
     await fakeBrowser.notifications.onButtonClicked.trigger(id, 0);
     await vi.waitFor(() =>
       expect(tabs).toHaveBeenCalledWith({
@@ -153,7 +158,26 @@ describe('watch service (fake browser)', () => {
     // Deleting the watch clears the badge and, with nothing left, the alarm.
     await send('watch.delete', { id: created.id });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+    expect(await fakeBrowser.action.getTitle({})).toBe('RailAir 铁空比价');
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.getAll()).toHaveLength(0));
+  });
+
+  it('notifies, pushes and titles the badge in English when the user chose English', async () => {
+    useTestLanguage('en');
+    const { rail } = fakeRail(() => ok([train('G101', { ze: count(5) })]));
+    const pushed: { title: string; body: string }[] = [];
+    registerWatchService({ ...deps(rail), settings: async () => ({ ...settings, language: 'en' }), push: async (_key, message) => void pushed.push(message) });
+    await send('watch.create', createReq(['G101']));
+    await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.notifications.getAll())).toHaveLength(1));
+    const n = Object.values(await fakeBrowser.notifications.getAll())[0] as unknown as { title: string; message: string; buttons: { title: string }[] };
+    expect(n.title).toBe('Seats on G101, Second class');
+    expect(n.message).toContain('G101 08:00 Second class 5 seats left ¥553');
+    expect(n.buttons[0]!.title).toBe('Open 12306 to buy');
+    await vi.waitFor(() => expect(pushed).toHaveLength(1));
+    expect(pushed[0]!.title).toBe('Seats on G101, Second class');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getTitle({})).toBe('RailAir: seats on 1 watch'));
+    // Station names are the route's own data; every word around them is English.
+    expect(`${n.title}\n${n.message.replace(/北京|上海/g, '')}\n${n.buttons[0]!.title}`).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('sends each alert to the push channels with the notification, once per transition', async () => {

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AirOption, ChinaDate, FlightSearchResult } from '../../../lib/model';
 import { chinaInstant } from '../../../lib/time';
 import { checkFareWatches, lowestFare } from '../../../lib/watch/fare';
 import { newFareWatch, type Watch } from '../../../lib/watch/model';
 import { DATE, NOON, railWatch } from './support';
+import { useTestLanguage } from '../../support/i18n';
 
 function flight(flightNo: string, price: number | undefined, date: ChinaDate = DATE): AirOption {
   const depart = chinaInstant(date, 8 * 60);
@@ -21,6 +22,9 @@ const result = (...prices: (number | undefined)[]): FlightSearchResult => ({
 });
 const fareWatch = (maxFen = 60000) => newFareWatch({ date: DATE, fromCity: 'BJS', toCity: 'SHA', maxFen }, 'f1', NOON);
 const notifies = (a: { type: string }[]) => a.filter((x) => x.type === 'notify');
+
+// The worker starts the user's language before building texts; these tests start it themselves.
+beforeEach(() => void useTestLanguage('zh-CN'));
 
 describe('flight-price watches', () => {
   it('finds the lowest fare and ignores sold-out flights', () => {
@@ -51,8 +55,11 @@ describe('flight-price watches', () => {
     expect(plain.watches[0]).toMatchObject({ lowestFen: 85000, below: false });
     const member = checkFareWatches([fareWatch(60000)], r, NOON, { language: 'zh-CN', notify: true, qualifies: { member: true } });
     expect(notifies(member.actions)).toHaveLength(0);
+    useTestLanguage('en');
     const qualified = checkFareWatches([fareWatch(60000)], r, NOON, { language: 'en', notify: true, qualifies: { youth: true } });
-    expect(notifies(qualified.actions)).toMatchObject([{ notification: { title: 'Fare down to ¥387 (incl. taxes)' } }]);
+    expect(notifies(qualified.actions)).toMatchObject([
+      { notification: { title: 'Fare down to ¥387 (incl. taxes)', message: 'BJS → SHA 2026-11-23: lowest fare ¥387 (incl. taxes, MU510), at or below your ¥600', buttonTitle: 'Open Fliggy' } },
+    ]);
   });
 
   it('notifies once when the lowest fare falls to the price, again only after it rose above', () => {

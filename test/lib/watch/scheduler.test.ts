@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChinaDate } from '../../../lib/model';
 import { fail } from '../../../lib/result';
 import { chinaInstant, DAY_MS } from '../../../lib/time';
@@ -6,6 +6,10 @@ import { AVAILABLE_MAX, ERROR_TEXT_MAX, newFareWatch, parseDoc, routeKeyOf, watc
 import { decide, nextDelayMs, observe, type Action, type QueryAction } from '../../../lib/watch/scheduler';
 import { statusOf } from '../../../lib/watch/view';
 import { answer, count, DATE, doc, none, NOON, plenty, railWatch, SETTINGS, seq, train } from './support';
+import { useTestLanguage } from '../../support/i18n';
+
+// SETTINGS speak Chinese; the worker starts that catalog before building texts, as this does.
+beforeEach(() => void useTestLanguage('zh-CN'));
 
 const queries = (a: Action[]) => a.filter((x): x is QueryAction => x.type === 'query');
 const notifies = (a: Action[]) => a.filter((x) => x.type === 'notify');
