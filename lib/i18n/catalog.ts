@@ -53,7 +53,7 @@ function browserCatalogLang(): string {
 
 /**
  * Makes `lang` the language of every later `t()` in this context. Resolves once its words are
- * at hand; a loader failure leaves the browser's own pick (some words beat none).
+ * at hand; a loader failure falls back to the browser's own pick (some words beat none).
  */
 export async function useLanguage(lang: Lang, load: CatalogLoader): Promise<void> {
   if (active?.lang === lang) return;
@@ -64,7 +64,9 @@ export async function useLanguage(lang: Lang, load: CatalogLoader): Promise<void
   try {
     active = { lang, lookup: fromFile(await load(lang)) };
   } catch {
-    active = { lang, lookup: (key, subs) => getMessage(key, subs) || undefined };
+    // Without the file, the browser's own pick beats raw keys; where chrome.i18n is missing too
+    // (unit tests, where the worker's code shares the page's module), the words stay as they were.
+    if (browserCatalogLang() !== '') active = { lang, lookup: (key, subs) => getMessage(key, subs) || undefined };
   }
 }
 
