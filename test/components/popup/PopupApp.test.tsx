@@ -357,7 +357,7 @@ describe('PopupApp bells', () => {
         origin: 'popup',
       },
     ]);
-    expect(t.querySelector('[data-cls=ze] ~ .ra [data-testid=railair-bell-msg]')!.textContent).toBe('已设提醒 · Watching');
+    expect(t.querySelector('[data-cls=ze] ~ .ra [data-testid=railair-bell-msg]')!.textContent).toBe('已设提醒');
   });
 
   it('shows the error in place when the watch cannot be set', async () => {
