@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, launchBrowser, railSearchUrl, replayFetch, startReplay, type LaunchedBrowser, type Replay } from './harness';
 // The page's cookies and Referer: 12306 (the replay) refuses a query without them.
 import { PAGE_QUERY_HEADERS } from '../replay/rail';
+import { storedWatches } from './watch-storage';
 
 const date = chinaTomorrow();
 const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
-type WorkerChrome = { chrome: { storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } } } };
+type WorkerChrome = { chrome: { storage: { local: { get(keys: string[] | null): Promise<Record<string, unknown>> } } } };
 interface Stored {
   captureResults?: Array<{ key: string }>;
   captureDiagnostics?: { entries: unknown[] };
@@ -101,8 +102,10 @@ describe('a page forging captures', () => {
     expect(clicked).toBeGreaterThan(0);
     await page.waitForTimeout(1500);
     const worker = await browser.currentWorker();
-    const watches = (await worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.storage.local.get(['watches']))) as { watches?: { watches: unknown[] } };
-    expect(watches.watches?.watches ?? []).toHaveLength(0);
+    // No watch item at all (the layout writes one per watch), whatever the clicks did.
+    const keys = Object.keys(await worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.storage.local.get(null)));
+    expect(keys.filter((k) => k.startsWith('watch:') || k === 'watches')).toEqual([]);
+    expect((await worker.evaluate(storedWatches))?.watches ?? []).toHaveLength(0);
     expect(await page.locator('[data-testid="railair-bell-msg"]').count()).toBe(0);
     await page.close();
   });
