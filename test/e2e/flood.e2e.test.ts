@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
 import { inWorker as workerEval, launchTestBuild } from './test-build';
 import { storedWatches } from './watch-storage';
+import { queryAsThePage, until } from './page-script';
 import { LIMITS } from '../../lib/background/captures';
 import { addDays } from '../../lib/time';
 
@@ -16,17 +17,6 @@ const date = chinaTomorrow();
 let replay: Replay;
 let browser: LaunchedBrowser;
 const inWorker = <T>(fn: (arg: any) => Promise<T>, arg?: unknown) => workerEval(browser, fn, arg);
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 500));
-    last = await read();
-  }
-  return last;
-}
 
 beforeAll(async () => {
   replay = await startReplay();
@@ -63,19 +53,7 @@ describe('a flood of large bodies', () => {
     // Real-sized: the page's own queries of 30 routes and dates (each answer a real capture).
     const codes = ['XAY', 'GZQ', 'SZQ', 'CDW', 'CUW', 'HZH', 'NJH', 'WHN', 'CSQ', 'ZZF'];
     const routes = [0, 1, 2].flatMap((d) => codes.map((to) => ({ date: addDays(date, d), to })));
-    const answered = await page.evaluate(async (list) => {
-      let ok = 0;
-      for (const r of list) {
-        ok += await new Promise<number>((done) => {
-          const x = new XMLHttpRequest();
-          x.open('GET', `/otn/leftTicket/queryZ?leftTicketDTO.train_date=${r.date}&leftTicketDTO.from_station=BJP&leftTicketDTO.to_station=${r.to}&purpose_codes=ADULT`);
-          x.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-          x.onloadend = () => done(x.status === 200 ? 1 : 0);
-          x.send();
-        });
-      }
-      return ok;
-    }, routes);
+    const answered = await queryAsThePage(page, routes);
     expect(answered).toBe(30);
     await page.waitForTimeout(3000);
 
