@@ -72,8 +72,16 @@ export function canonicalJson(v: unknown): string {
 }
 
 export function createWatchLayout(area: StorageAreaLike, log: (msg: string) => void = (m) => console.warn(`[RailAir watch] ${m}`)): WatchDocStore {
-  /** What storage holds as far as this layout knows: key → JSON of the value ('' for history chunks). */
-  let known = new Map<string, string>();
+  /**
+   * What storage holds as far as this layout knows: key → JSON of the value ('' for history
+   * chunks), or the value as read, turned into JSON only when a write compares with it (a read
+   * for the watches tab never pays for it).
+   */
+  let known = new Map<string, string | { read: unknown }>();
+  const jsonOf = (k: string): string | undefined => {
+    const v = known.get(k);
+    return v === undefined || typeof v === 'string' ? v : canonicalJson(v.read);
+  };
   /** Each slot's history as stored. */
   let histories = new Map<string, ChunkedHistory>();
   let legacyPending = false;
@@ -96,8 +104,8 @@ export function createWatchLayout(area: StorageAreaLike, log: (msg: string) => v
 
   async function getValue(): Promise<WatchesDoc> {
     const head = await area.get([INDEX_KEY, SCHEDULE_KEY, UNREADABLE_KEY, LEGACY_KEY]);
-    const seen = new Map<string, string>();
-    const note = (k: string, v: unknown) => seen.set(k, canonicalJson(v));
+    const seen = new Map<string, string | { read: unknown }>();
+    const note = (k: string, v: unknown) => seen.set(k, { read: v });
     const legacy = head[LEGACY_KEY];
     const index = head[INDEX_KEY];
     // A legacy value that is not a document, beside a layout already written, is left where it
@@ -182,7 +190,7 @@ export function createWatchLayout(area: StorageAreaLike, log: (msg: string) => v
     const put = (k: string, v: unknown) => {
       const json = canonicalJson(v);
       now.set(k, json);
-      if (known.get(k) !== json) write[k] = v;
+      if (jsonOf(k) !== json) write[k] = v;
     };
     const slots = slotsOf(doc.watches.map((w) => w.id));
     const nextHistories = new Map<string, ChunkedHistory>();
