@@ -1,6 +1,8 @@
 // Watch scheduler: one decision over 1,000 watches, and the queries one cycle sends for 200
-// watches on 20 routes (batching: must be 20, one per (date, from, to)).
+// watches on 20 routes (batching: must be 20, one per (date, from, to)). Watch storage at 500
+// watches × 300 history points: the watches tab's load and one cycle's bytes written.
 import { measure, us, type BenchSuite } from './harness';
+import { storageRows } from './watch-storage';
 import type { ChinaDate } from '../lib/model';
 import { chinaInstant } from '../lib/time';
 import { newRailWatch, type WatchesDoc } from '../lib/watch/model';
@@ -20,7 +22,7 @@ function docOf(watches: number, routes: number): WatchesDoc {
   return { watches: list, routes: {} };
 }
 
-const suite: BenchSuite = () => {
+const suite: BenchSuite = async () => {
   const big = docOf(1000, 100);
   const t = measure(() => decide(big, NOW, SETTINGS, () => 0.5), 200, 20);
   const small = docOf(200, 20);
@@ -28,6 +30,7 @@ const suite: BenchSuite = () => {
   return [
     { name: 'decide, 1,000 watches / 100 routes (median)', value: us(t.medianUs), note: `p99 ${us(t.p99Us)}` },
     { name: 'queries per cycle, 200 watches / 20 routes', value: String(q), note: q === 20 ? 'one per route' : 'EXPECTED 20' },
+    ...(await storageRows()),
   ];
 };
 export default suite;

@@ -16,7 +16,6 @@ import {
   settingsItem,
   stationListItem,
   topCredentialsItem,
-  watchesItem,
   watchTestItem,
   pushItem,
   watchesBackupItem,
@@ -33,6 +32,7 @@ import { createRailClient } from '../lib/rail/client';
 import { createAirClient, TOP_ORIGINS } from '../lib/air/client';
 import { createFliggyClient } from '../lib/air/fliggy-client';
 import { createWatchService } from '../lib/background/watch-service';
+import { createWatchLayout } from '../lib/store/watch-layout';
 import { registerWatchHandlers, TEST_BUILD } from '../lib/background/watch-handlers';
 import { createCaptures, registerCaptureHandlers } from '../lib/background/captures';
 import { createSearchService, registerSearchHandlers } from '../lib/background/search';
@@ -99,7 +99,7 @@ export default defineBackground(() => {
     air: fliggy,
     now,
     settings,
-    store: watchesItem,
+    store: createWatchLayout(browser.storage.local),
     backup: watchesBackupItem,
     push: (key, message) => push.alert(key, message),
     testBuild: TEST_BUILD,

@@ -1,6 +1,7 @@
 // The overlay service: what a panel on a 12306 or Fliggy page shows — the other mode for the
 // page's date and route, from the stored captures or, when none is fresh, from a live query
-// through the search service (shared cache, single-flight and back-off) — plus each site's
+// through the search service (shared cache, single-flight and back-off), for a page only on a
+// route the page itself searched and within its tab's quota — plus each site's
 // collapsed state and the tabs to tell when captures change.
 import type { AirOption, ChinaDate, EpochMs, RailOption, StationList } from '../model';
 import type { Buffers, Settings } from '../settings';
@@ -45,6 +46,12 @@ export interface ViewDeps {
   live?: LiveSources;
   /** The asking tab's live-query quota (lib/background/tab-quota.ts): none for trusted callers. */
   quota?: (route: string) => { ok: true } | { ok: false; retryAt: EpochMs };
+  /**
+   * A page asked: a live query only for a route a page itself searched, i.e. a fresh capture of
+   * the page's own mode (trains for a 12306 page) for this date and route. A route the page only
+   * claims (its URL after history.pushState, what its form says) costs the user nothing.
+   */
+  pageAsked?: boolean;
 }
 
 export interface ViewRequest {
@@ -161,7 +168,10 @@ export async function overlayView(deps: ViewDeps, req: ViewRequest): Promise<Ove
   let liveError: LiveError | undefined;
   if (from && to) {
     const shown = req.show === 'rail' ? rail : air;
-    const quota = !shown || deps.now() - shown.at > FRESH_CAPTURE_MS ? (deps.quota?.(`${req.show}|${date}|${from.city}|${to.city}`) ?? { ok: true as const }) : undefined;
+    const own = req.show === 'rail' ? air : rail;
+    const searched = !deps.pageAsked || (own !== undefined && !own.live && deps.now() - own.at <= FRESH_CAPTURE_MS);
+    const stale = !shown || deps.now() - shown.at > FRESH_CAPTURE_MS;
+    const quota = stale && searched ? (deps.quota?.(`${req.show}|${date}|${from.city}|${to.city}`) ?? { ok: true as const }) : undefined;
     if (quota && !quota.ok) {
       // The page asked for more routes than a person searches in a minute: nothing is sent.
       liveError = { code: 'rate-limited', message: TAB_BUSY, retryAt: quota.retryAt };
@@ -242,7 +252,8 @@ export function createOverlay(deps: OverlayDeps): Overlay {
     async view(req, tabId) {
       if (tabId !== undefined) await deps.tabs.add(tabId).catch(() => undefined);
       const quota = deps.tabQuota;
-      return overlayView(tabId !== undefined && quota ? { ...viewDeps, quota: (route) => quota.take(tabId, route) } : viewDeps, req);
+      if (tabId === undefined) return overlayView(viewDeps, req);
+      return overlayView({ ...viewDeps, pageAsked: true, ...(quota ? { quota: (route: string) => quota.take(tabId, route) } : {}) }, req);
     },
     async prefs(site) {
       const [settings, state] = await Promise.all([deps.settings(), deps.state.getValue()]);

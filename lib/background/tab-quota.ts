@@ -1,6 +1,7 @@
 // A page cannot spend the user's quotas: live queries on a panel's behalf are limited per tab to a
 // few different routes a minute (the same route again is free: the clients' caches answer it).
-// A page cycling `history.pushState` through twenty routes gets three live queries, not twenty;
+// A page querying twenty routes itself (the overlay asks live only for routes a page searched:
+// lib/background/overlay.ts) still gets three live queries a minute, not twenty;
 // the user's own watches and searches keep 12306's and Fliggy's patience. Worker memory only: a
 // restarted worker starts a fresh minute, which is all a quota of this size needs.
 import type { EpochMs } from '../model';

@@ -1,13 +1,15 @@
 // Reading the watches document for the watch service: lenient (lib/watch/model.ts parseDoc), and
 // never losing what it cannot read. Watches it cannot read are set aside, and revived when a newer
 // build reads them. A stored value that is not a document at all is copied to the backup item
-// before anything is written over it.
+// before anything is written over it. A store that still holds what this worker last wrote
+// (lib/store/watch-layout.ts) answers from memory.
 import type { EpochMs } from '../model';
 import type { StoredValue } from '../store/item';
+import type { WatchDocStore } from '../store/watch-layout';
 import { parseDoc, type WatchesBackup, type WatchesDoc } from '../store/watches';
 
 export interface WatchLoadDeps {
-  store: StoredValue<WatchesDoc>;
+  store: WatchDocStore;
   backup?: StoredValue<WatchesBackup | null> | undefined;
   now: () => EpochMs;
   log: (msg: string, ...rest: unknown[]) => void;
@@ -15,6 +17,9 @@ export interface WatchLoadDeps {
 
 export async function loadWatches(deps: WatchLoadDeps): Promise<WatchesDoc> {
   const { log } = deps;
+  // What this worker itself wrote, still in storage: read and checked when it was made.
+  const written = deps.store.peek?.();
+  if (written) return written;
   const parsed = parseDoc(await deps.store.getValue());
   const { doc, repaired, unreadable, revived, issues } = parsed;
   if (repaired > 0) log(`${repaired} stored watch(es) had over-long fields: clipped and kept`);

@@ -9,6 +9,7 @@ import type { Settings } from '../settings';
 import type { Name, Req, Res } from '../messages/watch';
 import type { StoredValue } from '../store/item';
 import type { WatchesBackup, WatchesDoc } from '../store/watches';
+import type { WatchDocStore } from '../store/watch-layout';
 import { createSerialQueue } from '../util/queue';
 import {
   newFareWatch,
@@ -39,7 +40,7 @@ export interface TrainSource {
 }
 
 /** The watches document; read back through parseDoc, so what it holds is not trusted. */
-export type WatchStore = StoredValue<WatchesDoc>;
+export type WatchStore = WatchDocStore;
 
 export interface WatchServiceDeps {
   rail: TrainSource;
@@ -48,7 +49,7 @@ export interface WatchServiceDeps {
   now?: () => EpochMs;
   rng?: () => number;
   settings: () => Promise<Settings>;
-  /** lib/storage.ts watchesItem. */
+  /** The watches, one item each (lib/store/watch-layout.ts); tests may pass the single document item. */
   store: WatchStore;
   /** True in test builds only: lets `testInterval` go below the 30 s floor (and the fare polls' 5 min). */
   testBuild?: boolean;

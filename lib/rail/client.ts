@@ -187,11 +187,23 @@ export function createRailClient(deps: RailClientDeps): RailClient {
     if (v) deps.onStationVersion?.(v);
   }
 
+  /**
+   * Whether 12306 answers its search page now (the warm-up, which a refused query asks for
+   * anyway): what tells a query redirected off-site from a dead connection without querying again.
+   */
+  async function answersPages(): Promise<boolean> {
+    const before = warmAt;
+    warmAt = 0;
+    await warmUp();
+    if (warmAt !== 0) return true;
+    warmAt = before;
+    return false;
+  }
+
   const headers = deps.headers ?? plainHeaders;
   /** One query as the page sends it: its headers here, its Referer on the wire (PageHeaders). */
-  async function send(url: string, referer: string, redirect?: RequestRedirect): Promise<HttpResult> {
-    const request = () =>
-      httpRequest(deps.fetch, { url, timeoutMs, credentials: 'include', headers: { ...QUERY_HEADERS }, ...(redirect ? { redirect } : {}) });
+  async function send(url: string, referer: string): Promise<HttpResult> {
+    const request = () => httpRequest(deps.fetch, { url, timeoutMs, credentials: 'include', headers: { ...QUERY_HEADERS } });
     try {
       return await headers.around(url, referer, request);
     } catch {
@@ -232,11 +244,12 @@ export function createRailClient(deps: RailClientDeps): RailClient {
     for (let hop = 0; ; hop++) {
       const url = leftTicketUrl(base, endpoint, q);
       let r = await send(url, referer);
-      if (!r.ok && r.error.code === 'network') {
+      const offSite = !r.ok && r.error.code === 'network' && (await answersPages());
+      if (offSite) {
         // A redirect to www.12306.cn's error page fails CORS in the worker and looks like a
-        // network error; asking again without following tells the two apart.
-        const probe = await send(url, referer, 'manual');
-        if (probe.ok && probe.res.location !== undefined) r = probe;
+        // network error. 12306 answering its search page says it was that redirect: the query is
+        // not sent again (a second query per refusal doubles what 12306 counts against the user).
+        r = { ok: true, res: { status: 0, finalUrl: url, redirected: false, location: '', contentType: '', text: '' } };
       }
       const now = deps.now();
       if (!r.ok) {
@@ -258,7 +271,8 @@ export function createRailClient(deps: RailClientDeps): RailClient {
         endpoint = c.next;
         continue;
       }
-      if (c.rewarm) warmAt = 0;
+      // Cookies may be what was missing: warm up before the next query (just done when off-site).
+      if (c.rewarm && !offSite) warmAt = 0;
       const nightly = !c.result.ok && c.result.error.code === 'blocked' && inServiceWindow(now);
       if (c.refused && !nightly) {
         // Turned away: a search tab the user has open may still be answered (its cookies, its page).

@@ -83,6 +83,18 @@ export type Sighting = z.infer<typeof sightingSchema>;
 export const historyPointSchema = z.tuple([z.number(), count()]);
 export type HistoryPoint = z.infer<typeof historyPointSchema>;
 
+/** The same rule as historyPointSchema, in a loop: a heavy user has 150,000 points, too many for zod's per-item parse. */
+function isHistory(v: unknown): v is HistoryPoint[] {
+  if (!Array.isArray(v)) return false;
+  for (const p of v) {
+    if (!Array.isArray(p) || p.length !== 2) return false;
+    if (typeof p[0] !== 'number' || !Number.isFinite(p[0]) || !Number.isSafeInteger(p[1]) || p[1] < 0) return false;
+  }
+  return true;
+}
+/** A seat (or fare) history: [instant, count] pairs, oldest first. */
+export const historySchema = z.custom<HistoryPoint[]>(isHistory, 'a list of [instant, count] points').check(z.maxLength(1000));
+
 const common = {
   id: z.string().check(z.minLength(1), z.maxLength(64)),
   createdAt: z.number(),
@@ -93,7 +105,7 @@ const common = {
   expiredReason: z.optional(z.enum(['departed', 'date-passed'])),
   lastCheckedAt: z.optional(z.number()),
   lastError: z.optional(z.extend(errorInfo, { at: z.number() })),
-  history: z._default(z.array(historyPointSchema).check(z.maxLength(1000)), []),
+  history: z._default(historySchema, []),
   notifiedAt: z.optional(z.number()),
 };
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
 import { inWorker as workerEval, launchTestBuild } from './test-build';
+import { storedWatches } from './watch-storage';
 import { flightsFor } from '../replay/air-data';
 import { searchRefererUrl } from '../../lib/sites/fliggy-page';
 import { addDays } from '../../lib/time';
@@ -84,7 +85,7 @@ describe('live flights from Fliggy, no key, no Fliggy tab', () => {
     const polls = replay.requests.filter((r) => fromWorker(r) && r.query.depDate === day);
     expect(polls.length).toBeGreaterThanOrEqual(1);
     expect(polls[0]!.query).toMatchObject({ depCity: 'BJS', arrCity: 'SHA' });
-    const doc = await inWorker(async () => (await (globalThis as any).chrome.storage.local.get('watches')).watches);
+    const doc = (await inWorker(storedWatches))!;
     expect(doc.watches).toEqual([expect.objectContaining({ kind: 'fare', date: day, fromCity: 'BJS', toCity: 'SHA', below: true })]);
     expect(doc.farePollAt).toBeGreaterThan(0);
     expect(fliggyPageLoads()).toHaveLength(0);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
 import { inWorker as workerEval, launchTestBuild } from './test-build';
 import { chooseLanguage } from './language';
+import { storedWatches } from './watch-storage';
 
 const date = chinaTomorrow();
 
@@ -78,11 +79,7 @@ describe('watch e2e', () => {
     await bell.click();
     await expect.poll(() => cell.locator('[data-testid="railair-bell-msg"]').innerText(), { timeout: 10_000 }).toContain('已设提醒');
 
-    const stored = () =>
-      inWorker(async () => {
-        const c = (globalThis as any).chrome;
-        return (await c.storage.local.get('watches')).watches as { watches: any[] } | undefined;
-      });
+    const stored = () => inWorker(storedWatches);
     // The watch's first check through the shared client: still 无.
     const first = await until('the first check', stored, (d) => d?.watches[0]?.lastCheckedAt !== undefined, 30_000);
     expect(first!.watches).toHaveLength(1);

@@ -12,6 +12,7 @@ import { decodeStationList } from '../../../lib/rail/stations';
 import { decodeLeftTicket } from '../../../lib/rail/left-ticket';
 import { decodeFliggySearch } from '../../../lib/air/fliggy-search';
 import type { AirAnswer, RailAnswer } from '../../../lib/messages/search';
+import type { StoredResult } from '../../../lib/store/captures';
 import { buildStationNameJs } from '../../support/rail-rows';
 import { buildFliggyJsonp } from '../../support/air-bodies';
 import { capture, DATE, FLIGGY, flights, QUERY, railBody, registerCaptureAndOverlay, setup, trains } from './capture-fixtures';
@@ -262,9 +263,16 @@ describe('overlay view: live fallback', () => {
 describe('overlay: a page cannot spend the user\'s quotas', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('a tab cycling pushState through 20 routes gets 3 live queries a minute; another tab and the same route again are not held', async () => {
-    const { captures, now } = setup();
-    let t = now();
+  /** A page that really searched every route: its own (12306) capture of each is fresh. */
+  const searchedEverywhere = (captures: ReturnType<typeof setup>['captures'], at: () => number) => ({
+    ...captures,
+    latest: async (date: string, fromCity: string, toCity: string) => ({
+      rail: { key: `12306|${date}|${fromCity}|${toCity}`, source: '12306' as const, date: date as typeof DATE, from: 'BJP', to: 'XXX', fromCity, toCity, at: at(), url: '', issues: 0, rail: { format: 'pipe' as const, fieldCounts: [], date: date as never, stationNames: {}, trains: [] } } as StoredResult,
+    }),
+  });
+
+  /** An overlay whose live flight source only records what it is asked. */
+  const pageOverlay = (captures: Parameters<typeof createOverlay>[0]['captures'], now: () => number) => {
     const asked: string[] = [];
     const air = async (q: { date: string; fromCity: string; toCity: string }): Promise<AirAnswer> => {
       asked.push(`${q.fromCity}-${q.toCity}`);
@@ -272,14 +280,21 @@ describe('overlay: a page cannot spend the user\'s quotas', () => {
     };
     const overlay = createOverlay({
       captures,
-      now: () => t,
+      now,
       settings: async () => parseSettings(await settingsItem.getValue()),
       lastSearch: lastSearchItem,
       state: overlayStateItem,
       tabs: createOverlayTabs({ store: overlayTabsItem, send: async () => undefined }),
       live: { air },
-      tabQuota: createTabQuota({ now: () => t }),
+      tabQuota: createTabQuota({ now }),
     });
+    return { overlay, asked };
+  };
+
+  it('a tab whose page searched 20 routes gets 3 live queries a minute; another tab and the same route again are not held', async () => {
+    const { captures: real, now } = setup();
+    let t = now();
+    const { overlay, asked } = pageOverlay(searchedEverywhere(real, () => t), () => t);
     const cities = ['上海', '广州', '深圳', '成都', '西安', '杭州', '南京', '武汉', '长沙', '重庆'];
     const views = [];
     for (let i = 0; i < 20; i++) {
@@ -297,6 +312,23 @@ describe('overlay: a page cannot spend the user\'s quotas', () => {
     t += 60_000;
     await overlay.view({ show: 'air', date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '杭州' } }, 7);
     expect(asked.at(-1)).toBe('北京-杭州');
+  });
+
+  it('a page claiming routes it did not search (pushState, its form) gets no live query; the route it searched does', async () => {
+    const { captures, now } = setup();
+    const { overlay, asked } = pageOverlay(captures, now);
+    for (const to of ['上海', '广州', '深圳', '成都']) {
+      const v = await overlay.view({ show: 'air', date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: to, telecode: 'SHH' } }, 7);
+      expect(v.liveError).toBeUndefined();
+    }
+    expect(asked).toEqual([]);
+    // The page's own search (its query captured over the tap's channel): now its route is live.
+    await captures.submit(capture('left-ticket', QUERY, railBody()), { url: '' });
+    await overlay.view({ show: 'air', date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '上海', telecode: 'SHH' } }, 7);
+    expect(asked).toEqual(['北京-上海']);
+    // A caller that is not a page (no tab) is not held to it.
+    await overlay.view({ show: 'air', date: DATE, from: { name: '北京', telecode: 'BJP' }, to: { name: '广州' } });
+    expect(asked).toEqual(['北京-上海', '北京-广州']);
   });
 });
 

@@ -189,7 +189,10 @@ describe('createRailClient.queryTrains', () => {
     // 2026: 12306's busy / risk-control answer, in words a user understands; what came back is in the sample.
     expect(r.error.code).toBe('blocked');
     expect(r.error.message).toEqual({ zh: '12306 暂时拒绝了查询（繁忙或风控）', en: '12306 turned the query away for now (busy or risk control)' });
-    expect(r.error.sample).toContain('error.html');
+    // Where it went cannot be read without asking again (the worker's fetch fails on the
+    // off-site redirect), and the query is not sent twice to learn it.
+    expect(r.error.sample).toContain('redirect to an error page');
+    expect(site.queries()).toHaveLength(1);
     expect(r.error.retryAt).toBe(clock.t + 30_000);
     const sent = site.requests.length;
     clock.t += 10_000;
@@ -240,7 +243,25 @@ describe('createRailClient.queryTrains', () => {
     const client = createRailClient({ fetch: opaque, now: () => DAYTIME });
     const r = await client.queryTrains(Q);
     expect(!r.ok && r.error).toMatchObject({ code: 'blocked', message: { en: '12306 turned the query away for now (busy or risk control)' } });
-    expect(site.queries()).toHaveLength(2); // the query, then one probe without following
+    // One query per refusal: the search page (which a refusal warms up again anyway) tells the
+    // redirect from a dead connection, not a second query.
+    expect(site.queries()).toHaveLength(1);
+    expect(site.requests.filter((u) => u.includes('/leftTicket/init'))).toHaveLength(2);
+  });
+
+  it('keeps a dead connection a `network` error: the search page does not answer either', async () => {
+    const site = fake12306();
+    let down = false;
+    const flaky: typeof site.fetch = async (url, init) => {
+      if (down) throw new TypeError('Failed to fetch');
+      return site.fetch(url, init);
+    };
+    const client = createRailClient({ fetch: flaky, now: () => DAYTIME });
+    expect((await client.queryTrains(Q)).ok).toBe(true);
+    down = true;
+    const r = await client.queryTrains({ ...Q, to: 'AOH' });
+    expect(!r.ok && r.error.code).toBe('network');
+    expect(await client.blockedUntil()).toBeUndefined();
   });
 
   it('maps an HTML page to the same `blocked` face with a retry time, and warms up again next time', async () => {
@@ -298,8 +319,15 @@ describe('createRailClient.queryTrains', () => {
     });
   });
 
+  /** 12306 unreachable as a dead connection makes it: every request fails, the search page's too. */
+  const deadWhenNetwork = (site: ReturnType<typeof fake12306>) => {
+    const fetch = site.fetch;
+    site.fetch = (url, init) => (site.failure === 'network' ? Promise.reject(new TypeError('Failed to fetch')) : fetch(url, init));
+    return site;
+  };
+
   it('keeps a dead connection or a timeout at night a short-lived `network`/`timeout`, not maintenance', async () => {
-    const night = setup(fake12306(), NIGHT);
+    const night = setup(deadWhenNetwork(fake12306()), NIGHT);
     night.site.failure = 'network';
     const rn = await night.client.queryTrains(Q);
     expect(!rn.ok && rn.error.code).toBe('network');
@@ -311,7 +339,7 @@ describe('createRailClient.queryTrains', () => {
     expect(await night.client.blockedUntil()).toBeUndefined();
     night.site.failure = null;
     expect((await night.client.queryTrains(Q)).ok).toBe(true);
-    const day = setup();
+    const day = setup(deadWhenNetwork(fake12306()));
     day.site.failure = 'network';
     const rd = await day.client.queryTrains(Q);
     expect(!rd.ok && rd.error.code).toBe('network');
