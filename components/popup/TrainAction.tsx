@@ -2,10 +2,18 @@
 // its own state with the way to join it, otherwise what stands in the way (sold out, not on sale
 // yet, 12306's refusal, gone). Links open 12306's search for the route and day with this train
 // named (lib/sites/focus.ts), where the overlay scrolls to it and rings it.
-import type { RailOption } from '../../lib/model';
+import type { RailOption, SaleStatus } from '../../lib/model';
 import { buyState } from '../../lib/rail/buy-state';
-import { t } from '../../lib/i18n/catalog';
+import { t, uiLang, type MessageKey } from '../../lib/i18n/catalog';
 import { withFocus } from '../../lib/sites/focus';
+
+const STATUS_WORDS: Record<Exclude<SaleStatus, 'on-sale'>, MessageKey> = {
+  'not-yet': 'popup_train_not_yet',
+  suspended: 'popup_train_suspended',
+  maintenance: 'popup_train_maintenance',
+  'not-bookable': 'popup_train_not_bookable',
+  unknown: 'popup_train_unknown',
+};
 
 export function TrainAction({ train, buyUrl, now }: { train: RailOption; buyUrl: string; now: number }) {
   const s = buyState(train, now);
@@ -16,6 +24,11 @@ export function TrainAction({ train, buyUrl, now }: { train: RailOption; buyUrl:
         {text}
       </a>
     ) : null;
+  const state = (kind: string, text: string, title?: string) => (
+    <span class="status" data-state={kind} title={title}>
+      {text}
+    </span>
+  );
   switch (s.kind) {
     case 'bookable':
       return link(t('train_buy'), 'buy');
@@ -26,28 +39,13 @@ export function TrainAction({ train, buyUrl, now }: { train: RailOption; buyUrl:
         </span>
       );
     case 'sold-out':
-      return (
-        <span class="status" data-state="sold-out">
-          {t('train_sold_out')}
-        </span>
-      );
+      return state('sold-out', t('train_sold_out'));
     case 'departed':
-      return (
-        <span class="status" data-state="departed">
-          {t('train_departed')}
-        </span>
-      );
+      return state('departed', t('popup_departed'));
     case 'opens':
-      return (
-        <span class="status" data-state="opens">
-          {s.at ? t('train_opens_at', s.at) : t('train_not_on_sale')}
-        </span>
-      );
+      return state('opens', s.at ? t('popup_train_sale_opens', s.at) : t('popup_train_not_yet'));
     case 'unavailable':
-      return (
-        <span class="status" data-state="unavailable" title={s.text}>
-          {s.status === 'suspended' ? t('train_suspended') : s.status === 'maintenance' ? t('train_maintenance') : t('train_unavailable')}
-        </span>
-      );
+      // 12306's own words for Chinese readers (they know them), ours for the rest.
+      return state('unavailable', uiLang() === 'zh-CN' && s.text ? s.text : t(STATUS_WORDS[s.status === 'on-sale' ? 'unknown' : s.status]), s.text);
   }
 }

@@ -1,31 +1,18 @@
 // Trains: number, type, from → to station, depart, arrive (+1), duration, each class with seats
-// left and price, the link to buy on 12306 for this search, and a bell on each sold-out class
+// left and price, what can be done with it (TrainAction: 预订, 候补, sold out…), and a bell on each sold-out class
 // (无 or 候补) that sets a watch for that train and class with one click. A train that has left is
 // greyed (no bells: there is nothing left to watch); one whose sale has not opened says when it opens.
 import type { Lang } from '../../lib/i18n';
 import { pick } from '../../lib/i18n';
-import { t, type MessageKey } from '../../lib/i18n/catalog';
-import type { RailOption, SaleStatus } from '../../lib/model';
+import { t } from '../../lib/i18n/catalog';
+import type { RailOption } from '../../lib/model';
+import { TrainAction } from './TrainAction';
 import { SeatChip } from '../common/SeatChip';
 import { OptionItem } from './OptionItem';
 import { watchable, type WatchOutcome, type WatchRequest } from '../common/watch-request';
 import { Bell } from '../overlay/RowAnnotations';
 import { TRAIN_TYPE_NAMES } from '../../lib/rail/train-types';
 import { railPrice } from '../../lib/compare/price';
-
-const STATUS_WORDS: Record<Exclude<SaleStatus, 'on-sale'>, MessageKey> = {
-  'not-yet': 'popup_train_not_yet',
-  suspended: 'popup_train_suspended',
-  maintenance: 'popup_train_maintenance',
-  'not-bookable': 'popup_train_not_bookable',
-  unknown: 'popup_train_unknown',
-};
-
-/** Why a train cannot be bought now: 12306's own words for Chinese readers (预订 aside), ours for the rest. */
-function saleText(train: RailOption, lang: Lang): string | undefined {
-  if (train.status === 'on-sale') return undefined;
-  return lang === 'zh-CN' && train.buttonText ? train.buttonText : t(STATUS_WORDS[train.status]);
-}
 
 export function TrainList({
   trains,
@@ -63,17 +50,13 @@ export function TrainList({
         const departed = train.depart < now;
         // The comparison's own reading of the row: when 12306 opens the sale, if it says.
         const opens = railPrice(train).notOnSale?.at;
-        const status = departed ? t('popup_departed') : opens ? t('popup_train_sale_opens', opens) : saleText(train, lang);
         return (
           <OptionItem key={train.id} kind="train" o={train} code={train.code} type={type && pick(lang, type)} lang={lang} marked={marked} now={now}>
             <div class="line2">
               <span class="stations">
                 {nm(train.from)} → {nm(train.to)}
               </span>
-              {status && <span class="status">{status}</span>}
-              <a class="buy" href={buyUrl} target="_blank" rel="noopener">
-                {t('popup_buy')}
-              </a>
+              <TrainAction train={train} buyUrl={buyUrl} now={now} />
             </div>
             <div class="seats">
               {train.seats.map((s) => (

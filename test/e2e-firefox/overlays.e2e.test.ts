@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { chinaTomorrow, flightsFor, fliggySearchUrl, launchFirefox, railSearchUrl, startReplay, trainsFor, type LaunchedFirefox, type Replay } from './harness';
+import { browserUiLanguage, chooseLanguage } from './language';
 
 const date = chinaTomorrow();
 let replay: Replay;
@@ -13,6 +14,8 @@ let ff: LaunchedFirefox;
 beforeAll(async () => {
   replay = await startReplay();
   ff = await launchFirefox(replay);
+  // Chinese, as these checks read it (language.ts: this Firefox itself speaks only English).
+  await chooseLanguage(ff, 'zh-CN');
 });
 afterAll(async () => {
   await ff?.close();
@@ -56,6 +59,8 @@ describe('overlays in Firefox', () => {
       .sort((a, b) => Number(!!a.transfer) - Number(!!b.transfer) || a.depTime.localeCompare(b.depTime) || a.flightNo.localeCompare(b.flightNo))
       .map((f) => f.flightNo);
     expect(await panelCodes(page, '12306')).toEqual(expected.slice(0, 8));
+    // Chinese as chosen, although this Firefox's own catalog is English: the words came from the background.
+    expect(await panelTitle(page, '12306')).toBe('RailAir · 同日航班');
     await fliggy.close();
     await page.close();
   });
@@ -89,6 +94,27 @@ describe('overlays in Firefox', () => {
     const earliest = [...trains].sort((a, b) => a.depart.localeCompare(b.depart)).slice(0, 8).map((t) => t.depart);
     const byCode = new Map(trains.map((t) => [t.code, t.depart]));
     expect(shown.map((c) => byCode.get(c))).toEqual(earliest);
+    expect(await panelTitle(page, 'fliggy')).toBe('RailAir · 同日火车');
     await page.close();
   });
+
+  it("'auto' speaks Firefox's own language, one language at a time", async () => {
+    const ui = await browserUiLanguage(ff);
+    await chooseLanguage(ff, 'auto');
+    try {
+      const page = await ff.page();
+      await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
+      // The title is drawn with the panel, before any data: the language is settled by then.
+      await page.waitForSelector('>>> [data-railair-overlay="fliggy"] >>> .ra-title', { timeout: 30_000 });
+      expect(await panelTitle(page, 'fliggy')).toBe(/^zh\b/i.test(ui) ? 'RailAir · 同日火车' : 'RailAir · Same-day trains');
+      await page.close();
+    } finally {
+      await chooseLanguage(ff, 'zh-CN');
+    }
+  });
 });
+
+/** The panel's title, as the user reads it. */
+function panelTitle(page: Page, overlay: string): Promise<string | null> {
+  return page.$eval(`>>> [data-railair-overlay="${overlay}"] >>> .ra-title`, (el) => el.textContent);
+}

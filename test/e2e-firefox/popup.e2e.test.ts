@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { chinaTomorrow, launchFirefox, startReplay, type LaunchedFirefox, type Replay } from './harness';
+import { chooseLanguage } from './language';
 
 const date = chinaTomorrow();
 let replay: Replay;
@@ -13,6 +14,8 @@ let popup: Page;
 beforeAll(async () => {
   replay = await startReplay();
   ff = await launchFirefox(replay);
+  // Chinese, as these checks read it (language.ts: this Firefox itself speaks only English).
+  await chooseLanguage(ff, 'zh-CN');
   popup = await ff.openPopup();
 });
 afterAll(async () => {
@@ -64,7 +67,7 @@ describe('popup in Firefox', () => {
     expect(jsonp.at(-1)!.headers.referer).toMatch(/^https:\/\/sjipiao\.fliggy\.com\/homeow\/trip_flight_search\.htm\?depCity=BJS&arrCity=SHA&depDate=/);
     expect(replay.requests.some((r) => r.path === '/flight_search_result.htm')).toBe(false);
     await popup.waitForSelector('[data-testid=verdict]');
-    expect(await count('[data-testid=timeline] .tl-bar.tl-rail')).toBeGreaterThan(0);
-    expect(await count('[data-testid=timeline] .tl-bar.tl-air')).toBeGreaterThan(0);
+    expect(await count('[data-testid=timeline] rect.tl-rail')).toBeGreaterThan(0);
+    expect(await count('[data-testid=timeline] rect.tl-air')).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@
 // overlay lists the trains it got.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, fliggySearchUrl, launchFirefox, railSearchUrl, startReplay, trainsFor, type LaunchedFirefox, type Replay } from './harness';
+import { chooseLanguage } from './language';
 
 const date = chinaTomorrow();
 let replay: Replay;
@@ -12,6 +13,8 @@ let ff: LaunchedFirefox;
 beforeAll(async () => {
   replay = await startReplay();
   ff = await launchFirefox(replay);
+  // Chinese, as these checks read it (language.ts: this Firefox itself speaks only English).
+  await chooseLanguage(ff, 'zh-CN');
 });
 afterAll(async () => {
   await ff?.close();

@@ -10,7 +10,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedWatches } from '../e2e/watch-storage';
 import { chinaTomorrow, launchFirefox, railSearchUrl, REPO_ROOT, startReplay, type LaunchedFirefox, type Replay } from './harness';
 
 const E2E_BUILD = join(REPO_ROOT, '.output', 'firefox-mv3-e2e');
@@ -19,7 +18,7 @@ let replay: Replay;
 let ff: LaunchedFirefox;
 
 type Watches = { watches: any[]; lastCycleAt?: number } | undefined;
-const stored = (): Promise<Watches> => ff.extensionEval(storedWatches);
+const stored = () => ff.extensionEval(async () => (await (globalThis as any).browser.storage.local.get('watches')).watches as Watches);
 
 async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -49,7 +48,8 @@ beforeAll(async () => {
   // No quiet hours (the run may be at night in China) and a 2 s poll for this test build.
   await ff.extensionEval(() =>
     (globalThis as any).browser.storage.local.set({
-      settings: { watch: { intervalSec: 60, quietStart: '00:00', quietEnd: '00:00', notify: true } },
+      // Chinese, as these checks read it (language.ts: this Firefox itself speaks only English).
+      settings: { language: 'zh-CN', watch: { intervalSec: 60, quietStart: '00:00', quietEnd: '00:00', notify: true } },
       watchTest: { intervalSec: 2 },
     }),
   );

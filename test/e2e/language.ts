@@ -1,7 +1,6 @@
-// The UI language for e2e files that read the overlays' or the worker's words. Debian's Chromium
-// here ships only its en-US locale, so the worker's chrome.i18n.getUILanguage() says en-US whatever
-// --lang says, while pages get zh-CN from Playwright's locale: 'auto' would make the worker (and the
-// overlays it tells) English and the popup Chinese. These files say which language they read.
+// The UI language for e2e files that read the overlays' or the worker's words: they say which
+// language they read, as a user would in the settings, instead of relying on the browser's. (With
+// 'auto', every context resolves navigator.language alike, lib/i18n/load.ts.)
 import type { LaunchedBrowser } from './harness';
 import { inWorker } from './test-build';
 
