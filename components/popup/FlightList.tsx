@@ -1,7 +1,8 @@
 // Flights: number, airline, airports and terminals, times, and the fare the traveller would pay
 // (taxes in, the same reading as the comparison's: lib/compare/price.ts). Fares sold only to
 // others (限16–25周岁, 会员价, 头等舱…) are shown apart with their condition in words, never as
-// the flight's price. A flight that has left is greyed.
+// the flight's price. A flight that has left is greyed; the others link to Fliggy's search with
+// the flight named, where the overlay rings it.
 import type { Lang } from '../../lib/i18n';
 import { formatYuan, pick } from '../../lib/i18n';
 import { t } from '../../lib/i18n/catalog';
@@ -10,6 +11,7 @@ import { fareAmount, type Qualifications } from '../../lib/compare/fare-conditio
 import { airPrice } from '../../lib/compare/price';
 import { OptionItem } from './OptionItem';
 import { connectionVia, directFirst } from '../../lib/air/connection';
+import { withFocus } from '../../lib/sites/focus';
 
 const port = (a: Airport) => `${a.name ?? a.code}${a.terminal ? ` ${a.terminal}` : ''}`;
 /** Conditional fares shown per flight (cheapest first); more would crowd the popup. */
@@ -48,8 +50,11 @@ export function FlightList({
   marked,
   now,
   qualifies,
+  buyUrl,
 }: {
   flights: AirOption[];
+  /** Fliggy's search for the day and cities: each flight links there with itself named (lib/sites/focus.ts). */
+  buyUrl?: string | undefined;
   lang: Lang;
   marked: ReadonlySet<string>;
   /** Flights departing before this have left. */
@@ -73,6 +78,11 @@ export function FlightList({
             <span class="status" data-testid="via">
               {pick(lang, via)}
             </span>
+          )}
+          {buyUrl && f.depart >= now && (
+            <a class="buy" href={withFocus(buyUrl, f.flightNo)} target="_blank" rel="noopener" data-testid="flight-buy">
+              {t('popup_flight_buy')}
+            </a>
           )}
         </div>
         <Fares flight={f} lang={lang} qualifies={qualifies} />

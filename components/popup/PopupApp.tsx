@@ -14,6 +14,7 @@ import type { PopupApi } from './api';
 import { FilterBar } from './FilterBar';
 import { DEFAULT_FILTERS, classesIn, departedLast, filterFlights, filterTrains, type Filters } from './filter';
 import { FlightList } from './FlightList';
+import { SaleReminder } from './SaleReminder';
 import { bookableDates, SearchForm, type FormState } from './SearchForm';
 import { AirStatus, RailStatus, type Pending } from './Status';
 import { fetchedAtOf, recentQuery, RestoredBanner, sameFilters, type RestoredState } from './Restored';
@@ -320,6 +321,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
                   onCountdownEnd={autoRetry(() => search(searched))}
                   onDiagnostics={() => api.openOptions('diagnostics')}
                 />
+                {api.remind && rail && rail !== 'pending' && !rail.ok && rail.error.code === 'not-on-sale' && (
+                  <SaleReminder key={`${searched.date}${searched.from.telecode}${searched.to.telecode}`} date={searched.date} from={searched.from} to={searched.to} remind={api.remind} />
+                )}
                 <AirStatus
                   air={air}
                   clock={api.now}
@@ -358,7 +362,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
                     {t('popup_flights')}{' '}
                     <span class="count">{air && air !== 'pending' && air.ok ? `${flights.length}/${air.flights.length}` : ''}</span>
                   </h2>
-                  <FlightList flights={flights} lang={lang} marked={recommended} now={now} qualifies={settings.qualifications} />
+                  <FlightList flights={flights} lang={lang} marked={recommended} now={now} qualifies={settings.qualifications} buyUrl={air && air !== 'pending' && air.ok ? air.fliggyUrl : undefined} />
                 </section>
               </div>
             </>

@@ -1,13 +1,16 @@
-// The search form: from, swap, to, date (today to the end of the 15-day presale, China time),
-// student tickets, search. Enter anywhere outside an open suggestion list searches.
+// The search form: from, swap, to, date (60 days from today, China time: flights sell far ahead;
+// days past 12306's 15-day presale say when the trains go on sale), student tickets, search.
+// Enter anywhere outside an open suggestion list searches. A search that cannot be answered gets
+// a sentence saying why (lib/search/problems.ts) instead of a grey button.
+import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/catalog';
 import type { ChinaDate } from '../../lib/model';
 import type { Place } from '../../lib/messages/search';
-import { addDays, chinaDateOf } from '../../lib/time';
+import { lastOnSale, saleDayOf } from '../../lib/rail/presale';
+import { searchDates, searchProblem } from '../../lib/search/problems';
 import type { StationChoice } from './api';
+import { SearchProblemNote } from './SearchProblem';
 import { StationInput } from './StationInput';
-
-export const PRESALE_DAYS = 15;
 
 export interface FormState {
   from: Place | null;
@@ -16,18 +19,18 @@ export interface FormState {
   student: boolean;
 }
 
-/** The dates 12306 sells: today .. today + 14, China time. */
-export function bookableDates(now: number): ChinaDate[] {
-  const today = chinaDateOf(now);
-  return Array.from({ length: PRESALE_DAYS }, (_, i) => addDays(today, i));
-}
+/** The dates the popup offers: today .. today + 59, China time. */
+export const bookableDates = searchDates;
 
-/** "3月4日 周三（今天）" / "3-4 Wed (today)". */
-function dateLabel(d: ChinaDate, i: number): string {
+/** "3月4日 周三（今天）" / "3-4 Wed (today)"; past the presale, "… · 火车3月6日开售". */
+function dateLabel(d: ChinaDate, i: number, lastRail: ChinaDate): string {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];
   const wd = new Date(Date.UTC(y, m - 1, day)).getUTCDay();
   const label = t('popup_date_label', m, day, t('popup_weekdays').split(' ')[wd] ?? '');
-  return i === 0 ? t('popup_date_today', label) : i === 1 ? t('popup_date_tomorrow', label) : label;
+  const named = i === 0 ? t('popup_date_today', label) : i === 1 ? t('popup_date_tomorrow', label) : label;
+  if (d <= lastRail) return named;
+  const [, om, od] = saleDayOf(d).split('-').map(Number) as [number, number, number];
+  return t('popup_date_rail_opens', named, om, od);
 }
 
 export function SearchForm({
@@ -45,14 +48,19 @@ export function SearchForm({
   now: number;
   busy: boolean;
 }) {
-  const dates = bookableDates(now);
-  const ready = !!state.from && !!state.to && state.from.telecode !== state.to.telecode;
+  const dates = searchDates(now);
+  const lastRail = lastOnSale(now);
+  const problem = searchProblem(state, now);
+  // A missing end is said only after a search was asked for; the others as soon as they exist.
+  const [tried, setTried] = useState(false);
+  const shown = problem && (problem.kind !== 'missing' || tried) ? problem : undefined;
   return (
     <form
       class="search-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (ready) onSubmit();
+        setTried(true);
+        if (!problem) onSubmit();
       }}
     >
       <StationInput id="from" label={t('popup_from')} value={state.from} onChange={(from) => onChange({ ...state, from })} search={search} />
@@ -71,7 +79,7 @@ export function SearchForm({
         <select id="date" value={state.date} onChange={(e) => onChange({ ...state, date: (e.currentTarget as HTMLSelectElement).value as ChinaDate })}>
           {dates.map((d, i) => (
             <option key={d} value={d}>
-              {dateLabel(d, i)}
+              {dateLabel(d, i, lastRail)}
             </option>
           ))}
         </select>
@@ -80,9 +88,10 @@ export function SearchForm({
         <input type="checkbox" id="student" checked={state.student} onChange={(e) => onChange({ ...state, student: (e.currentTarget as HTMLInputElement).checked })} />
         {t('popup_student')}
       </label>
-      <button type="submit" class="go" disabled={!ready || busy}>
+      <button type="submit" class="go" disabled={busy}>
         {t('popup_search')}
       </button>
+      {shown && <SearchProblemNote problem={shown} />}
     </form>
   );
 }

@@ -46,6 +46,6 @@ export function TrainAction({ train, buyUrl, now }: { train: RailOption; buyUrl:
       return state('opens', s.at ? t('popup_train_sale_opens', s.at) : t('popup_train_not_yet'));
     case 'unavailable':
       // 12306's own words for Chinese readers (they know them), ours for the rest.
-      return state('unavailable', uiLang() === 'zh-CN' && s.text ? s.text : t(STATUS_WORDS[s.status === 'on-sale' ? 'unknown' : s.status]), s.text);
+      return state('unavailable', uiLang() === 'zh-CN' && s.text ? s.text : t(STATUS_WORDS[s.status === 'on-sale' ? 'unknown' : s.status]));
   }
 }

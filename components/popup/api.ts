@@ -5,6 +5,8 @@ import type { AirAnswer, ComparisonView, LastSearch, RailAnswer, Res } from '../
 import type { CompareFilters } from '../../lib/compare/types';
 import type { Settings } from '../../lib/settings';
 import type { WatchOutcome, WatchRequest } from '../common/watch-request';
+import type { ReminderMsgRes } from '../../lib/messages/reminder';
+import type { ReminderReq } from '../../lib/reminders/model';
 
 export interface StationChoice {
   kind: 'city' | 'station';
@@ -54,6 +56,8 @@ export interface PopupApi {
   onRecent?: (fn: () => void) => () => void;
   /** Sets a train watch (a bell on a sold-out class). */
   watch(req: WatchRequest): Promise<WatchOutcome>;
+  /** Sets a sale-opening reminder for a day 12306 does not sell yet. */
+  remind?: (req: ReminderReq) => Promise<ReminderMsgRes<'reminder.create'>>;
   /** The watches helper's list, when it is built in. */
   loadWatchList?: () => Promise<ComponentType | undefined>;
 }

@@ -8,6 +8,7 @@ import { parseSettings } from '../../lib/settings';
 import { captureResultsItem, lastSearchItem, recentAnswersItem, settingsItem } from '../../lib/storage';
 import type { PopupApi } from '../../components/popup/api';
 import { requestWatch } from '../../components/common/watch-request';
+import { send as sendReminder } from '../../lib/messages/reminder';
 
 
 export const popupApi: PopupApi = {
@@ -34,6 +35,7 @@ export const popupApi: PopupApi = {
   // overlay's live query lands here too. The popup asks search.recent for the validated copy.
   onRecent: (fn) => recentAnswersItem.watch(() => fn()),
   watch: (req) => requestWatch(req),
+  remind: (req) => sendReminder('reminder.create', req),
   // The watch list is its own chunk: the search tab opens without it.
   loadWatchList: async () => (await import('../../components/watch/WatchList')).WatchList as ComponentType,
 };

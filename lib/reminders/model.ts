@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import '../zod-locale';
 import type { EpochMs } from '../model';
-import { seatClassSchema } from '../seat-class-schema';
+import { SEAT_CLASS_IDS, seatClassSchema } from '../seat-class-schema';
 import { chinaDateSchema, stationSchema, trainCodeSchema, trainFilterSchema } from '../watch/model';
 import { chinaInstant } from '../time';
 
@@ -25,7 +25,7 @@ export const reminderReqSchema = z.object({
   to: stationSchema,
   /** Train codes; empty = any train matching the filter. */
   trains: z.array(trainCodeSchema).check(z.maxLength(20)),
-  classes: z.array(seatClassSchema).check(z.minLength(1), z.maxLength(10)),
+  classes: z.array(seatClassSchema).check(z.minLength(1), z.maxLength(SEAT_CLASS_IDS.length)),
   filter: z.optional(trainFilterSchema),
 });
 export type ReminderReq = z.infer<typeof reminderReqSchema>;

@@ -62,17 +62,24 @@ describe('PopupApp search form', () => {
     await type($<HTMLInputElement>('#from')!, 'zzzz');
     expect($('#from-list')).toBeNull();
     expect($('.no-match')!.textContent).toContain('没有匹配');
-    expect($<HTMLButtonElement>('button.go')!.disabled).toBe(true);
+    // A search without both ends gets a sentence, not a grey button, and sends nothing.
+    expect($('[data-testid=search-problem]')).toBeNull();
+    await act(() => $<HTMLButtonElement>('button.go')!.click());
+    expect($('[data-testid=search-problem]')!.textContent).toBe('请选择出发地');
+    expect(api.rail).not.toHaveBeenCalled();
   });
 
-  it('offers today to the end of the 15-day presale (China time) and restores the last search', async () => {
+  it('offers 60 days from today (China time), saying when trains go on sale past the 15-day presale, and restores the last search', async () => {
     const api = fakeApi({ now: () => chinaInstant('2026-03-04', 23 * 60 + 50) });
     api.last = { ...LAST, student: true };
     await mount(api);
-    const dates = $$('#date option').map((o) => (o as HTMLOptionElement).value);
-    expect(dates).toHaveLength(15);
+    const options = $$('#date option') as HTMLOptionElement[];
+    const dates = options.map((o) => o.value);
+    expect(dates).toHaveLength(60);
     expect(dates[0]).toBe('2026-03-04');
     expect(dates[14]).toBe('2026-03-18');
+    expect(options[14]!.textContent).not.toContain('开售');
+    expect(options[15]!.textContent).toBe('3月19日 周四 · 火车3月5日开售');
     expect($<HTMLSelectElement>('#date')!.value).toBe(DATE);
     expect($<HTMLInputElement>('#from')!.value).toBe('北京');
     expect($<HTMLInputElement>('#student')!.checked).toBe(true);

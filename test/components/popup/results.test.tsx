@@ -70,7 +70,7 @@ describe('popup results as of now', () => {
     expect(laterEn!.querySelector('[data-cls=ze]')!.textContent).toBe('Second class on sale at 12:30 ¥553');
     expect(waitingEn!.querySelector('[data-cls=ze]')!.textContent).toBe('Second class Waitlist ¥553');
     expect(waitingEn!.querySelector('[data-cls=zy]')!.textContent).toBe('First class Sold out ¥933');
-    expect(waitingEn!.querySelector('a.buy')!.textContent).toBe('Buy on 12306');
+    expect(waitingEn!.querySelector('a.buy')!.textContent).toBe('Join the waitlist on 12306');
     for (const row of [laterEn!, waitingEn!]) expect(words(row)).not.toMatch(CJK);
   });
 

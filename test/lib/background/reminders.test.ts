@@ -123,3 +123,11 @@ describe('reminder service', () => {
     expect(en.body).toBe('北京 → 上海 · 12/20 · any train: you will hear the moment seats appear');
   });
 });
+
+describe('the popup\'s reminder request', () => {
+  it('is one the worker accepts: every class an "any train" reminder watches', async () => {
+    const { REMINDER_CLASSES } = await import('../../../components/popup/SaleReminder');
+    const { reminderReqSchema } = await import('../../../lib/reminders/model');
+    expect(reminderReqSchema.safeParse({ ...REQ, trains: [], classes: REMINDER_CLASSES }).success).toBe(true);
+  });
+});
