@@ -36,7 +36,7 @@ export function OptionItem({
   const departed = o.depart < now;
   const rec = marked.has(o.id);
   return (
-    <li class={`option ${kind}${rec ? ' recommended' : ''}${departed ? ' departed' : ''}`} data-testid={kind} data-departed={departed ? '' : undefined}>
+    <li class={`option ${kind}${rec ? ' recommended' : ''}${departed ? ' departed' : ''}`} data-testid={kind} data-code={code} data-departed={departed ? '' : undefined}>
       <div class="line1">
         <strong class="code">{code}</strong>
         {type && <span class="type">{type}</span>}

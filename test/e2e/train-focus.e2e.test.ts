@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
 import { flightsFor } from '../replay/air-data';
+import { pickStation } from './popup-form';
 import { trainsFor } from '../replay/rail-data';
 
 const date = chinaTomorrow();
@@ -48,6 +49,27 @@ describe('train focus from a RailAir link', () => {
     // Clicks go through the ring to the page.
     expect(await ring.evaluate((e) => getComputedStyle(e).pointerEvents)).toBe('none');
     await page.close();
+  });
+
+  it('from the popup: a bookable train\'s 预订 opens 12306 on that train, ringed', async () => {
+    const popup = await browser.openPopup();
+    await pickStation(popup, '#from', '北京', '北京');
+    await pickStation(popup, '#to', '上海', '上海');
+    await popup.locator('#date').selectOption(date);
+    await popup.locator('form button[type="submit"]').click();
+    const buy = popup.locator('[data-testid=train] [data-testid=buy]').nth(3);
+    await buy.waitFor({ timeout: 20_000 });
+    const code = (await buy.locator('xpath=ancestor::*[@data-testid="train"]').getAttribute('data-code')) ?? '';
+    const [tab] = await Promise.all([browser.context.waitForEvent('page'), buy.click()]);
+    await tab.waitForLoadState('domcontentloaded');
+    expect(new URL(tab.url()).hash).toBe(`#railair=${code}`);
+    const ring = tab.locator('[data-testid=railair-focus]');
+    await expect.poll(() => ring.evaluate((e) => getComputedStyle(e).display), { timeout: 20_000 }).toBe('block');
+    const row = tab.locator('#queryLeftTable tr[id^="ticket_"]').filter({ has: tab.locator(`a.number:text-is("${code}")`) });
+    const [r, h] = await Promise.all([row.boundingBox(), ring.boundingBox()]);
+    expect(Math.abs(h!.y - r!.y)).toBeLessThan(2);
+    await tab.close();
+    await popup.close();
   });
 
   it('rings the named flight on Fliggy\'s search the same way', async () => {
