@@ -12,6 +12,8 @@ import { searchUrl, fliggyUrl } from '../../lib/watch/notify';
 import { Sparkline } from './Sparkline';
 import { WatchEditor, type WatchEdit } from './WatchEditor';
 import { FareWatchForm } from './FareWatchForm';
+import type { AirCity } from './AirCityInput';
+import { send as sendAirCity } from '../../lib/messages/air-city';
 import { chinaDateOf, DAY_MS } from '../../lib/time';
 import { routeText, sightingText, statusText, whatText, when } from './status-text';
 
@@ -23,7 +25,11 @@ export interface WatchListProps {
   refreshMs?: number;
   /** Saves the exported JSON (default: downloads a file). */
   save?: (json: string, filename: string) => void;
+  /** The fare form's city lookup (default: the worker's search.airCity). */
+  resolveCity?: (q: string) => Promise<AirCity | null>;
 }
+
+const askCity = async (q: string) => (await sendAirCity('search.airCity', { q })).city;
 
 type ListData = Res<'watch.list'>;
 
@@ -37,27 +43,27 @@ function download(json: string, filename: string): void {
 }
 
 const CSS = `
-.ra-w{font:13px/1.4 system-ui,sans-serif;color:#18181b}
+.ra-w{font:13px/1.4 system-ui,sans-serif;color:var(--fg)}
 .ra-w-bar{display:flex;gap:6px;align-items:center;margin:4px 0 8px}
 .ra-w-bar .ra-w-sp{flex:1}
-.ra-w-banner{padding:6px 8px;border-radius:6px;margin:0 0 8px;background:#fef3c7}
+.ra-w-banner{padding:6px 8px;border-radius:6px;margin:0 0 8px;background:var(--warn-bg)}
 .ra-w-list{list-style:none;margin:0;padding:0}
-.ra-w-item{border:1px solid #e4e4e7;border-radius:8px;padding:8px;margin:0 0 8px}
-.ra-w-item[data-state=seats]{border-color:#16a34a;background:#f0fdf4}
-.ra-w-item[data-state=expired]{opacity:.6}
+.ra-w-item{border:1px solid var(--border);border-radius:8px;padding:8px;margin:0 0 8px}
+.ra-w-item[data-state=seats]{border-color:var(--plenty);background:var(--surface)}
+.ra-w-item[data-state=expired]{color:var(--muted)}
 .ra-w-row{display:flex;gap:8px;align-items:center;justify-content:space-between}
 .ra-w-state{font-weight:600}
-.ra-w-item[data-state=seats] .ra-w-state{color:#15803d}
-.ra-w-meta{color:#52525b;font-size:12px}
+.ra-w-item[data-state=seats] .ra-w-state{color:var(--plenty)}
+.ra-w-meta{color:var(--muted);font-size:12px}
 .ra-w-actions{display:flex;gap:4px;margin-top:6px;flex-wrap:wrap}
 .ra-w-actions button,.ra-w-bar button,.ra-w-bar label{font-size:12px}
 .ra-w-editor fieldset{display:flex;flex-wrap:wrap;gap:2px 8px;border:0;padding:0;margin:4px 0}
-.ra-w-invalid{color:#b91c1c}
+.ra-w-invalid{color:var(--danger)}
 .ra-w-fare{margin:0 0 8px;font-size:12px}
 .ra-w-fare input{font-size:12px}
 `;
 
-export function WatchList({ send = sendMessage as Send, refreshMs = 5000, save = download }: WatchListProps) {
+export function WatchList({ send = sendMessage as Send, refreshMs = 5000, save = download, resolveCity = askCity }: WatchListProps) {
   const lang = uiLang();
   const [data, setData] = useState<ListData | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -161,6 +167,7 @@ export function WatchList({ send = sendMessage as Send, refreshMs = 5000, save =
       )}
       <FareWatchForm
         defaultDate={chinaDateOf(now + DAY_MS)}
+        resolveCity={resolveCity}
         onAdd={(f) =>
           act(async () => {
             const r = await send('watch.createFare', f);

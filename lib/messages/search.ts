@@ -8,6 +8,7 @@ import { seatClassSchema } from '../seat-class-schema';
 import { popupFiltersSchema } from '../store/last-search';
 import { section, type MessageDef, type ReqOf, type ResOf } from '../messaging';
 import type { ChinaDate } from '../model';
+import { airCityMessages } from './air-city';
 
 const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** Dates inside model objects keep the model's ChinaDate type. */
@@ -184,14 +185,7 @@ export const searchMessages = {
     req: z.object({ q: z.string().check(z.maxLength(40)), limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(30)), 10) }),
     res: z.object({ hits: z.array(stationHit), count: int }),
   },
-  /**
-   * A flight city from what was typed (北京, 大兴, 虹桥机场, BJS, PKX): the fare-watch form; the
-   * city tables stay in the worker.
-   */
-  'search.airCity': {
-    req: z.object({ q: z.string().check(z.maxLength(40)) }),
-    res: z.object({ city: z.nullable(z.object({ code: z.string().check(z.regex(/^[A-Z]{3}$/)), name: z.string().check(z.maxLength(32)) })) }),
-  },
+  ...airCityMessages,
   /** Trains for a date and route from the live 12306 client (cached 60 s, shared back-off). */
   'search.rail': { req: railReq, res: railAnswerSchema },
   /** Flights: Taobao Open Platform when configured, else the latest Fliggy capture. */

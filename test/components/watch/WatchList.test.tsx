@@ -14,6 +14,7 @@ import { WatchList, type Send } from '../../../components/watch/WatchList';
 import { sparkPath } from '../../../components/watch/Sparkline';
 import { count, DATE, none, NOON, train } from '../../lib/watch/support';
 import { useTestLanguage } from '../../support/i18n';
+import { resolveAirCity } from '../../../lib/air/city-input';
 
 /** Chinese characters, with the test's own station names taken out. */
 const CJK = /[\u4e00-\u9fff]/;
@@ -231,21 +232,28 @@ describe('WatchList: export file name', () => {
   });
 });
 
+/** The worker's lookup (search.airCity), called directly. */
+const resolveCity = async (q: string) => resolveAirCity(q) ?? null;
+
 describe('WatchList: flight-price watches', () => {
-  it('adds one from the form and shows the lowest fare once an answer falls below it', async () => {
-    await mount();
+  it('adds one from the form (cities as people type them, taxes in) and shows the lowest fare once an answer falls below it', async () => {
+    await mount({ resolveCity });
     const form = root.querySelector('form.ra-w-fare')!;
+    expect(form.textContent).toContain('含税费');
     const fill = (name: string, value: string) => {
       const input = form.querySelector(`input[name=${name}]`) as HTMLInputElement;
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
     };
     await act(async () => {
-      fill('fromCity', 'bjs');
-      fill('toCity', 'SHA');
+      fill('fromCity', '北京');
+      fill('toCity', '虹桥机场');
       fill('date', DATE);
       fill('maxYuan', '500');
     });
+    // What each field resolved to, as the worker's lookup answers it.
+    await vi.waitFor(() => expect(form.querySelector('[data-testid=toCity-resolved]')!.textContent).toBe('上海 · SHA'));
+    expect(form.querySelector('[data-testid=fromCity-resolved]')!.textContent).toBe('北京 · BJS');
     await act(async () => {
       form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
@@ -273,14 +281,15 @@ describe('WatchList: flight-price watches', () => {
     expect(root.textContent).not.toMatch(CJK);
   });
 
-  it('will not add a watch with a bad city code', async () => {
-    await mount();
+  it('will not add a watch with a city it cannot find', async () => {
+    await mount({ resolveCity });
     const form = root.querySelector('form.ra-w-fare')!;
     await act(async () => {
       const input = form.querySelector('input[name=fromCity]') as HTMLInputElement;
       input.value = 'BJ';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
+    await vi.waitFor(() => expect(form.querySelector('[data-testid=fromCity-resolved]')!.textContent).toBe('找不到这个城市或机场'));
     expect((form.querySelector('button[type=submit]') as HTMLButtonElement).disabled).toBe(true);
   });
 });
