@@ -37,26 +37,49 @@ function BellIcon() {
 }
 
 /** Result of asking the background for a watch. */
-export type WatchOutcome = { kind: 'created' } | { kind: 'exists' } | { kind: 'unavailable' } | { kind: 'error'; message: string };
+export type WatchOutcome = { kind: 'created'; id?: string } | { kind: 'exists'; id?: string } | { kind: 'unavailable' } | { kind: 'error'; message: string };
 
-export function Bell({ label, onWatch }: { label: string; onWatch: () => Promise<WatchOutcome> }) {
-  const [state, setState] = useState<'idle' | 'busy' | WatchOutcome['kind']>('idle');
+export function Bell({
+  label,
+  onWatch,
+  watchedId,
+  onUnwatch,
+}: {
+  label: string;
+  onWatch: () => Promise<WatchOutcome>;
+  /** The watch this class already has (shown pressed; a click removes it when `onUnwatch` is given). */
+  watchedId?: string | undefined;
+  onUnwatch?: (id: string) => Promise<boolean>;
+}) {
+  const [state, setState] = useState<'idle' | 'busy' | 'removed' | WatchOutcome['kind']>('idle');
   const [message, setMessage] = useState('');
+  const [watchId, setWatchId] = useState(watchedId);
   const click = async (e: Event) => {
     // The click is ours: the page's own cell handlers (price pop-ups) must not see it.
     e.stopPropagation();
     e.preventDefault();
-    // Only the user's own click sets a watch: a page script's synthetic click (`.click()`,
-    // dispatchEvent) is marked untrusted by the browser and creates nothing.
+    // Only the user's own click sets or removes a watch: a page script's synthetic click
+    // (`.click()`, dispatchEvent) is marked untrusted by the browser and changes nothing.
     if (e.isTrusted === false) return;
     if (state === 'busy') return;
     setState('busy');
+    if (watchId && onUnwatch) {
+      const gone = await onUnwatch(watchId);
+      if (gone) setWatchId(undefined);
+      setState(gone ? 'removed' : 'error');
+      if (!gone) setMessage('');
+      return;
+    }
     const r = await onWatch();
     setState(r.kind);
+    if ((r.kind === 'created' || r.kind === 'exists') && r.id) setWatchId(r.id);
     if (r.kind === 'error') setMessage(r.message);
   };
+  const on = !!watchId && !!onUnwatch;
   const text =
-    state === 'created'
+    state === 'removed'
+      ? t('overlay_bellRemoved')
+      : state === 'created'
       ? t('overlay_bellWatching')
       : state === 'exists'
         ? t('overlay_bellExists')
@@ -71,9 +94,11 @@ export function Bell({ label, onWatch }: { label: string; onWatch: () => Promise
     <span class="ra">
       <button
         type="button"
-        class="ra-bell"
+        class={on ? 'ra-bell ra-bell-on' : 'ra-bell'}
         data-testid="railair-bell"
-        title={t('overlay_bellTitle', label)}
+        data-watched={on ? '' : undefined}
+        aria-pressed={onUnwatch ? on : undefined}
+        title={on ? t('overlay_bellWatchedTitle', label) : t('overlay_bellTitle', label)}
         aria-label={t('overlay_bellLabel', label)}
         disabled={state === 'busy'}
         onClick={click}

@@ -7,6 +7,7 @@ import { SEAT_CLASS_BY_ID } from '../../lib/rail/seats';
 import { uiLang } from '../../lib/i18n/catalog';
 import { readTrainRows, SELECTORS, type TrainRow } from '../../lib/sites/12306-page';
 import { inlineHost, isOwnMutation, requestWatch } from '../../components/overlay/host';
+import { removeWatch } from '../../components/common/watch-request';
 import { BeatNote, Bell } from '../../components/overlay/RowAnnotations';
 import { inIdleSlices, whenIdle } from '../../components/overlay/idle';
 
@@ -16,14 +17,19 @@ export interface WatchRoute {
   to: { telecode: string; name?: string };
 }
 
+/** `${train code}|${class}` → the id of the watch that covers it. */
+export type WatchedMap = Map<string, string>;
+
 export interface RowAnnotator {
-  /** New data (row notes, route for watches, styles); re-annotates now. */
-  set(data: { beats: Beat[]; route?: WatchRoute; css: string }): void;
+  /** New data (row notes, route for watches, watched classes, styles); re-annotates now. */
+  set(data: { beats: Beat[]; route?: WatchRoute; css: string; watched?: WatchedMap }): void;
   stop(): void;
 }
 
 export function annotateRows(doc: Document): RowAnnotator {
-  let data: { beats: Beat[]; route?: WatchRoute; css: string } = { beats: [], css: '' };
+  let data: { beats: Beat[]; route?: WatchRoute; css: string; watched?: WatchedMap } = { beats: [], css: '' };
+  // Kept across 12306's redraws and our own bell clicks, so a bell shows its watch whatever redrew it.
+  const watched: WatchedMap = new Map();
   let removers: Array<() => void> = [];
   let observer: MutationObserver | undefined;
   let scheduled = false;
@@ -48,6 +54,7 @@ export function annotateRows(doc: Document): RowAnnotator {
       if (!seat.soldOut) continue;
       const cls = SEAT_CLASS_BY_ID[seat.cls];
       const label = `${row.code} ${uiLang() === 'en' ? cls.nameEn : cls.name}`;
+      const key = `${row.code}|${seat.cls}`;
       removers.push(
         inlineHost(
           seat.cell,
@@ -55,8 +62,14 @@ export function annotateRows(doc: Document): RowAnnotator {
           css,
           <Bell
             label={label}
-            onWatch={() =>
-              requestWatch({
+            watchedId={watched.get(key)}
+            onUnwatch={async (id) => {
+              const gone = await removeWatch(id);
+              if (gone) for (const [k, v] of watched) if (v === id) watched.delete(k);
+              return gone;
+            }}
+            onWatch={async () => {
+              const r = await requestWatch({
                 date: route.date,
                 from: route.from,
                 to: route.to,
@@ -65,8 +78,10 @@ export function annotateRows(doc: Document): RowAnnotator {
                 classes: [seat.cls],
                 seats: 1,
                 origin: 'overlay',
-              })
-            }
+              });
+              if ((r.kind === 'created' || r.kind === 'exists') && r.id) watched.set(key, r.id);
+              return r;
+            }}
           />,
         ),
       );
@@ -111,6 +126,10 @@ export function annotateRows(doc: Document): RowAnnotator {
   return {
     set(next) {
       data = next;
+      if (next.watched) {
+        watched.clear();
+        for (const [k, v] of next.watched) watched.set(k, v);
+      }
       schedule();
     },
     stop() {

@@ -7,9 +7,20 @@ import type { Overlay, OverlayPrefs } from '../../components/overlay/lazy';
 import { domReady, mountPanel, onCapturesChanged } from '../../components/overlay/host';
 import { placeSlot } from '../../components/overlay/slot';
 import { startOverlayLanguage } from '../../components/overlay/language';
-import { annotateRows } from './rows';
+import { annotateRows, type WatchedMap } from './rows';
+import { send as sendOverlay } from '../../lib/messages/overlay';
 import { ringRow } from '../../components/overlay/focus-ring';
 import { focusFromUrl } from '../../lib/sites/focus';
+
+/** The route's watched trains and classes (undefined when the worker does not say: bells start unpressed). */
+async function watchedOn(date: string, from: string, to: string): Promise<WatchedMap | undefined> {
+  try {
+    const { items } = await sendOverlay('watch.watched', { date, from, to });
+    return new Map(items.map((i) => [`${i.train}|${i.cls}`, i.id]));
+  } catch {
+    return undefined;
+  }
+}
 
 /** Mounts the panel and the row annotations; undefined when this is not a results page we know. */
 export async function startRailOverlay(
@@ -52,10 +63,13 @@ export async function startRailOverlay(
       const view = await send('overlay.view', { show: 'air', date, from, to });
       if (mine !== refreshing) return;
       panel.update({ kind: 'view', view });
+      const watched = from.telecode && to.telecode ? await watchedOn(date, from.telecode, to.telecode) : undefined;
+      if (mine !== refreshing) return;
       rows.set({
         beats: view.beats,
         css: panel.css(),
         ...(from.telecode && to.telecode ? { route: { date, from: { ...from, telecode: from.telecode }, to: { ...to, telecode: to.telecode } } } : {}),
+        ...(watched ? { watched } : {}),
       });
     } catch (e) {
       if (mine === refreshing) panel.update({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { on as onMessage } from '../messages/watch';
 import type { WatchService } from './watch-service';
 import { WATCH_ALARM } from './watch-effects';
+import { watchedItems } from '../watch/watched';
 
 /** The build flag behind the e2e's fast polling (see the header). */
 export const TEST_BUILD = import.meta.env.WXT_RAILAIR_TEST === '1';
@@ -34,6 +35,7 @@ export function registerWatchHandlers(svc: WatchService): void {
   onMessage('watch.update', (req) => svc.update(req));
   onMessage('watch.pause', (req) => svc.pause(req));
   onMessage('watch.delete', (req) => svc.remove(req));
+  onMessage('watch.watched', async (q) => ({ items: watchedItems((await svc.list()).watches.map((v) => v.watch), q) }));
   onMessage('watch.export', () => svc.exportJson());
   onMessage('watch.import', (req) => svc.importJson(req));
   void svc.start().catch((e) => console.warn('[RailAir watch] start failed', e));

@@ -73,6 +73,11 @@ export const watchMessages = {
   },
   'watch.pause': { req: z.extend(id, { paused: z.boolean() }), res: z.object({ watch: watchViewSchema }) },
   'watch.delete': { req: id, res: z.object({ deleted: z.boolean() }) },
+  /** Which trains and classes of a route and day are watched (the 12306 bells show it). */
+  'watch.watched': {
+    req: z.object({ date, from: z.string().check(z.regex(/^[A-Z]{3}$/)), to: z.string().check(z.regex(/^[A-Z]{3}$/)) }),
+    res: z.object({ items: z.array(z.object({ id: z.string(), train: z.string(), cls: seatClassSchema })).check(z.maxLength(2000)) }),
+  },
   'watch.export': { req: none, res: z.object({ json: z.string(), count: int() }) },
   'watch.import': {
     req: z.object({ json: z.string().check(z.maxLength(2_000_000)) }),

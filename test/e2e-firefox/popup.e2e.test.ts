@@ -67,7 +67,7 @@ describe('popup in Firefox', () => {
     expect(jsonp.at(-1)!.headers.referer).toMatch(/^https:\/\/sjipiao\.fliggy\.com\/homeow\/trip_flight_search\.htm\?depCity=BJS&arrCity=SHA&depDate=/);
     expect(replay.requests.some((r) => r.path === '/flight_search_result.htm')).toBe(false);
     await popup.waitForSelector('[data-testid=verdict]');
-    expect(await count('[data-testid=timeline] rect.tl-rail')).toBeGreaterThan(0);
-    expect(await count('[data-testid=timeline] rect.tl-air')).toBeGreaterThan(0);
+    expect(await count('[data-testid=timeline] .tl-bar.tl-rail')).toBeGreaterThan(0);
+    expect(await count('[data-testid=timeline] .tl-bar.tl-air')).toBeGreaterThan(0);
   });
 });

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, launchFirefox, railSearchUrl, REPO_ROOT, startReplay, type LaunchedFirefox, type Replay } from './harness';
+import { storedWatches } from '../e2e/watch-storage';
 
 const E2E_BUILD = join(REPO_ROOT, '.output', 'firefox-mv3-e2e');
 const date = chinaTomorrow();
@@ -18,7 +19,7 @@ let replay: Replay;
 let ff: LaunchedFirefox;
 
 type Watches = { watches: any[]; lastCycleAt?: number } | undefined;
-const stored = () => ff.extensionEval(async () => (await (globalThis as any).browser.storage.local.get('watches')).watches as Watches);
+const stored = (): Promise<Watches> => ff.extensionEval(storedWatches);
 
 async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
   const end = Date.now() + timeoutMs;

@@ -71,8 +71,11 @@ describe('live flights from Fliggy, no key, no Fliggy tab', () => {
     expect(before).toBe(0);
     const popup = await browser.openPopup();
     await popup.getByRole('tab', { name: /提醒/ }).click();
-    await popup.locator('input[name="fromCity"]').fill('BJS');
-    await popup.locator('input[name="toCity"]').fill('SHA');
+    // Cities as people type them: a city name and an airport, resolved by the worker.
+    await popup.locator('input[name="fromCity"]').fill('北京');
+    await popup.locator('input[name="toCity"]').fill('虹桥机场');
+    await expect.poll(() => popup.locator('[data-testid=toCity-resolved]').textContent(), { timeout: 10_000 }).toBe('上海 · SHA');
+    await expect.poll(() => popup.locator('[data-testid=fromCity-resolved]').textContent()).toBe('北京 · BJS');
     await popup.locator('input[name="date"]').fill(day);
     // Every adult fare of the replayed day is under ¥9999, taxes in: the first poll fires.
     await popup.locator('input[name="maxYuan"]').fill('9999');

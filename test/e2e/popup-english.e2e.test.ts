@@ -70,7 +70,7 @@ describe('popup in an English browser', () => {
     expect(await popup.locator('.columns h2').allTextContents()).toEqual([expect.stringMatching(/^Trains /), expect.stringMatching(/^Flights /)]);
     expect(await popup.locator('[data-testid=verdict]').getAttribute('aria-label')).toBe('Verdict');
     expect(await popup.locator('[data-testid=verdict] .rk').allTextContents()).toEqual(['Cheapest', 'Fastest door to door', 'Earliest at the door']);
-    expect(await popup.locator('[data-testid=train] a.buy').first().textContent()).toBe('Buy on 12306');
+    expect(await popup.locator('[data-testid=train] a.buy').first().textContent()).toBe('Book on 12306');
     const left = await uiText(popup);
     const chinese = [...left.matchAll(/.{0,20}[\u4e00-\u9fff]+.{0,20}/g)].map((m) => m[0]);
     expect(chinese).toEqual([]);

@@ -47,7 +47,7 @@ describe('TrainAction', () => {
     await show(train({}), chinaInstant(DATE, 10 * 60));
     expect(root().textContent).toBe('Departed');
     await show(train({ seats: { ze: { cell: '有', price: 55300 } } }));
-    expect(root().textContent).toBe('Book');
+    expect(root().textContent).toBe('Book on 12306');
     expect(root().textContent).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
