@@ -183,9 +183,12 @@ export function OverlayPanel(props: PanelProps) {
   const { site, state, collapsed, onToggle } = props;
   const view = state.kind === 'view' ? state.view : undefined;
   return (
-    <section class="ra ra-panel" data-testid="railair-panel" data-state={state.kind === 'view' ? state.view.status : state.kind}>
+    // A labelled region with its own heading: screen-reader users can jump to it (and past it).
+    <section class="ra ra-panel" role="region" aria-labelledby={`railair-title-${site}`} data-testid="railair-panel" data-state={state.kind === 'view' ? state.view.status : state.kind}>
       <header class="ra-head">
-        <span class="ra-title">{t(site === '12306' ? 'overlay_titleFlights' : 'overlay_titleTrains')}</span>
+        <h2 class="ra-title" id={`railair-title-${site}`}>
+          {t(site === '12306' ? 'overlay_titleFlights' : 'overlay_titleTrains')}
+        </h2>
         {view?.from && view.to && (
           <span class="ra-route">
             {view.from.city} → {view.to.city} · {view.date}

@@ -76,6 +76,10 @@ describe('OverlayPanel', () => {
     show({ kind: 'view', view: okView });
     expect(q('[data-testid="railair-panel"]')?.getAttribute('data-state')).toBe('ok');
     expect(q('.ra-title')?.textContent).toBe('RailAir · 同日航班');
+    // A labelled region with a heading (screen readers list it among the page's landmarks).
+    const region = q('[data-testid="railair-panel"]')!;
+    expect(region.getAttribute('role')).toBe('region');
+    expect(q(`#${region.getAttribute('aria-labelledby')}`)?.tagName).toBe('H2');
     expect(q('.ra-route')?.textContent).toContain('北京 → 上海');
     const verdict = q('[data-testid="railair-verdict"]');
     expect(verdict?.querySelector('.ra-verdict-zh')?.textContent).toContain('MU5102 ¥680');
