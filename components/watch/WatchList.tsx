@@ -1,7 +1,7 @@
 // The popup's watches tab (提醒): every watch with its state, last check, seats-left sparkline,
-// and editing, pausing, deleting, export and import. Talks to the background only through the
+// and editing, pausing, deleting (with undo, not a confirmation), export and import. Talks to the background only through the
 // typed watch messages (the `send` prop lets tests stand in for the background).
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { formatYuan, pick, type Lang } from '../../lib/i18n';
 import { t, uiLang } from '../../lib/i18n/catalog';
 import { joinList } from '../common/format';
@@ -16,6 +16,9 @@ import type { AirCity } from './AirCityInput';
 import { send as sendAirCity } from '../../lib/messages/air-city';
 import { chinaDateOf, DAY_MS } from '../../lib/time';
 import { routeText, sightingText, statusText, whatText, when } from './status-text';
+
+/** How long a deleted watch can be brought back. */
+export const UNDO_MS = 8000;
 
 export type Send = <N extends MessageName>(name: N, data: Req<N>) => Promise<Res<N>>;
 
@@ -69,6 +72,14 @@ export function WatchList({ send = sendMessage as Send, refreshMs = 5000, save =
   const [error, setError] = useState<string | undefined>();
   const [editing, setEditing] = useState<string | undefined>();
   const [note, setNote] = useState<string | undefined>();
+  /** The watch just deleted, as an export file: undone for a few seconds instead of a confirmation. */
+  const [undo, setUndo] = useState<string | undefined>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(undefined), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
 
   const refresh = useCallback(async () => {
     try {
@@ -130,20 +141,41 @@ export function WatchList({ send = sendMessage as Send, refreshMs = 5000, save =
         <button type="button" onClick={onExport} disabled={!data?.total && !data?.unreadable}>
           {t('watch_export')}
         </button>
-        <label>
+        {/* A button (reachable by keyboard) opens the file picker of the hidden input. */}
+        <button type="button" onClick={() => fileInput.current?.click()} data-testid="watch-import">
           {t('watch_import')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            hidden
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              void onImport(input.files?.[0]);
-              input.value = '';
-            }}
-          />
-        </label>
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
+          onChange={(e) => {
+            const input = e.target as HTMLInputElement;
+            void onImport(input.files?.[0]);
+            input.value = '';
+          }}
+        />
       </div>
+      {undo && (
+        <p class="ra-w-banner" role="status" data-testid="watch-undo">
+          {t('watch_deleted')}{' '}
+          <button
+            type="button"
+            onClick={() =>
+              act(async () => {
+                setUndo(undefined);
+                await send('watch.import', { json: undo });
+                setNote(t('watch_restored'));
+              })
+            }
+          >
+            {t('watch_undo')}
+          </button>
+        </p>
+      )}
       {data?.backoff && (
         <p class="ra-w-banner" role="status">
           {t('watch_backoff', pick(lang, data.backoff.message), when(data.backoff.until, now))}
@@ -192,7 +224,12 @@ export function WatchList({ send = sendMessage as Send, refreshMs = 5000, save =
               })
             }
             onPause={(paused) => act(() => send('watch.pause', { id: v.watch.id, paused }))}
-            onDelete={() => act(() => send('watch.delete', { id: v.watch.id }))}
+            onDelete={() =>
+              act(async () => {
+                const r = await send('watch.delete', { id: v.watch.id });
+                setUndo(r.restore);
+              })
+            }
           />
         ))}
       </ul>

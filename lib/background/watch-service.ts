@@ -337,16 +337,18 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
     },
 
     async remove(req) {
-      const deleted = await serial(async () => {
+      // The removed watch as an export file: the watches tab's undo imports it back.
+      const restore = await serial(async () => {
         const doc = await load();
-        const watches = doc.watches.filter((w) => w.id !== req.id);
-        if (watches.length === doc.watches.length) return false;
+        const gone = doc.watches.find((w) => w.id === req.id);
+        if (!gone) return undefined;
+        const watches = doc.watches.filter((w) => w !== gone);
         await store.setValue({ ...doc, watches });
         await setBadge(withSeatsCount(watches));
-        return true;
+        return exportWatches([gone], now());
       });
       void runCycle();
-      return { deleted };
+      return restore ? { deleted: true, restore } : { deleted: false };
     },
 
     async exportJson() {

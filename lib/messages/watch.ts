@@ -72,7 +72,8 @@ export const watchMessages = {
     res: z.object({ watch: watchViewSchema }),
   },
   'watch.pause': { req: z.extend(id, { paused: z.boolean() }), res: z.object({ watch: watchViewSchema }) },
-  'watch.delete': { req: id, res: z.object({ deleted: z.boolean() }) },
+  /** `restore`: the removed watch as an export file, for an undo (watch.import). */
+  'watch.delete': { req: id, res: z.object({ deleted: z.boolean(), restore: z.optional(z.string().check(z.maxLength(20_000))) }) },
   /** Which trains and classes of a route and day are watched (the 12306 bells show it). */
   'watch.watched': {
     req: z.object({ date, from: z.string().check(z.regex(/^[A-Z]{3}$/)), to: z.string().check(z.regex(/^[A-Z]{3}$/)) }),

@@ -10,7 +10,7 @@ import { createWatchService, type TrainSource, type WatchService } from '../../.
 import { registerWatchHandlers } from '../../../lib/background/watch-handlers';
 import { watchesItem } from '../../../lib/storage';
 import type { RouteAnswer } from '../../../lib/watch/scheduler';
-import { WatchList, type Send } from '../../../components/watch/WatchList';
+import { UNDO_MS, WatchList, type Send } from '../../../components/watch/WatchList';
 import { sparkPath } from '../../../components/watch/Sparkline';
 import { count, DATE, none, NOON, train } from '../../lib/watch/support';
 import { useTestLanguage } from '../../support/i18n';
@@ -152,8 +152,38 @@ describe('WatchList', () => {
 
     await click(button(items()[0]!, '暂停'));
     await vi.waitFor(() => expect(items()[0]!.dataset.state).toBe('paused-user'));
+    // Deleting asks nothing; for a few seconds it can be undone, and the watch comes back as it was defined.
     await click(button(items()[0]!, '删除'));
     await vi.waitFor(() => expect(items()).toHaveLength(0));
+    const banner = root.querySelector('[data-testid=watch-undo]')!;
+    expect(banner.textContent).toContain('已删除提醒');
+    await click(button(banner as HTMLElement, '撤销'));
+    await vi.waitFor(() => expect(items()).toHaveLength(1));
+    expect(items()[0]!.textContent).toContain('G101 G103 · 一等座 · 2张');
+    expect(root.querySelector('[data-testid=watch-undo]')).toBeNull();
+    // Deleted again and left alone: the undo goes after a while, the watch stays gone.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await click(button(items()[0]!, '删除'));
+      await vi.waitFor(() => expect(root.querySelector('[data-testid=watch-undo]')).not.toBeNull());
+      await act(async () => void vi.advanceTimersByTime(UNDO_MS + 1));
+      expect(root.querySelector('[data-testid=watch-undo]')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await send('watch.list', {})).watches).toHaveLength(0);
+  });
+
+  it('opens the import from a button, so it is reachable by keyboard', async () => {
+    await mount();
+    const input = root.querySelector<HTMLInputElement>('input[type=file]')!;
+    const opened = vi.spyOn(input, 'click');
+    const b = root.querySelector<HTMLButtonElement>('[data-testid=watch-import]')!;
+    expect(b.tagName).toBe('BUTTON');
+    b.focus();
+    expect(document.activeElement).toBe(b);
+    await click(b);
+    expect(opened).toHaveBeenCalledOnce();
   });
 
   it('refuses an edit without a class or with a bad train code', async () => {
