@@ -170,7 +170,6 @@ export default defineBackground(() => {
     wakeAt: (at) => reminderEffects.wakeAt(at === null ? null : at - clockOffset),
   });
   registerReminderHandlers(reminders, {
-    urlFor: (id) => reminderEffects.urlFor(id),
     ...(TEST_BUILD
       ? {
           onTestClock: (run: () => void) => {

@@ -36,9 +36,14 @@ export function parseHm(s: string): number | undefined {
   return h * 60 + mi;
 }
 
+/** Year, month (1–12) and day of a `yyyy-MM-dd` date, as numbers (for "3月4日"-style labels). */
+export function dateParts(date: string): [year: number, month: number, day: number] {
+  return date.split('-').map(Number) as [number, number, number];
+}
+
 /** The instant of China wall-clock `date` + `minutes` after its midnight (minutes may exceed a day). */
 export function chinaInstant(date: ChinaDate, minutes = 0): EpochMs {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, mo, d] = dateParts(date);
   return Date.UTC(y, mo - 1, d) - CHINA_OFFSET_MS + minutes * MINUTE_MS;
 }
 

@@ -24,6 +24,7 @@ import {
   startReplay,
 } from '../test/e2e/harness';
 import { ensureChromium } from './ensure-chromium';
+import { chooseLanguage } from '../test/e2e/language';
 
 const OVERLAY = '[data-railair-overlay]';
 const OVERLAY_WAIT_MS = 15_000;
@@ -41,16 +42,6 @@ const STORE_VARIANTS: ['zh-CN' | 'en', 'light' | 'dark'][] = [
   ['en', 'light'],
   ['en', 'dark'],
 ];
-
-/** Sets the UI language setting in the extension's storage, as the options page would. */
-async function setLanguage(browser: Awaited<ReturnType<typeof launchBrowser>>, language: 'zh-CN' | 'en' | 'auto'): Promise<void> {
-  const worker = await browser.currentWorker();
-  await worker.evaluate(async (l) => {
-    const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
-    const { settings } = await local.get('settings');
-    await local.set({ settings: { ...(settings as object | undefined), language: l } });
-  }, language);
-}
 
 /** True when the built manifest has a content script for the host (no point waiting otherwise). */
 let manifestCache: { content_scripts?: { matches?: string[] }[] } | undefined;
@@ -176,7 +167,7 @@ async function main(): Promise<void> {
     // (the overlays read it from the worker), the theme the system's (emulated per page).
     if (store) {
       for (const [lang, scheme] of STORE_VARIANTS) {
-        await setLanguage(browser, lang);
+        await chooseLanguage(browser, lang);
         for (const [page] of pages) await page.emulateMedia({ colorScheme: scheme });
         await rail.reload();
         await fliggy.reload();
@@ -186,7 +177,7 @@ async function main(): Promise<void> {
         await waitForOverlay(fliggy, 'Fliggy');
         await shoot(`.${lang === 'zh-CN' ? 'zh' : 'en'}.${scheme}`);
       }
-      await setLanguage(browser, 'auto');
+      await chooseLanguage(browser, 'auto');
     }
     log(`${replay.railQueries().length} query(ies) reached the 12306 replay, ${replay.requests.filter((r) => r.path === '/searchow/search.htm').length} the Fliggy JSONP`);
 

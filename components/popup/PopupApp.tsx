@@ -8,6 +8,7 @@ import { pick } from '../../lib/i18n';
 import { t, uiLang } from '../../lib/i18n/catalog';
 import type { AirAnswer, ComparisonView, LastSearch, RailAnswer } from '../../lib/messages/search';
 import type { ChinaDate } from '../../lib/model';
+import { searchDates } from '../../lib/search/problems';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { Timeline, type TimelineBar } from '../timeline/Timeline';
 import type { PopupApi } from './api';
@@ -15,7 +16,7 @@ import { FilterBar } from './FilterBar';
 import { DEFAULT_FILTERS, classesIn, departedLast, filterFlights, filterTrains, type Filters } from './filter';
 import { FlightList } from './FlightList';
 import { SaleReminder } from './SaleReminder';
-import { bookableDates, SearchForm, type FormState } from './SearchForm';
+import { SearchForm, type FormState } from './SearchForm';
 import { AirStatus, RailStatus, type Pending } from './Status';
 import { fetchedAtOf, recentQuery, RestoredBanner, sameFilters, type RestoredState } from './Restored';
 import { TrainList } from './TrainList';
@@ -50,7 +51,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const lang: Lang = uiLang();
   const now = api.now();
-  const [form, setForm] = useState<FormState>({ from: null, to: null, date: bookableDates(now)[0]!, student: false });
+  const [form, setForm] = useState<FormState>({ from: null, to: null, date: searchDates(now)[0]!, student: false });
   const [searched, setSearched] = useState<LastSearch | undefined>();
   const [rail, setRail] = useState<Pending<RailAnswer>>();
   const [air, setAir] = useState<Pending<AirAnswer>>();
@@ -73,7 +74,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
     });
     void api.loadLast().then((last) => {
       if (!last) return;
-      const dates = bookableDates(api.now());
+      const dates = searchDates(api.now());
       // A remembered day that has passed becomes today.
       const date = dates.includes(last.date as ChinaDate) ? (last.date as ChinaDate) : dates[0]!;
       setForm({ from: last.from, to: last.to, date, student: last.student });

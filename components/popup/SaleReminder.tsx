@@ -7,7 +7,7 @@ import type { Place } from '../../lib/messages/search';
 import type { ReminderMsgRes } from '../../lib/messages/reminder';
 import type { ReminderReq } from '../../lib/reminders/model';
 import type { SeatClassId } from '../../lib/model';
-import { chinaHm } from '../../lib/time';
+import { chinaHm, dateParts } from '../../lib/time';
 
 /** The classes an "any train" reminder watches: every seat a traveller books (not 无座, not 其他). */
 export const REMINDER_CLASSES: SeatClassId[] = ['swz', 'tz', 'zy', 'gg', 'ze', 'gr', 'rw', 'srrb', 'yw', 'rz', 'yz'];
@@ -39,7 +39,7 @@ export function SaleReminder({ date, from, to, remind }: { date: string; from: P
         {state.error.code === 'on-sale' ? t('popup_reminder_on_sale') : state.error.code === 'full' ? t('popup_reminder_full') : t('popup_reminder_failed')}
       </p>
     );
-  const [, m, d] = state.opensDay.split('-').map(Number) as [number, number, number];
+  const [, m, d] = dateParts(state.opensDay);
   return (
     <p class="reminder hint" role="status" data-testid="sale-reminder-result">
       {state.opensAt !== undefined ? t('popup_reminder_done_at', m, d, chinaHm(state.remindAt)) : t('popup_reminder_done_day', m, d)}

@@ -8,6 +8,7 @@ import type { ChinaDate } from '../../lib/model';
 import type { Place } from '../../lib/messages/search';
 import { lastOnSale, saleDayOf } from '../../lib/rail/presale';
 import { searchDates, searchProblem } from '../../lib/search/problems';
+import { dateParts } from '../../lib/time';
 import type { StationChoice } from './api';
 import { SearchProblemNote } from './SearchProblem';
 import { StationInput } from './StationInput';
@@ -19,17 +20,14 @@ export interface FormState {
   student: boolean;
 }
 
-/** The dates the popup offers: today .. today + 59, China time. */
-export const bookableDates = searchDates;
-
 /** "3月4日 周三（今天）" / "3-4 Wed (today)"; past the presale, "… · 火车3月6日开售". */
 function dateLabel(d: ChinaDate, i: number, lastRail: ChinaDate): string {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const [y, m, day] = dateParts(d);
   const wd = new Date(Date.UTC(y, m - 1, day)).getUTCDay();
   const label = t('popup_date_label', m, day, t('popup_weekdays').split(' ')[wd] ?? '');
   const named = i === 0 ? t('popup_date_today', label) : i === 1 ? t('popup_date_tomorrow', label) : label;
   if (d <= lastRail) return named;
-  const [, om, od] = saleDayOf(d).split('-').map(Number) as [number, number, number];
+  const [, om, od] = dateParts(saleDayOf(d));
   return t('popup_date_rail_opens', named, om, od);
 }
 

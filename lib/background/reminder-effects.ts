@@ -8,18 +8,14 @@ import type { PushAlert } from './watch-effects';
 import { REMINDER_ALARM, REMINDER_NOTIFICATION_PREFIX } from './reminders';
 
 export function createReminderEffects(deps: { language: () => Promise<unknown>; push?: PushAlert; log: (msg: string, ...rest: unknown[]) => void }) {
-  /** The URL each shown notification opens (kept while the worker lives; the search is rebuilt otherwise). */
-  const urls = new Map<string, string>();
   return {
     async notify(r: Reminder, kind: 'soon' | 'open', opensAt: EpochMs): Promise<void> {
       await deps.language();
       const n = reminderNotification(r, kind, opensAt);
       const id = `${REMINDER_NOTIFICATION_PREFIX}${r.id}:${kind}`;
-      urls.set(id, n.url);
       if (deps.push) void deps.push(`reminder:${r.id}:${kind}`, { title: n.title, body: n.body, url: n.url }).catch((e: unknown) => deps.log('push failed', e));
       await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.body, priority: 2 });
     },
-    urlFor: async (id: string) => urls.get(id),
     async wakeAt(at: EpochMs | null): Promise<void> {
       if (at === null) await browser.alarms.clear(REMINDER_ALARM);
       else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(at, Date.now() + 1000) });

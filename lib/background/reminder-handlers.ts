@@ -6,16 +6,19 @@
 // before an opening days away. Other builds never read it.
 import { browser } from 'wxt/browser';
 import { on as onMessage } from '../messages/reminder';
+import { reminderUrl } from '../reminders/notify';
 import { REMINDER_ALARM, REMINDER_NOTIFICATION_PREFIX, type ReminderService } from './reminders';
 
-export function registerReminderHandlers(svc: ReminderService, opts: { urlFor: (notificationId: string) => Promise<string | undefined>; onTestClock?: (run: () => void) => void }): void {
+export function registerReminderHandlers(svc: ReminderService, opts: { onTestClock?: (run: () => void) => void } = {}): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM) void svc.run();
   });
   const open = async (id: string) => {
     if (!id.startsWith(REMINDER_NOTIFICATION_PREFIX)) return;
-    const url = await opts.urlFor(id);
-    if (url) await browser.tabs.create({ url });
+    // Rebuilt from the stored reminder (done ones stay a day), so a click works after the worker restarted.
+    const reminderId = id.slice(REMINDER_NOTIFICATION_PREFIX.length, id.lastIndexOf(':'));
+    const r = (await svc.list()).find((x) => x.id === reminderId);
+    if (r) await browser.tabs.create({ url: reminderUrl(r) });
     await browser.notifications.clear(id);
   };
   browser.notifications.onClicked.addListener((id) => void open(id));

@@ -4,7 +4,7 @@
 // Classes where only the waiting list is open, and fares sold only to some travellers, are kept
 // apart: they are shown, never compared.
 import type { AirOption, CabinClass, Fare, FareCondition, Fen, RailOption, Seat, SeatClassId } from '../model';
-import { formatYuan, tr, type Bilingual, type Lang } from '../i18n';
+import { formatYuan, pick, type Bilingual, type Lang } from '../i18n';
 import { fareAmount, fareIncludesTaxes, qualifies, type Qualifications } from './fare-conditions';
 import { STUDENT_FARE_NOTE } from './student-note';
 
@@ -207,5 +207,5 @@ export function optionPrice(o: RailOption | AirOption, opts: PriceOptions = {}):
 }
 
 export function noteIn(lang: Lang, note: Bilingual | undefined): string | undefined {
-  return note ? tr(lang, note.zh, note.en) : undefined;
+  return note ? pick(lang, note) : undefined;
 }

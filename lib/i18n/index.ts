@@ -1,11 +1,7 @@
-// UI language: Chinese first, English second. Components carry both texts side by side
-// (`tr(lang, '余票', 'Seats left')`) instead of a key catalogue: the strings stay next to
-// where they are used, and the bundle carries no lookup tables.
+// The two UI languages, and the one bilingual shape for texts that are stored or cross the
+// transport (decoder issues, errors). UI text itself lives in the chrome.i18n catalogs
+// (lib/i18n/catalog.ts); a Bilingual is shown with `pick(uiLang(), …)`.
 export type Lang = 'zh-CN' | 'en';
-
-export function tr(lang: Lang, zh: string, en: string): string {
-  return lang === 'en' ? en : zh;
-}
 
 /** A text in both UI languages; the one shape for messages that are stored or cross the transport. */
 export type Bilingual = { zh: string; en: string };

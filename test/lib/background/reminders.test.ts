@@ -1,7 +1,10 @@
 // Sale-opening reminders with a fixed China clock: the opening from the station's own time
 // (learnt with one query when unknown), one reminder a few minutes before, a seat watch at the
 // opening, and nothing twice.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { registerReminderHandlers } from '../../../lib/background/reminder-handlers';
+import { REMINDER_NOTIFICATION_PREFIX } from '../../../lib/background/reminders';
 import { createReminderService } from '../../../lib/background/reminders';
 import type { ChinaDate, EpochMs } from '../../../lib/model';
 import type { Reminder, RemindersDoc } from '../../../lib/reminders/model';
@@ -121,6 +124,25 @@ describe('reminder service', () => {
     const en = reminderNotification({ ...r, trains: [] }, 'open', OPENS);
     expect(en.title).toBe('12306 sale open: now watching for seats');
     expect(en.body).toBe('北京 → 上海 · 12/20 · any train: you will hear the moment seats appear');
+  });
+});
+
+describe('a click on a reminder\'s notification', () => {
+  it('opens 12306\'s search for the trip, rebuilt from the stored reminder (a restarted worker has nothing in memory)', async () => {
+    fakeBrowser.reset();
+    const s = setup({ known: '1230' });
+    await s.svc.create(REQ);
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    vi.spyOn(fakeBrowser.notifications, 'clear').mockResolvedValue(true);
+    registerReminderHandlers(s.svc);
+    await fakeBrowser.notifications.onClicked.trigger(`${REMINDER_NOTIFICATION_PREFIX}r1:soon`);
+    await vi.waitFor(() => expect(opened).toHaveBeenCalledTimes(1));
+    expect(opened.mock.calls[0]![0]).toEqual({ url: expect.stringContaining('fs=%E5%8C%97%E4%BA%AC,BJP&ts=%E4%B8%8A%E6%B5%B7,SHH&date=2026-12-20') });
+    // Another extension's notification, or one for a reminder gone: nothing opens.
+    await fakeBrowser.notifications.onClicked.trigger(`${REMINDER_NOTIFICATION_PREFIX}gone:open`);
+    await fakeBrowser.notifications.onClicked.trigger('other:r1:soon');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(opened).toHaveBeenCalledTimes(1);
   });
 });
 
