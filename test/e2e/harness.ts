@@ -92,7 +92,8 @@
  *     await ours.text(sel, { inner: true })                                      // its innerText
  *     await ours.attr(sel, 'aria-pressed'); await ours.attrs(`${panel} >>> tbody tr[data-code]`, 'data-code');
  *     await ours.count(sel);  await ours.click('td[id^="ZE_240000G1010N"] >>> [data-testid="railair-bell"]');
- *     await ours.evalAll(sel, (els, arg) => …, arg)   // any read; the function is serialized into the page
+ *     await ours.evalAll(sel, (els, arg, roots) => …, arg)   // any read (roots: every shadow root, closed
+ *                                                           // ones too); the function is serialized into the page
  *
  * Selectors of the replayed pages (as on the real sites, see ../shared/SITES.md):
  *   12306: #queryLeftTable tr[id^="ticket_"] (train rows), a.number (train code, click toggles #train_stop),

@@ -40,12 +40,12 @@ function rootsOf(node: CdpNode, out: number[] = []): number[] {
 }
 
 /**
- * Runs `fn(matches, arg)` in the page, `matches` being the elements `selector` finds through every
- * shadow root. `selector` is CSS segments joined by ` >>> `: each segment is looked for deep under
+ * Runs `fn(matches, arg, roots)` in the page, `matches` being the elements `selector` finds through
+ * every shadow root, `roots` every author shadow root in the page (closed ones included). `selector` is CSS segments joined by ` >>> `: each segment is looked for deep under
  * the previous one's matches (in their light DOM and in every shadow root below them, nested
  * roots included); the first under the document.
  */
-async function evalDeep<T, A>(page: Page, selector: string, fn: (els: Element[], arg: A) => T, arg?: A): Promise<T> {
+async function evalDeep<T, A>(page: Page, selector: string, fn: (els: Element[], arg: A, roots: ShadowRoot[]) => T, arg?: A): Promise<T> {
   const cdp = await session(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   try {
@@ -54,7 +54,7 @@ async function evalDeep<T, A>(page: Page, selector: string, fn: (els: Element[],
       const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId, objectGroup: GROUP })) as { object: RemoteObject };
       handles.push(object);
     }
-    const run = function (this: Document, segments: string[], each: (els: Element[], arg: unknown) => unknown, fnArg: unknown, roots: ShadowRoot[]) {
+    const run = function (this: Document, segments: string[], each: (els: Element[], arg: unknown, roots: ShadowRoot[]) => unknown, fnArg: unknown, roots: ShadowRoot[]) {
       // The host a node hangs under, across roots: a root's parent is its host.
       const up = (n: Node): Node | null => (n instanceof ShadowRoot ? n.host : n.parentNode);
       const within = (scope: Node, n: Node | null) => {
@@ -70,7 +70,7 @@ async function evalDeep<T, A>(page: Page, selector: string, fn: (els: Element[],
         const scopes: Array<Document | Element> = i === 0 ? [this] : found;
         found = [...new Set(scopes.flatMap((s) => deep(s, sel)))];
       });
-      return each(found, fnArg);
+      return each(found, fnArg, roots);
     };
     const [doc, ...roots] = handles;
     const segments = selector.split('>>>').map((s) => s.trim());
@@ -103,8 +103,11 @@ async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => bo
 }
 
 export interface Shadow {
-  /** `fn` over every element `selector` finds (through closed roots); `fn` is serialized, so it uses only `els` and `arg`. */
-  evalAll<T, A = undefined>(selector: string, fn: (els: Element[], arg: A) => T, arg?: A): Promise<T>;
+  /**
+   * `fn` over every element `selector` finds (through closed roots), with every shadow root in the
+   * page (`root.host`, `root.mode`); `fn` is serialized, so it uses only its parameters.
+   */
+  evalAll<T, A = undefined>(selector: string, fn: (els: Element[], arg: A, roots: ShadowRoot[]) => T, arg?: A): Promise<T>;
   count(selector: string): Promise<number>;
   /** The first match's textContent (innerText with `{ inner: true }`); null when nothing matches. */
   text(selector: string, opts?: { inner?: boolean }): Promise<string | null>;
