@@ -40,10 +40,37 @@ function rootsOf(node: CdpNode, out: number[] = []): number[] {
 }
 
 /**
+ * Runs in the page (its source is sent, so it uses only its parameters): the elements `segments`
+ * find through `roots` (see evalDeep), handed to `each`. Shared with the Firefox suite's helper.
+ */
+export function deepQuery(this: Document, segments: string[], each: (els: Element[], arg: unknown, roots: ShadowRoot[]) => unknown, fnArg: unknown, roots: ShadowRoot[]): unknown {
+  // The host a node hangs under, across roots: a root's parent is its host.
+  const up = (n: Node): Node | null => (n instanceof ShadowRoot ? n.host : n.parentNode);
+  const within = (scope: Node, n: Node | null) => {
+    for (; n; n = up(n)) if (n === scope) return true;
+    return false;
+  };
+  const deep = (scope: Document | Element, sel: string) => [
+    ...Array.from(scope.querySelectorAll(sel)),
+    ...roots.filter((r) => within(scope, r.host)).flatMap((r) => Array.from(r.querySelectorAll(sel))),
+  ];
+  let found: Element[] = [];
+  segments.forEach((sel, i) => {
+    const scopes: Array<Document | Element> = i === 0 ? [this] : found;
+    found = [...new Set(scopes.flatMap((s) => deep(s, sel)))];
+  });
+  return each(found, fnArg, roots);
+}
+
+/** A selector's segments (' >>> ' between them). */
+export const segmentsOf = (selector: string) => selector.split('>>>').map((s) => s.trim());
+
+/**
  * Runs `fn(matches, arg, roots)` in the page, `matches` being the elements `selector` finds through
- * every shadow root, `roots` every author shadow root in the page (closed ones included). `selector` is CSS segments joined by ` >>> `: each segment is looked for deep under
- * the previous one's matches (in their light DOM and in every shadow root below them, nested
- * roots included); the first under the document.
+ * every shadow root, `roots` every author shadow root in the page (closed ones included).
+ * `selector` is CSS segments joined by ` >>> `: each segment is looked for deep under the previous
+ * one's matches (in their light DOM and in every shadow root below them, nested roots included);
+ * the first under the document.
  */
 async function evalDeep<T, A>(page: Page, selector: string, fn: (els: Element[], arg: A, roots: ShadowRoot[]) => T, arg?: A): Promise<T> {
   const cdp = await session(page);
@@ -54,30 +81,12 @@ async function evalDeep<T, A>(page: Page, selector: string, fn: (els: Element[],
       const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId, objectGroup: GROUP })) as { object: RemoteObject };
       handles.push(object);
     }
-    const run = function (this: Document, segments: string[], each: (els: Element[], arg: unknown, roots: ShadowRoot[]) => unknown, fnArg: unknown, roots: ShadowRoot[]) {
-      // The host a node hangs under, across roots: a root's parent is its host.
-      const up = (n: Node): Node | null => (n instanceof ShadowRoot ? n.host : n.parentNode);
-      const within = (scope: Node, n: Node | null) => {
-        for (; n; n = up(n)) if (n === scope) return true;
-        return false;
-      };
-      const deep = (scope: Document | Element, sel: string) => [
-        ...Array.from(scope.querySelectorAll(sel)),
-        ...roots.filter((r) => within(scope, r.host)).flatMap((r) => Array.from(r.querySelectorAll(sel))),
-      ];
-      let found: Element[] = [];
-      segments.forEach((sel, i) => {
-        const scopes: Array<Document | Element> = i === 0 ? [this] : found;
-        found = [...new Set(scopes.flatMap((s) => deep(s, sel)))];
-      });
-      return each(found, fnArg, roots);
-    };
     const [doc, ...roots] = handles;
-    const segments = selector.split('>>>').map((s) => s.trim());
+    const segments = segmentsOf(selector);
     const { result, exceptionDetails } = (await cdp.send('Runtime.callFunctionOn', {
       objectId: doc!.objectId!,
       // One declaration holding both functions' sources (no eval in the page: its CSP may forbid it).
-      functionDeclaration: `function (segments, arg, ...roots) { return (${run.toString()}).call(this, segments, (${fn.toString()}), arg, roots); }`,
+      functionDeclaration: `function (segments, arg, ...roots) { return (${deepQuery.toString()}).call(this, segments, (${fn.toString()}), arg, roots); }`,
       arguments: [{ value: segments }, { value: arg ?? null }, ...roots.map((r) => ({ objectId: r.objectId! }))],
       returnByValue: true,
       awaitPromise: true,
@@ -123,7 +132,11 @@ export interface Shadow {
 
 /** The page's elements, closed shadow roots included (see the top of harness.ts). */
 export function shadow(page: Page): Shadow {
-  const evalAll: Shadow['evalAll'] = (selector, fn, arg) => evalDeep(page, selector, fn, arg);
+  return shadowApi((selector, fn, arg) => evalDeep(page, selector, fn, arg), (x, y) => page.mouse.click(x, y));
+}
+
+/** The Shadow API over a browser's way to run a function on the matches and to click with the mouse (also the Firefox suite's). */
+export function shadowApi(evalAll: Shadow['evalAll'], mouseClick: (x: number, y: number) => Promise<unknown>): Shadow {
   const api: Shadow = {
     evalAll,
     count: (selector) => evalAll(selector, (els) => els.length),
@@ -144,7 +157,7 @@ export function shadow(page: Page): Shadow {
         return { x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width, height: r.height };
       });
       if (!box.width || !box.height) throw new Error(`${selector} has no box to click`);
-      await page.mouse.click(box.x, box.y);
+      await mouseClick(box.x, box.y);
     },
   };
   return api;
