@@ -26,7 +26,8 @@ export function ringRow(doc: Document, target: RingTarget, css: string): () => v
   // Placed by overlay.css (`:host([data-focus])`) from custom properties: the shadow root's reset
   // (`all: initial !important`) would override plain inline styles.
   host.setAttribute('data-focus', '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed, like every root of ours (slot.ts): nothing inside is the page's to read.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = css;
   const box = doc.createElement('div');

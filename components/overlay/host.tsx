@@ -75,6 +75,9 @@ export async function mountPanel(
     name: 'railair-panel',
     css: overlayCss,
     position: 'inline',
+    // Closed: a page script finds no `shadowRoot` on our host, so it can neither read the panel
+    // nor click inside it (issue 15: the page cannot act for the user).
+    mode: 'closed',
     anchor: opts.slot ? slotMount(opts.slot) : opts.anchor,
     append: opts.slot ? 'first' : opts.append,
     // Keys typed in our panel are ours: the page's shortcuts must not see them.
@@ -104,9 +107,8 @@ export async function mountPanel(
       draw();
     },
     css() {
-      return Array.from(ui.shadow.querySelectorAll('style'))
-        .map((s) => s.textContent ?? '')
-        .join('\n');
+      // The one <style> WXT puts in the root's head: its reset and overlay.css.
+      return ui.shadow.querySelector('style')?.textContent ?? '';
     },
     remove: () => ui.remove(),
   };
@@ -140,7 +142,8 @@ export function inlineHost(parent: Element, kind: string, css: string, node: Com
   host.setAttribute(OVERLAY_ATTR, kind);
   host.style.display = 'inline-block';
   if (float) host.setAttribute('data-float', '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed, like every root of ours: the page cannot reach the bell inside to click it.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = parent.ownerDocument.createElement('style');
   style.textContent = css;
   const box = parent.ownerDocument.createElement('span');

@@ -15,6 +15,14 @@ export const SLOT_HEIGHT = { expanded: 340, collapsed: 36 } as const;
 
 const SLOT_TAG = 'railair-slot';
 
+// The slot's shadow root is closed (a page script must not reach into anything of ours), so the
+// slot keeps its mount in a property named after its tag (the name is reused: the overlay's
+// bundle is at its size budget). It is set in the content-script world: Chromium gives each
+// world its own wrapper of the element and Firefox keeps a content script's expandos on its Xray,
+// so the page's own scripts never see it. The overlay's script, loaded later into the same world,
+// reads it (`slotMount`).
+type Slot = HTMLElement & { [SLOT_TAG]?: Element };
+
 /** Sets the slot's height for the panel's state (called again when the user collapses or expands it). */
 export function sizeSlot(slot: HTMLElement, collapsed: boolean): void {
   slot.style.height = `${collapsed ? SLOT_HEIGHT.collapsed : SLOT_HEIGHT.expanded}px`;
@@ -37,7 +45,8 @@ export function placeSlot(anchor: Element, collapsed: boolean, where: 'after' | 
   sizeSlot(slot, collapsed);
   const mount = doc.createElement('div');
   mount.style.height = '100%';
-  slot.attachShadow({ mode: 'open' }).append(mount);
+  slot.attachShadow({ mode: 'closed' }).append(mount);
+  (slot as Slot)[SLOT_TAG] = mount;
   if (where === 'after') anchor.after(slot);
   else if (where === 'before') anchor.before(slot);
   else anchor.prepend(slot);
@@ -46,7 +55,7 @@ export function placeSlot(anchor: Element, collapsed: boolean, where: 'after' | 
 
 /** Where the panel mounts inside a slot made by `placeSlot`. */
 export function slotMount(slot: HTMLElement): Element {
-  return slot.shadowRoot?.firstElementChild ?? slot;
+  return (slot as Slot)[SLOT_TAG] ?? slot;
 }
 
 /**

@@ -10,6 +10,9 @@
  *   await ff.extensionEval(() => browser.storage.local.get()); // extension APIs, from an extension page
  *   await ff.close(); await replay.close();
  *
+ * Inside our closed shadow roots: shadow(page) from ./shadow.ts, the same API and ' >>> ' selectors as
+ * the Chromium suite's (../e2e/harness.ts), over BiDi (includeShadowTree: 'all'); clicks are trusted.
+ *
  * How Firefox reaches the replay. Chromium maps each replayed host to 127.0.0.1:PORT with
  * --host-resolver-rules; Firefox has no host:port mapping (network.dns.localDomains only resolves a
  * name to loopback, keeping port 443, and the replay listens on a random port). So the profile

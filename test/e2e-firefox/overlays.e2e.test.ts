@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { chinaTomorrow, flightsFor, fliggySearchUrl, launchFirefox, railSearchUrl, startReplay, trainsFor, type LaunchedFirefox, type Replay } from './harness';
 import { chooseLanguage } from './language';
+import { shadow } from './shadow';
 
 const date = chinaTomorrow();
 let replay: Replay;
@@ -22,19 +23,24 @@ afterAll(async () => {
   await replay?.close();
 });
 
+// Our panel lives in a closed shadow root under the element marked with the overlay's name (inside
+// the slot's own closed root): read through BiDi (shadow.ts).
+const PANEL = (overlay: string) => `[data-railair-overlay="${overlay}"] >>> [data-testid="railair-panel"]`;
+
 /** The codes (flight or train numbers) of the rows the overlay panel shows, in order. */
-function panelCodes(page: Page, overlay: '12306' | 'fliggy'): Promise<string[]> {
-  return page.evaluate((name: string) => {
-    // Our panel lives in an open shadow root under the element marked with the overlay's name.
-    const marked = Array.from(document.querySelectorAll('[data-railair-overlay]'))
-      .flatMap((el) => [el, ...Array.from(el.shadowRoot?.querySelectorAll('[data-railair-overlay]') ?? [])])
-      .find((el) => el.getAttribute('data-railair-overlay') === name);
-    const root = marked?.shadowRoot ?? marked;
-    return Array.from(root?.querySelectorAll('[data-testid="railair-rows"] tbody tr[data-code]') ?? []).map((tr) => tr.getAttribute('data-code') ?? '');
-  }, overlay);
+async function panelCodes(page: Page, overlay: '12306' | 'fliggy'): Promise<string[]> {
+  return (await shadow(page).attrs(`${PANEL(overlay)} >>> [data-testid="railair-rows"] tbody tr[data-code]`, 'data-code')).map((c) => c ?? '');
 }
 
-const readyPanel = (overlay: string) => `>>> [data-railair-overlay="${overlay}"] >>> [data-testid="railair-panel"][data-state="ok"]`;
+const waitReady = (page: Page, overlay: string) => shadow(page).waitFor(`${PANEL(overlay)}[data-state="ok"]`, { timeout: 15_000 });
+
+/** As a page script sees our hosts: there, but with no shadow root it can open. */
+function hostsSeenByThePage(page: Page): Promise<{ kinds: string[]; open: number }> {
+  return page.evaluate(() => {
+    const hosts = Array.from(document.querySelectorAll('[data-railair-overlay]'));
+    return { kinds: [...new Set(hosts.map((h) => h.getAttribute('data-railair-overlay') ?? ''))].sort(), open: hosts.filter((h) => h.shadowRoot !== null).length };
+  });
+}
 
 describe('overlays in Firefox', () => {
   it('12306: after a Fliggy search, shows the same-day flights by departure', async () => {
@@ -53,7 +59,7 @@ describe('overlays in Firefox', () => {
     const page = await ff.page();
     await page.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
     await page.waitForSelector('#queryLeftTable tr[id^="ticket_"]');
-    await page.waitForSelector(readyPanel('12306'), { timeout: 15_000 });
+    await waitReady(page, '12306');
     // By departure, direct flights first; connections are listed after them.
     const expected = [...flightsFor({ date, depCity: 'BJS', arrCity: 'SHA' })]
       .sort((a, b) => Number(!!a.transfer) - Number(!!b.transfer) || a.depTime.localeCompare(b.depTime) || a.flightNo.localeCompare(b.flightNo))
@@ -61,6 +67,10 @@ describe('overlays in Firefox', () => {
     expect(await panelCodes(page, '12306')).toEqual(expected.slice(0, 8));
     // Chinese as chosen, although this Firefox's own catalog is English: the words came from the background.
     expect(await panelTitle(page, '12306')).toBe('RailAir · 同日航班');
+    // The page finds our hosts (the slot, row notes, bells) but no root to read or click into.
+    const seen = await hostsSeenByThePage(page);
+    expect(seen.kinds).toContain('slot');
+    expect(seen.open).toBe(0);
     await fliggy.close();
     await page.close();
   });
@@ -69,7 +79,7 @@ describe('overlays in Firefox', () => {
     const rail = await ff.page();
     await rail.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
     await rail.waitForSelector('#queryLeftTable tr[id^="ticket_"]');
-    await rail.waitForSelector('>>> [data-railair-overlay="12306"] >>> [data-testid="railair-panel"]');
+    await shadow(rail).waitFor(PANEL('12306'));
     // The panel's place is taken as soon as the rows exist; the 12306 capture may still be on its
     // way to the background: wait until it is filed before closing its tab.
     await ff.extensionPoll(
@@ -85,7 +95,7 @@ describe('overlays in Firefox', () => {
     const page = await ff.page();
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
     await page.waitForSelector('.J_FlightItem');
-    await page.waitForSelector(readyPanel('fliggy'), { timeout: 15_000 });
+    await waitReady(page, 'fliggy');
     // The trains came from the 12306 page's capture, not from a live query of the extension's own.
     expect(replay.railQueries()).toHaveLength(0);
     const trains = trainsFor({ date, from: 'BJP', to: 'SHH' });
@@ -95,11 +105,12 @@ describe('overlays in Firefox', () => {
     const byCode = new Map(trains.map((t) => [t.code, t.depart]));
     expect(shown.map((c) => byCode.get(c))).toEqual(earliest);
     expect(await panelTitle(page, 'fliggy')).toBe('RailAir · 同日火车');
+    expect(await hostsSeenByThePage(page)).toEqual({ kinds: ['slot'], open: 0 });
     await page.close();
   });
 });
 
 /** The panel's title, as the user reads it. */
 function panelTitle(page: Page, overlay: string): Promise<string | null> {
-  return page.$eval(`>>> [data-railair-overlay="${overlay}"] >>> .ra-title`, (el) => el.textContent);
+  return shadow(page).text(`[data-railair-overlay="${overlay}"] >>> .ra-title`);
 }

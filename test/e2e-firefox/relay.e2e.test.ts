@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, fliggySearchUrl, launchFirefox, railSearchUrl, startReplay, trainsFor, type LaunchedFirefox, type Replay } from './harness';
 import { chooseLanguage } from './language';
+import { shadow } from './shadow';
 
 const date = chinaTomorrow();
 let replay: Replay;
@@ -21,7 +22,8 @@ afterAll(async () => {
   await replay?.close();
 });
 
-const readyPanel = `>>> [data-railair-overlay="fliggy"] >>> [data-testid="railair-panel"][data-state="ok"]`;
+// The panel, in our closed shadow roots (read through BiDi: shadow.ts).
+const PANEL = '[data-railair-overlay="fliggy"] >>> [data-testid="railair-panel"]';
 
 describe('tab relay in Firefox', () => {
   it('a search tab answers the query 12306 refused the background, and the Fliggy overlay lists its trains', async () => {
@@ -36,10 +38,10 @@ describe('tab relay in Firefox', () => {
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'CAN', date }));
     await page.waitForSelector('.J_FlightItem');
     // Polled: the panel settles only after the background's refusal and the tab's answer.
-    const rows = () => page.$$eval('>>> [data-railair-overlay="fliggy"] >>> [data-testid="railair-rows"] tbody tr[data-code]', (trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
+    const rows = async () => (await shadow(page).attrs(`${PANEL} >>> [data-testid="railair-rows"] tbody tr[data-code]`, 'data-code')).map((c) => c ?? '');
     let shown: string[] = [];
     for (let i = 0; i < 60 && (shown = await rows()).length === 0; i++) await new Promise((r) => setTimeout(r, 500));
-    expect(await page.$(readyPanel)).not.toBeNull();
+    expect(await shadow(page).count(`${PANEL}[data-state="ok"]`)).toBe(1);
     const expected = trainsFor({ date, from: 'BJP', to: 'GZQ' });
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((c) => expected.some((t) => t.code === c))).toBe(true);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaTomorrow, launchFirefox, railSearchUrl, REPO_ROOT, startReplay, type LaunchedFirefox, type Replay } from './harness';
 import { storedWatches } from '../e2e/watch-storage';
+import { shadow } from './shadow';
 
 const E2E_BUILD = join(REPO_ROOT, '.output', 'firefox-mv3-e2e');
 const date = chinaTomorrow();
@@ -68,10 +69,13 @@ describe('watch in Firefox', () => {
     const cell = '#queryLeftTable td[id^="ZE_240000G1010N"]';
     await page.waitForSelector(cell);
     expect(await page.$eval(cell, (td) => td.textContent)).toContain('无');
-    const bell = await page.waitForSelector(`${cell} >>> [data-testid="railair-bell"]`, { timeout: 20_000 });
-    await bell!.click();
-    const msg = await page.waitForSelector(`${cell} >>> [data-testid="railair-bell-msg"]`, { timeout: 10_000 });
-    expect(await msg!.evaluate((el) => el.textContent)).toContain('已设提醒');
+    // The bell, in its closed shadow root (shadow.ts): the page finds the host but cannot open it.
+    const ours = shadow(page);
+    await ours.waitFor(`${cell} >>> [data-testid="railair-bell"]`, { timeout: 20_000 });
+    expect(await page.evaluate((c: string) => document.querySelector(`${c} [data-railair-overlay]`)?.shadowRoot, cell)).toBeNull();
+    await ours.click(`${cell} >>> [data-testid="railair-bell"]`);
+    await ours.waitFor(`${cell} >>> [data-testid="railair-bell-msg"]`, { timeout: 10_000 });
+    expect(await ours.text(`${cell} >>> [data-testid="railair-bell-msg"]`)).toContain('已设提醒');
 
     // The watch's first check: still 无, nothing shown.
     const first = await until('the first check', stored, (d) => d?.watches[0]?.lastCheckedAt !== undefined, 30_000);

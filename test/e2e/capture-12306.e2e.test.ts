@@ -15,6 +15,7 @@ import {
 import { trainsFor } from '../replay/rail-data';
 import { flightsFor } from '../replay/air-data';
 import { chooseLanguage } from './language';
+import { shadow } from './shadow';
 
 const date = chinaTomorrow();
 const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
@@ -58,7 +59,9 @@ async function until<T>(read: () => Promise<T>, pred: (v: T) => boolean, what: s
 }
 
 const trainRows = (page: Page) => page.locator('#queryLeftTable tr[id^="ticket_"]');
-const panel = (page: Page) => page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]');
+// Inside our closed shadow roots (shadow.ts): the panel, and a sold-out class's bell in G101's row.
+const PANEL = '[data-railair-overlay="12306"] >>> [data-testid="railair-panel"]';
+const G101_ZE = '#queryLeftTable tr[datatran="G101"][id^="ticket_"] td[id^="ZE_"]';
 
 async function openRailSearch(): Promise<Page> {
   const page = await browser.page();
@@ -148,8 +151,9 @@ describe('12306 capture', () => {
     if (code === 'html-page') expect(s.captureDiagnostics!.entries[0]!.sample).toContain('<');
     expect(s.captureResults ?? []).toEqual([]);
     // The panel says so too.
-    await panel(page).locator('[data-testid="railair-diagnostics"]').waitFor();
-    expect(await panel(page).locator('[data-testid="railair-diagnostics"]').textContent()).toBe('1 个响应无法解析');
+    const ours = shadow(page);
+    await ours.waitFor(`${PANEL} >>> [data-testid="railair-diagnostics"]`);
+    expect(await ours.text(`${PANEL} >>> [data-testid="railair-diagnostics"]`)).toBe('1 个响应无法解析');
     await page.close();
   });
 });
@@ -162,22 +166,24 @@ describe('12306 panel', () => {
     await until(stored, (v) => !!v.captureResults?.some((r) => r.key === `fliggy|${date}|BJS|SHA`), 'the Fliggy capture');
 
     const page = await openRailSearch();
-    const ready = page.locator('[data-testid="railair-panel"][data-state="ok"]');
-    await ready.waitFor({ timeout: 15_000 });
-    // The host sits right under the result bar, outside the site's controls, in the slot reserved for it.
-    const hostAfterBar = await page.evaluate(() => {
+    const ours = shadow(page);
+    await ours.waitFor(`${PANEL}[data-state="ok"]`, { timeout: 15_000 });
+    // The host sits right under the result bar, outside the site's controls, in the slot reserved
+    // for it (whose root the page cannot open).
+    const slotAfterBar = await page.evaluate(() => {
       const slot = document.querySelector('#sear-result')?.nextElementSibling;
-      return [slot?.getAttribute('data-railair-overlay'), slot?.shadowRoot?.querySelector('[data-railair-overlay]')?.getAttribute('data-railair-overlay')];
+      return [slot?.getAttribute('data-railair-overlay'), slot?.shadowRoot];
     });
-    expect(hostAfterBar).toEqual(['slot', '12306']);
+    expect(slotAfterBar).toEqual(['slot', null]);
+    expect(await ours.attrs('#sear-result + [data-railair-overlay="slot"] >>> [data-railair-overlay]', 'data-railair-overlay')).toEqual(['12306']);
 
-    const shown = await page.locator('[data-testid="railair-rows"] tbody tr[data-code]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')));
+    const shown = await ours.attrs(`${PANEL} >>> [data-testid="railair-rows"] tbody tr[data-code]`, 'data-code');
     // By departure, direct flights first; connections (one ticket, changing planes) are listed after them.
     const byDeparture = [...expectedFlights]
       .sort((a, b) => Number(!!a.transfer) - Number(!!b.transfer) || a.depTime.localeCompare(b.depTime) || a.flightNo.localeCompare(b.flightNo))
       .map((f) => f.flightNo);
     expect(shown).toEqual(byDeparture.slice(0, 8));
-    const verdict = (await page.locator('[data-testid="railair-verdict"] .ra-verdict-zh').textContent()) ?? '';
+    const verdict = (await ours.text(`${PANEL} >>> [data-testid="railair-verdict"] .ra-verdict-zh`)) ?? '';
     expect(verdict.length).toBeGreaterThan(10);
     expect(expectedFlights.some((f) => verdict.includes(f.flightNo)) || expectedTrains.some((t) => verdict.includes(t.code))).toBe(true);
     // Slow overnight trains are beaten by some flight door to door.
@@ -185,12 +191,11 @@ describe('12306 panel', () => {
     const notes = await page.locator('[data-railair-overlay="12306-row"]').count();
     expect(notes).toBeGreaterThan(0);
     // Sold-out classes carry a bell (G101's 二等座 is sold out in the generated day).
-    const g101ze = page.locator('#queryLeftTable tr[datatran="G101"][id^="ticket_"] td[id^="ZE_"]');
-    await g101ze.locator('[data-testid="railair-bell"]').waitFor();
+    await ours.waitFor(`${G101_ZE} >>> [data-testid="railair-bell"]`);
     // One click sets an availability watch for that train and class (the watch service answers).
-    await g101ze.locator('[data-testid="railair-bell"]').click();
-    await g101ze.locator('[data-testid="railair-bell-msg"]').waitFor();
-    expect(await g101ze.locator('[data-testid="railair-bell-msg"]').textContent()).toBe('已设提醒');
+    await ours.click(`${G101_ZE} >>> [data-testid="railair-bell"]`);
+    await ours.waitFor(`${G101_ZE} >>> [data-testid="railair-bell-msg"]`);
+    expect(await ours.text(`${G101_ZE} >>> [data-testid="railair-bell-msg"]`)).toBe('已设提醒');
     // The click was ours: the page's own handlers did not see it (no pop-up, no login prompt).
     expect(await page.evaluate(() => [document.getElementById('train_stop')!.style.display, document.getElementById('login_tip')!.style.display])).toEqual([
       'none',
@@ -209,8 +214,8 @@ describe('12306 panel', () => {
     const slow = expectedTrains.filter((t) => /^[ZTK]/.test(t.code)).map((t) => t.code);
     const named = (verdict: string, codes: string[]) => codes.filter((c) => new RegExp(`(^|[^A-Z0-9])${c}([^0-9]|$)`).test(verdict));
     const verdictOf = async (page: Page) => {
-      await page.locator('[data-testid="railair-panel"][data-state="ok"]').waitFor({ timeout: 15_000 });
-      return (await page.locator('[data-testid="railair-verdict"] .ra-verdict-zh').textContent()) ?? '';
+      await shadow(page).waitFor(`${PANEL}[data-state="ok"]`, { timeout: 15_000 });
+      return (await shadow(page).text(`${PANEL} >>> [data-testid="railair-verdict"] .ra-verdict-zh`)) ?? '';
     };
     const notedTrains = async (page: Page) => {
       await page.locator('[data-railair-overlay="12306-row"]').first().waitFor();
@@ -220,7 +225,7 @@ describe('12306 panel', () => {
     const page = await openRailSearch();
     const before = await verdictOf(page);
     expect(named(before, fast).length).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="railair-filtered"]').count()).toBe(0);
+    expect(await shadow(page).count('[data-testid="railair-filtered"]')).toBe(0);
     expect((await notedTrains(page)).some((c) => /^[GDC]/.test(c))).toBe(true);
 
     // What the popup stores with its last search when the user keeps only Z/T/K trains.
@@ -241,7 +246,7 @@ describe('12306 panel', () => {
       expect(after).not.toBe(before);
       expect(named(after, fast)).toEqual([]);
       expect(named(after, slow).length).toBeGreaterThan(0);
-      expect(await page.locator('[data-testid="railair-filtered"]').count()).toBe(1);
+      expect(await shadow(page).count('[data-testid="railair-filtered"]')).toBe(1);
       const noted = await notedTrains(page);
       expect(noted.length).toBeGreaterThan(0);
       expect(noted.every((c) => /^[ZTK]/.test(c))).toBe(true);
@@ -256,16 +261,17 @@ describe('12306 panel', () => {
     await chooseLanguage(browser, 'en');
     try {
       const page = await openRailSearch();
-      await expect.poll(() => panel(page).locator('.ra-title').textContent(), { timeout: 10_000 }).toBe('RailAir · Same-day flights');
-      const toggle = panel(page).locator('[data-testid="railair-toggle"]');
-      expect(await toggle.textContent()).toMatch(/^(Hide|Show)$/);
-      const bell = page.locator('#queryLeftTable tr[datatran="G101"][id^="ticket_"] td[id^="ZE_"] [data-testid="railair-bell"]');
-      await bell.waitFor();
-      expect(await bell.getAttribute('aria-label')).toBe('Watch for seats: G101 Second class');
-      if ((await toggle.textContent()) === 'Show') await toggle.click();
-      await panel(page).locator('[data-testid="railair-loading"]').waitFor({ state: 'detached', timeout: 15_000 });
+      const ours = shadow(page);
+      await expect.poll(() => ours.text(`${PANEL} >>> .ra-title`), { timeout: 10_000 }).toBe('RailAir · Same-day flights');
+      const toggle = `${PANEL} >>> [data-testid="railair-toggle"]`;
+      expect(await ours.text(toggle)).toMatch(/^(Hide|Show)$/);
+      const bell = `${G101_ZE} >>> [data-testid="railair-bell"]`;
+      await ours.waitFor(bell);
+      expect(await ours.attr(bell, 'aria-label')).toBe('Watch for seats: G101 Second class');
+      if ((await ours.text(toggle)) === 'Show') await ours.click(toggle);
+      await ours.waitFor(`${PANEL} >>> [data-testid="railair-loading"]`, { state: 'detached', timeout: 15_000 });
       // Place, airline and airport names are data; none of the panel's own Chinese words is left.
-      const text = (await panel(page).textContent()) ?? '';
+      const text = (await ours.text(PANEL)) ?? '';
       for (const zh of ['同日航班', '收起', '展开', '航班数据', '火车数据', '暂无', '门到门', '价格', '正在查询', '最便宜']) expect(text).not.toContain(zh);
       expect(text).toMatch(/No flights known yet|Flights .* ago|Door to door/);
       await page.close();
@@ -276,18 +282,19 @@ describe('12306 panel', () => {
 
   it('remembers that it was collapsed', async () => {
     const page = await openRailSearch();
-    const toggle = page.locator('[data-testid="railair-toggle"]');
-    await toggle.waitFor();
-    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
-    await toggle.click();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await page.locator('[data-railair-overlay="12306"] .ra-body').count()).toBe(0);
+    const ours = shadow(page);
+    const toggle = '[data-testid="railair-toggle"]';
+    await ours.waitFor(toggle);
+    if ((await ours.attr(toggle, 'aria-expanded')) === 'false') await ours.click(toggle);
+    await ours.click(toggle);
+    expect(await ours.attr(toggle, 'aria-expanded')).toBe('false');
+    expect(await ours.count('[data-railair-overlay="12306"] >>> .ra-body')).toBe(0);
     await page.reload();
     await trainRows(page).first().waitFor();
-    await page.locator('[data-testid="railair-toggle"]').waitFor();
-    expect(await page.locator('[data-testid="railair-toggle"]').getAttribute('aria-expanded')).toBe('false');
-    await page.locator('[data-testid="railair-toggle"]').click();
-    expect(await page.locator('[data-testid="railair-toggle"]').getAttribute('aria-expanded')).toBe('true');
+    await ours.waitFor(toggle);
+    expect(await ours.attr(toggle, 'aria-expanded')).toBe('false');
+    await ours.click(toggle);
+    expect(await ours.attr(toggle, 'aria-expanded')).toBe('true');
     await page.close();
   });
 });

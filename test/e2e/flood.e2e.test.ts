@@ -12,6 +12,7 @@ import { storedWatches } from './watch-storage';
 import { queryAsThePage, until } from './page-script';
 import { LIMITS } from '../../lib/background/captures';
 import { addDays } from '../../lib/time';
+import { shadow } from './shadow';
 
 const date = chinaTomorrow();
 let replay: Replay;
@@ -34,7 +35,7 @@ describe('a flood of large bodies', () => {
     await page.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
     const cell = page.locator('#queryLeftTable td[id^="ZE_240000G1010N"]');
     await cell.waitFor();
-    await cell.locator('[data-testid="railair-bell"]').click({ timeout: 20_000 });
+    await shadow(page).click('#queryLeftTable td[id^="ZE_240000G1010N"] >>> [data-testid="railair-bell"]', { timeout: 20_000 });
     await until('the first check', () => inWorker(storedWatches), (d) => d?.watches[0]?.lastCheckedAt !== undefined, 30_000);
 
     // Forged: 24 bodies of 1.9 MB, by DOM event and postMessage (the old channel's ways in).

@@ -10,6 +10,7 @@ import { addDays } from '../../lib/time';
 import { PAGE_QUERY_HEADERS } from '../replay/rail';
 import { storedWatches } from './watch-storage';
 import { queryAsThePage } from './page-script';
+import { shadow } from './shadow';
 
 const date = chinaTomorrow();
 const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
@@ -81,13 +82,15 @@ describe('a page forging captures', () => {
     await page.close();
   });
 
-  it('cannot set a watch: a page script clicking the bells creates nothing', async () => {
+  it('cannot set a watch: a page script finds no shadow root of ours, and clicking what it can reach creates nothing', async () => {
     const page = await browser.page();
     await page.goto(railSearchUrl(route));
-    await page.locator('#queryLeftTable [data-testid="railair-bell"]').first().waitFor({ timeout: 20_000 });
-    // From the page's own world: find every bell in our (open) shadow roots and click it, both
-    // ways a script can.
-    const clicked = await page.evaluate(() => {
+    const ours = shadow(page);
+    await ours.waitFor('#queryLeftTable >>> [data-testid="railair-bell"]', { timeout: 20_000 });
+    // From the page's own world: every host of ours is closed, no bell is reachable through any
+    // open root, and a script clicks everything it can reach (each host, the cell holding it),
+    // both ways a script can.
+    const seen = await page.evaluate(() => {
       const bells: HTMLElement[] = [];
       const walk = (root: Document | ShadowRoot) => {
         for (const el of Array.from(root.querySelectorAll('*'))) {
@@ -96,20 +99,37 @@ describe('a page forging captures', () => {
         }
       };
       walk(document);
+      const hosts = Array.from(document.querySelectorAll<HTMLElement>('[data-railair-overlay]'));
+      for (const el of [...hosts, ...hosts.map((h) => h.parentElement!)]) {
+        el.click();
+        el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+      }
+      return {
+        kinds: [...new Set(hosts.map((h) => h.getAttribute('data-railair-overlay')))].sort(),
+        open: hosts.filter((h) => h.shadowRoot !== null).length,
+        bells: bells.length,
+      };
+    });
+    expect(seen.kinds).toEqual(expect.arrayContaining(['12306-bell', 'slot']));
+    expect(seen).toMatchObject({ open: 0, bells: 0 });
+    // Had a script a bell in hand anyway (the test reaches into the closed root), its synthetic
+    // clicks are untrusted and the bell ignores them.
+    const forged = await ours.evalAll('#queryLeftTable >>> [data-testid="railair-bell"]', (bells) => {
       for (const b of bells.slice(0, 5)) {
-        b.click();
+        (b as HTMLElement).click();
         b.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+        b.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       }
       return Math.min(bells.length, 5);
     });
-    expect(clicked).toBeGreaterThan(0);
+    expect(forged).toBeGreaterThan(0);
     await page.waitForTimeout(1500);
     const worker = await browser.currentWorker();
     // No watch item at all (the layout writes one per watch), whatever the clicks did.
     const keys = Object.keys(await worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.storage.local.get(null)));
     expect(keys.filter((k) => k.startsWith('watch:') || k === 'watches')).toEqual([]);
     expect((await worker.evaluate(storedWatches))?.watches ?? []).toHaveLength(0);
-    expect(await page.locator('[data-testid="railair-bell-msg"]').count()).toBe(0);
+    expect(await ours.count('[data-testid="railair-bell-msg"]')).toBe(0);
     await page.close();
   });
 });
@@ -123,7 +143,7 @@ describe('a page spending the user\u2019s quotas', () => {
     const page = await browser.page();
     await page.goto(railSearchUrl(route));
     await page.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
-    await page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]').waitFor({ timeout: 20_000 });
+    await shadow(page).waitFor('[data-railair-overlay="12306"] >>> [data-testid="railair-panel"]', { timeout: 20_000 });
     await page.waitForTimeout(1500);
     const first = liveFlightSearches().length;
     const cities: [string, string][] = [['西安', 'XAY'], ['广州', 'GZQ'], ['深圳', 'SZQ'], ['成都', 'CDW'], ['重庆北', 'CUW'], ['杭州', 'HZH'], ['南京', 'NJH'], ['武汉', 'WHN'], ['长沙', 'CSQ'], ['郑州', 'ZZF']];

@@ -78,6 +78,23 @@
  * carries the attribute data-railair-overlay, so tests can find them and prove the page is otherwise
  * unchanged (pageTableSnapshot removes them before comparing).
  *
+ * ─── Inside our closed shadow roots (./shadow.ts) ───────────────────────────────────────────────
+ *   Every root RailAir attaches is closed: the page (and Playwright's locators) see host.shadowRoot
+ *   === null. shadow(page) reads and clicks inside through the DevTools protocol (DOM.getDocument
+ *   with pierce lists closed roots; Runtime.callFunctionOn runs over them); clicks are page.mouse
+ *   at the element's centre, so the extension gets a trusted event as from the user.
+ *   Selectors: CSS segments joined by ' >>> ', each looked for deep (light DOM and every shadow root,
+ *   nested ones too) under the previous one's matches, the first under the document:
+ *     const ours = shadow(page);
+ *     const panel = '[data-railair-overlay="12306"] >>> [data-testid="railair-panel"]';
+ *     await ours.waitFor(`${panel}[data-state="ok"]`, { timeout: 15_000 });   // or { state: 'detached' }
+ *     await ours.text(`${panel} >>> [data-testid="railair-verdict"]`)           // first match's textContent | null
+ *     await ours.text(sel, { inner: true })                                      // its innerText
+ *     await ours.attr(sel, 'aria-pressed'); await ours.attrs(`${panel} >>> tbody tr[data-code]`, 'data-code');
+ *     await ours.count(sel);  await ours.click('td[id^="ZE_240000G1010N"] >>> [data-testid="railair-bell"]');
+ *     await ours.evalAll(sel, (els, arg, roots) => …, arg)   // any read (roots: every shadow root, closed
+ *                                                           // ones too); the function is serialized into the page
+ *
  * Selectors of the replayed pages (as on the real sites, see ../shared/SITES.md):
  *   12306: #queryLeftTable tr[id^="ticket_"] (train rows), a.number (train code, click toggles #train_stop),
  *          td[id^="ZE_"] (二等座 cell…), #query_ticket (查询), #sear-result p (count line).

@@ -15,6 +15,7 @@ import { flightsFor } from '../replay/air-data';
 import { searchRefererUrl } from '../../lib/sites/fliggy-page';
 import { addDays } from '../../lib/time';
 import { chooseLanguage } from './language';
+import { shadow } from './shadow';
 
 const date = chinaTomorrow();
 
@@ -27,7 +28,10 @@ const isJsonp = (r: ReplayRequest) => r.host === 'sjipiao.fliggy.com' && r.path 
 /** The worker's searches: a fetch, not the page's script tag. */
 const fromWorker = (r: ReplayRequest) => isJsonp(r) && r.headers['sec-fetch-dest'] !== 'script';
 const fliggyPageLoads = () => replay.requests.filter((r) => r.host === 'sjipiao.fliggy.com' && /search\.htm$|trip_flight_search\.htm$|flight_search_result\.htm$/.test(r.path) && !isJsonp(r));
-const panel = (page: Page) => page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]');
+// The panel, inside our closed shadow roots (read through shadow.ts).
+const PANEL = '[data-railair-overlay="12306"] >>> [data-testid="railair-panel"]';
+const inPanel = (sel: string) => `${PANEL} >>> ${sel}`;
+const panelIn = (page: Page, state: 'ok' | 'no-data') => shadow(page).waitFor(`${PANEL}[data-state="${state}"]`, { timeout: 20_000 });
 
 beforeAll(async () => {
   replay = await startReplay();
@@ -46,12 +50,12 @@ describe('live flights from Fliggy, no key, no Fliggy tab', () => {
     const page = await browser.page();
     await page.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
     await page.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
-    await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 20_000 });
+    await panelIn(page, 'ok');
     const expected = new Set(flightsFor({ date, depCity: 'BJS', arrCity: 'SHA' }).map((f) => f.flightNo));
-    const shown = await panel(page).locator('[data-testid="railair-rows"] tbody tr[data-code]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
+    const shown = (await shadow(page).attrs(inPanel('[data-testid="railair-rows"] tbody tr[data-code]'), 'data-code')).map((c) => c ?? '');
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((c) => expected.has(c))).toBe(true);
-    expect(await panel(page).locator('[data-testid="railair-source-air"]').textContent()).toContain('飞猪');
+    expect(await shadow(page).text(inPanel('[data-testid="railair-source-air"]'))).toContain('飞猪');
 
     // The search came from the worker, as the page's loader sends it, and no Fliggy page was opened.
     const sent = replay.requests.filter(fromWorker);
@@ -105,9 +109,9 @@ describe('live flights from Fliggy, no key, no Fliggy tab', () => {
     const page = await browser.page();
     await page.goto(url);
     await page.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
-    await panel(page).and(page.locator('[data-state="no-data"]')).waitFor({ timeout: 20_000 });
-    await expect.poll(() => panel(page).locator('[data-testid="railair-live-error"]').textContent(), { timeout: 10_000 }).toContain('请在飞猪页面完成验证');
-    const href = await panel(page).locator('[data-testid="railair-open-other"]').getAttribute('href');
+    await panelIn(page, 'no-data');
+    await expect.poll(() => shadow(page).text(inPanel('[data-testid="railair-live-error"]')), { timeout: 10_000 }).toContain('请在飞猪页面完成验证');
+    const href = await shadow(page).attr(inPanel('[data-testid="railair-open-other"]'), 'href');
     expect(href).toMatch(/^https:\/\/sjipiao\.fliggy\.com\/.*depCity=SHA&arrCity=CAN/);
     const searches = () => replay.requests.filter((r) => fromWorker(r) && r.query.depCity === 'SHA' && r.query.arrCity === 'CAN');
     expect(searches()).toHaveLength(1);
@@ -121,8 +125,8 @@ describe('live flights from Fliggy, no key, no Fliggy tab', () => {
     const total = replay.requests.filter(fromWorker).length;
     const again = await browser.page();
     await again.goto(url);
-    await panel(again).and(again.locator('[data-state="no-data"]')).waitFor({ timeout: 20_000 });
-    await expect.poll(() => panel(again).locator('[data-testid="railair-live-error"]').textContent(), { timeout: 10_000 }).toContain('请在飞猪页面完成验证');
+    await panelIn(again, 'no-data');
+    await expect.poll(() => shadow(again).text(inPanel('[data-testid="railair-live-error"]')), { timeout: 10_000 }).toContain('请在飞猪页面完成验证');
     await new Promise((r) => setTimeout(r, 2000));
     expect(searches()).toHaveLength(1);
     expect(replay.requests.filter(fromWorker)).toHaveLength(total);

@@ -13,10 +13,10 @@ const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH
 
 /**
  * Runs in the page's main world before any of its scripts: records (performance.now()) when the
- * first train row is in #queryLeftTable, when our panel host shows its panel, and every long task.
+ * first train row is in #queryLeftTable, and every long task.
  */
 const PROBE = `(() => {
-  const t = { rows: -1, panel: -1, long: [] };
+  const t = { rows: -1, long: [] };
   Object.defineProperty(window, '__perfProbe', { value: t });
   try {
     new PerformanceObserver((list) => {
@@ -25,25 +25,67 @@ const PROBE = `(() => {
   } catch {}
   const check = () => {
     if (t.rows < 0 && document.querySelector('#queryLeftTable tr[id^="ticket_"]')) t.rows = performance.now();
-    if (t.panel < 0) {
-      // The panel's host is mounted inside the slot reserved for it (components/overlay/slot.ts).
-      const slot = document.querySelector('[data-railair-overlay="slot"]');
-      const slotRoot = slot && slot.shadowRoot;
-      if (slotRoot && !slotRoot.__probed) {
-        slotRoot.__probed = true;
-        new MutationObserver(check).observe(slotRoot, { childList: true, subtree: true });
-      }
-      const host = slotRoot && slotRoot.querySelector('[data-railair-overlay="12306"]');
-      const root = host && host.shadowRoot;
-      if (root && root.querySelector('[data-testid="railair-panel"]')) t.panel = performance.now();
-      else if (root && !root.__probed) {
-        root.__probed = true;
-        new MutationObserver(check).observe(root, { childList: true, subtree: true });
-      }
-    }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
 })();`;
+
+/**
+ * When our panel host shows its panel, on the same clock. Our shadow roots are closed, so the page's
+ * world cannot see inside; this runs in the extension's own content-script world, where
+ * chrome.dom.openOrClosedShadowRoot opens them (the panel's host is mounted inside the slot
+ * reserved for it: components/overlay/slot.ts).
+ */
+const PANEL_PROBE = `(() => {
+  if (globalThis.__panelProbe) return;
+  const t = (globalThis.__panelProbe = { panel: -1 });
+  const rootOf = (el) => el && chrome.dom.openOrClosedShadowRoot(el);
+  const watched = new WeakSet();
+  const watch = (root) => {
+    if (watched.has(root)) return;
+    watched.add(root);
+    new MutationObserver(check).observe(root, { childList: true, subtree: true });
+  };
+  function check() {
+    if (t.panel >= 0) return;
+    const slotRoot = rootOf(document.querySelector('[data-railair-overlay="slot"]'));
+    if (!slotRoot) return;
+    watch(slotRoot);
+    const root = rootOf(slotRoot.querySelector('[data-railair-overlay="12306"]'));
+    if (root && root.querySelector('[data-testid="railair-panel"]')) t.panel = performance.now();
+    else if (root) watch(root);
+  }
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  check();
+})();`;
+
+/** Installs PANEL_PROBE in the extension's world of `page` as soon as that world exists; `panel()` reads it (-1 before). */
+async function panelProbe(page: Page): Promise<{ panel(): Promise<number> }> {
+  const cdp = await page.context().newCDPSession(page);
+  let world: number | undefined;
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.['type'] !== 'isolated' || !context.origin.startsWith('chrome-extension://')) return;
+    world = context.id;
+    void cdp.send('Runtime.evaluate', { contextId: context.id, expression: PANEL_PROBE }).catch(() => undefined);
+  });
+  await cdp.send('Runtime.enable');
+  return {
+    async panel() {
+      if (world === undefined) return -1;
+      const r = await cdp.send('Runtime.evaluate', { contextId: world, expression: 'globalThis.__panelProbe ? globalThis.__panelProbe.panel : -1', returnByValue: true });
+      return r.result.value as number;
+    },
+  };
+}
+
+/** Waits until the probe saw the panel; its time. */
+async function panelShown(probe: { panel(): Promise<number> }): Promise<number> {
+  const end = Date.now() + 30_000;
+  for (let t = await probe.panel(); ; t = await probe.panel()) {
+    if (t >= 0) return t;
+    if (Date.now() > end) throw new Error('the panel did not show within 30 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 interface Run {
   rows: number;
@@ -54,19 +96,18 @@ interface Run {
 
 async function load(b: LaunchedBrowser, extension: boolean): Promise<Run> {
   const page: Page = await b.page();
+  const probe = extension ? await panelProbe(page) : undefined;
   await page.goto(railSearchUrl(route));
   await page.waitForFunction(() => (window as unknown as { __perfProbe: { rows: number } }).__perfProbe.rows >= 0);
-  if (extension) await page.waitForFunction(() => (window as unknown as { __perfProbe: { panel: number } }).__perfProbe.panel >= 0);
+  const panel = probe ? await panelShown(probe) : -1;
   // Long tasks are delivered asynchronously: give the observer a moment after the last one.
   await page.waitForTimeout(300);
-  const probe = await page.evaluate(
-    () => (window as unknown as { __perfProbe: { rows: number; panel: number; long: Array<{ duration: number }> } }).__perfProbe,
-  );
+  const seen = await page.evaluate(() => (window as unknown as { __perfProbe: { rows: number; long: Array<{ duration: number }> } }).__perfProbe);
   await page.close();
-  const durations = probe.long.map((l) => l.duration);
+  const durations = seen.long.map((l) => l.duration);
   return {
-    rows: probe.rows,
-    panel: probe.panel,
+    rows: seen.rows,
+    panel,
     longTotal: durations.reduce((a, b) => a + b, 0),
     longMax: durations.length ? Math.max(...durations) : 0,
   };
@@ -149,10 +190,11 @@ describe('the 12306 page with and without RailAir, timed', () => {
     const traced = [];
     for (let i = 0; i < 5; i++) {
       const page = await withExt.page();
+      const probe = await panelProbe(page);
       traced.push(
         await extensionScriptTime(page, async () => {
           await page.goto(railSearchUrl(route));
-          await page.waitForFunction(() => (window as unknown as { __perfProbe: { panel: number } }).__perfProbe.panel >= 0);
+          await panelShown(probe);
           await page.waitForTimeout(300);
         }),
       );

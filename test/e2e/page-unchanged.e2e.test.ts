@@ -3,6 +3,7 @@
 // the site's controls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { shadow } from './shadow';
 import {
   chinaTomorrow,
   fliggySearchUrl,
@@ -16,6 +17,9 @@ import {
 
 const date = chinaTomorrow();
 const route = { from: ['北京', 'BJP'] as [string, string], to: ['上海', 'SHH'] as [string, string], date };
+// Our panels, inside closed shadow roots (read through shadow.ts).
+const RAIL_PANEL = '[data-railair-overlay="12306"] >>> [data-testid="railair-panel"]';
+const FLIGGY_PANEL = '[data-railair-overlay="fliggy"] >>> [data-testid="railair-panel"]';
 
 let replay: Replay;
 let withExt: LaunchedBrowser;
@@ -52,7 +56,7 @@ async function railRun(b: LaunchedBrowser, extension: boolean): Promise<RailRun>
   await page.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
   if (extension) {
     // Let the overlay finish: panel rendered, rows annotated.
-    await page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]').waitFor();
+    await shadow(page).waitFor(RAIL_PANEL);
     await page.locator('[data-railair-overlay="12306-bell"]').first().waitFor();
     await expectNothingCovered(page, ['#query_ticket', '#fromStationText', '#train_date', '#avail_ticket', '#queryLeftTable a.number', '#queryLeftTable a.btn72']);
   }
@@ -137,22 +141,22 @@ describe('the 12306 page with and without RailAir', () => {
     // Flights for the route first, so the panel has a list and the rows get notes.
     const fliggy = await withExt.page();
     await fliggy.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
-    await fliggy.locator('[data-railair-overlay="fliggy"] [data-testid="railair-panel"]').waitFor();
+    await shadow(fliggy).waitFor(FLIGGY_PANEL);
     await fliggy.close();
     const page = await withExt.page();
     await recordFirstPaint(page, '#queryLeftTable tr[id^="ticket_"]');
     await page.goto(railSearchUrl(route));
-    await page.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"][data-state="ok"]').waitFor();
+    await shadow(page).waitFor(`${RAIL_PANEL}[data-state="ok"]`);
     await page.locator('[data-railair-overlay="12306-row"]').first().waitFor();
     await page.locator('[data-railair-overlay="12306-bell"]').first().waitFor();
     const { first, now } = await firstAndNow(page, '#queryLeftTable tr[id^="ticket_"]');
     expect(first.length).toBeGreaterThan(10);
     expect(now).toEqual(first);
     // Collapsing is the user's own act: the table moves up then, and only then.
-    await page.locator('[data-testid="railair-toggle"]').click();
+    await shadow(page).click('[data-testid="railair-toggle"]');
     const collapsed = await page.evaluate(() => document.querySelector('#queryLeftTable tr[id^="ticket_"]')!.getBoundingClientRect().top + scrollY);
     expect(collapsed).toBeLessThan(first[0]!);
-    await page.locator('[data-testid="railair-toggle"]').click();
+    await shadow(page).click('[data-testid="railair-toggle"]');
     await page.close();
   });
 
@@ -160,17 +164,27 @@ describe('the 12306 page with and without RailAir', () => {
     const page = await withExt.page();
     await page.goto(railSearchUrl(route));
     await page.locator('[data-railair-overlay="12306-bell"]').first().waitFor();
+    await shadow(page).waitFor(RAIL_PANEL);
+    // As the page sees it: hosts with no children and no root it can open, no global of ours.
     const foreign = await page.evaluate(() => {
       const ours = Array.from(document.querySelectorAll('[data-railair-overlay]'));
       return {
         hosts: ours.length,
-        withLightDom: ours.filter((h) => h.childNodes.length > 0 || !h.shadowRoot).length,
+        withLightDom: ours.filter((h) => h.childNodes.length > 0).length,
+        open: ours.filter((h) => h.shadowRoot !== null).length,
         globals: Object.keys(window).filter((k) => /railair/i.test(k)),
       };
     });
     expect(foreign.hosts).toBeGreaterThan(1);
     expect(foreign.withLightDom).toBe(0);
+    expect(foreign.open).toBe(0);
     expect(foreign.globals).toEqual([]);
+    // Every host of ours, the panel's inside the slot included, holds all of it in a closed root.
+    const hosts = await shadow(page).evalAll('[data-railair-overlay]', (els, _arg, roots) =>
+      els.map((h) => `${h.childNodes.length > 0 ? 'light DOM' : ''}${roots.find((r) => r.host === h)?.mode ?? 'no root'}`),
+    );
+    expect(hosts.length).toBeGreaterThan(foreign.hosts);
+    expect(new Set(hosts)).toEqual(new Set(['closed']));
     await page.close();
   });
 });
@@ -183,7 +197,7 @@ describe('the Fliggy page with and without RailAir', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
     await page.locator('.J_FlightItem').first().waitFor();
-    if (extension) await page.locator('[data-railair-overlay="fliggy"] [data-testid="railair-panel"]').waitFor();
+    if (extension) await shadow(page).waitFor(FLIGGY_PANEL);
     const list = await page.locator('#J_FlightListBox').evaluate((box) => {
       const copy = box.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('[data-railair-overlay]').forEach((el) => el.remove());
@@ -202,7 +216,7 @@ describe('the Fliggy page with and without RailAir', () => {
     const page = await withExt.page();
     await recordFirstPaint(page, '#J_FlightListBox .J_FlightItem');
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
-    await page.locator('[data-railair-overlay="fliggy"] [data-testid="railair-panel"]').waitFor();
+    await shadow(page).waitFor(FLIGGY_PANEL);
     await page.waitForTimeout(300); // whatever the panel shows next (live trains) comes in its slot
     const { first, now } = await firstAndNow(page, '#J_FlightListBox .J_FlightItem');
     expect(first.length).toBeGreaterThan(5);

@@ -10,6 +10,7 @@ import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, replayFet
 import { trainsFor } from '../replay/rail-data';
 import { PAGE_QUERY_HEADERS } from '../replay/rail';
 import { chooseLanguage } from './language';
+import { shadow } from './shadow';
 
 const date = chinaTomorrow();
 
@@ -28,7 +29,9 @@ afterAll(async () => {
 });
 afterEach(() => replay.resetScenario());
 
-const panel = (page: Page) => page.locator('[data-railair-overlay="fliggy"] [data-testid="railair-panel"]');
+// The panel, inside our closed shadow roots (read through shadow.ts).
+const PANEL = '[data-railair-overlay="fliggy"] >>> [data-testid="railair-panel"]';
+const shownTrains = async (page: Page) => (await shadow(page).attrs(`${PANEL} >>> [data-testid="railair-rows"] tbody tr`, 'data-code')).map((c) => c ?? '');
 const routeOf = (from: string, to: string) => (r: ReplayRequest) => r.query['leftTicketDTO.from_station'] === from && r.query['leftTicketDTO.to_station'] === to;
 const hasCookies = (r: ReplayRequest) => ['JSESSIONID=', 'BIGipServerotn=', 'route='].every((c) => (r.headers.cookie ?? '').includes(c));
 
@@ -38,9 +41,9 @@ describe('strict 12306', () => {
     const page = await browser.page();
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
     await page.locator('.J_FlightItem').first().waitFor();
-    await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 20_000 });
-    expect(await panel(page).locator('[data-testid="railair-source-rail"]').textContent()).toContain('12306 实时查询');
-    const shown = await panel(page).locator('[data-testid="railair-rows"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
+    await shadow(page).waitFor(`${PANEL}[data-state="ok"]`, { timeout: 20_000 });
+    expect(await shadow(page).text(`${PANEL} >>> [data-testid="railair-source-rail"]`)).toContain('12306 实时查询');
+    const shown = await shownTrains(page);
     const live = trainsFor({ date, from: 'BJP', to: 'SHH' });
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((c) => live.some((t) => t.code === c))).toBe(true);
@@ -92,7 +95,7 @@ describe('strict 12306', () => {
     const tab = await browser.page();
     await tab.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date }));
     await tab.locator('#queryLeftTable tr[id^="ticket_"]').first().waitFor();
-    await tab.locator('[data-railair-overlay="12306"] [data-testid="railair-panel"]').waitFor();
+    await shadow(tab).waitFor('[data-railair-overlay="12306"] >>> [data-testid="railair-panel"]');
     replay.clearRequests();
     // From now on only queries from a search page the user loaded pass: the worker's are refused
     // (error.html), the tab's, like the page's own, are not.
@@ -101,8 +104,8 @@ describe('strict 12306', () => {
     const page = await browser.page();
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'CAN', date }));
     await page.locator('.J_FlightItem').first().waitFor();
-    await panel(page).and(page.locator('[data-state="ok"]')).waitFor({ timeout: 20_000 });
-    const shown = await panel(page).locator('[data-testid="railair-rows"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code') ?? ''));
+    await shadow(page).waitFor(`${PANEL}[data-state="ok"]`, { timeout: 20_000 });
+    const shown = await shownTrains(page);
     const expected = trainsFor({ date, from: 'BJP', to: 'GZQ' });
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((c) => expected.some((t) => t.code === c))).toBe(true);

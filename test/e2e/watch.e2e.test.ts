@@ -14,6 +14,7 @@ import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type R
 import { inWorker as workerEval, launchTestBuild } from './test-build';
 import { chooseLanguage } from './language';
 import { storedWatches } from './watch-storage';
+import { shadow } from './shadow';
 
 const date = chinaTomorrow();
 
@@ -73,11 +74,10 @@ describe('watch e2e', () => {
     await cell.waitFor();
     expect((await cell.innerText()).trim()).toContain('无');
 
-    // The overlay's bell in that cell (inside our shadow root; Playwright pierces open roots).
-    const bell = cell.locator('[data-testid="railair-bell"]');
-    await bell.waitFor({ timeout: 20_000 });
-    await bell.click();
-    await expect.poll(() => cell.locator('[data-testid="railair-bell-msg"]').innerText(), { timeout: 10_000 }).toContain('已设提醒');
+    // The overlay's bell in that cell, inside our closed shadow root (shadow.ts: a trusted click).
+    const bell = '#queryLeftTable td[id^="ZE_240000G1010N"] >>> [data-testid="railair-bell"]';
+    await shadow(page).click(bell, { timeout: 20_000 });
+    await expect.poll(() => shadow(page).text('#queryLeftTable td[id^="ZE_240000G1010N"] >>> [data-testid="railair-bell-msg"]', { inner: true }), { timeout: 10_000 }).toContain('已设提醒');
 
     const stored = () => inWorker(storedWatches);
     // The watch's first check through the shared client: still 无.

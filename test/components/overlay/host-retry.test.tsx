@@ -6,8 +6,10 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPanel, type PanelHandle } from '../../../components/overlay/host';
 import { overlayViewSchema } from '../../../lib/capture/view';
 import { useTestLanguage } from '../../support/i18n';
+import { shadowRoots } from '../../support/shadow-roots';
 
 let panel: PanelHandle | undefined;
+const rootOf = shadowRoots();
 beforeEach(() => void useTestLanguage('zh-CN'));
 afterEach(() => {
   panel?.remove();
@@ -19,7 +21,10 @@ async function mount(site: '12306' | 'fliggy', onRetry?: () => void) {
   const anchor = document.createElement('div');
   document.body.append(anchor);
   panel = await mountPanel(new ContentScriptContext(`test-${site}`), { site, anchor, append: 'after', collapsed: false, ...(onRetry ? { onRetry } : {}) });
-  const shadow = document.querySelector(`[data-railair-overlay="${site}"]`)!.shadowRoot!;
+  const host = document.querySelector(`[data-railair-overlay="${site}"]`)!;
+  // Closed: the page sees no root on our host.
+  expect(host.shadowRoot).toBeNull();
+  const shadow = rootOf(host);
   return (sel: string) => shadow.querySelector<HTMLElement>(sel);
 }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annotateRows } from '../../../entrypoints/12306.content/rows';
 import { OVERLAY_ATTR } from '../../../components/overlay/host';
 import { useTestLanguage } from '../../support/i18n';
+import { shadowRoots } from '../../support/shadow-roots';
 import type { Beat } from '../../../lib/capture/view';
 
 // Annotations are made in idle time (a timeout fallback where there are no idle callbacks).
@@ -28,6 +29,7 @@ function page(): Document {
 
 const ROUTE = { date: '2026-11-23', from: { telecode: 'BJP', name: '北京' }, to: { telecode: 'SHH', name: '上海' } };
 let stop: (() => void) | undefined;
+const rootOf = shadowRoots();
 beforeEach(() => void useTestLanguage('zh-CN'));
 afterEach(() => stop?.());
 
@@ -49,12 +51,15 @@ describe('12306 row annotations', () => {
     const notes = d.querySelectorAll(`[${OVERLAY_ATTR}="12306-row"]`);
     expect(notes).toHaveLength(1);
     expect(notes[0]?.closest('tr')?.id).toBe('ticket_240000G1010D_01_05');
-    expect(notes[0]?.shadowRoot?.textContent).toContain('MU5102 比二等座快30分钟');
-    expect(notes[0]?.shadowRoot?.textContent).not.toContain('faster');
+    expect(rootOf(notes[0]).textContent).toContain('MU5102 比二等座快30分钟');
+    expect(rootOf(notes[0]).textContent).not.toContain('faster');
     const bells = d.querySelectorAll(`[${OVERLAY_ATTR}="12306-bell"]`);
     expect(bells).toHaveLength(1);
-    expect(bells[0]?.shadowRoot?.querySelector('button')?.getAttribute('aria-label')).toBe('有票提醒：G1 二等座');
+    expect(rootOf(bells[0]).querySelector('button')?.getAttribute('aria-label')).toBe('有票提醒：G1 二等座');
     expect(bells[0]?.parentElement?.id).toBe('ZE_240000G1010D');
+    // Closed roots: a page script finds nothing to read or click inside.
+    expect(notes[0]?.shadowRoot).toBeNull();
+    expect(bells[0]?.shadowRoot).toBeNull();
     // The page's own text and rows are unchanged.
     expect(d.querySelector('#queryLeftTable')!.textContent).toBe(before);
     expect(d.querySelectorAll('#queryLeftTable tr')).toHaveLength(4);
@@ -64,9 +69,9 @@ describe('12306 row annotations', () => {
     useTestLanguage('en');
     const d = page();
     await annotate(d, G1_BEAT);
-    const note = d.querySelector(`[${OVERLAY_ATTR}="12306-row"]`)!.shadowRoot!;
+    const note = rootOf(d.querySelector(`[${OVERLAY_ATTR}="12306-row"]`));
     expect(note.textContent).toBe('✈30m faster✈ MU5102 (leaves 08:30): 30m faster than second class, door to door');
-    const bell = d.querySelector(`[${OVERLAY_ATTR}="12306-bell"]`)!.shadowRoot!.querySelector('button')!;
+    const bell = rootOf(d.querySelector(`[${OVERLAY_ATTR}="12306-bell"]`)).querySelector('button')!;
     expect(bell.getAttribute('aria-label')).toBe('Watch for seats: G1 Second class');
     expect(bell.getAttribute('title')).toBe('Tell me when seats are back: G1 Second class');
   });
@@ -83,7 +88,7 @@ describe('12306 row annotations', () => {
     await wait();
     const notes = d.querySelectorAll(`[${OVERLAY_ATTR}="12306-row"]`);
     expect(notes).toHaveLength(1);
-    expect(notes[0]?.shadowRoot?.textContent).toContain('CA1501 比一等座便宜¥50');
+    expect(rootOf(notes[0]).textContent).toContain('CA1501 比一等座便宜¥50');
     expect(d.querySelectorAll(`[${OVERLAY_ATTR}="12306-bell"]`)).toHaveLength(1);
   });
 
