@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
+import { overlayBrowserFromContentScript } from './scripts/vite-overlay-browser';
 import { PUSH_ORIGINS } from './lib/push/channels';
 
 // Manifest and build settings. Permissions are kept to what shipped features use;
@@ -8,7 +9,7 @@ import { PUSH_ORIGINS } from './lib/push/channels';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [noInnerHtml(), preact()],
+    plugins: [noInnerHtml(), overlayBrowserFromContentScript(), preact()],
   }),
   // Firefox is built as MV3 too: its MV3 (128+) runs `world: 'MAIN'` content scripts, which the
   // taps need, and knows optional_host_permissions.
