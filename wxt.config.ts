@@ -10,6 +10,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [noInnerHtml(), overlayBrowserFromContentScript(), preact()],
+    // RAILAIR_SOURCEMAP=1: source maps beside the bundles, for scripts/size-sources.ts (what a
+    // bundle's gzipped bytes are made of). Off otherwise: the maps are not shipped.
+    build: { sourcemap: process.env.RAILAIR_SOURCEMAP === '1' },
   }),
   // Firefox is built as MV3 too: its MV3 (128+) runs `world: 'MAIN'` content scripts, which the
   // taps need, and knows optional_host_permissions.
