@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
+import { overlayBrowserFromContentScript } from './scripts/vite-overlay-browser';
 import { PUSH_ORIGINS } from './lib/push/channels';
 
 // Manifest and build settings. Permissions are kept to what shipped features use;
@@ -8,7 +9,10 @@ import { PUSH_ORIGINS } from './lib/push/channels';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [noInnerHtml(), preact()],
+    plugins: [noInnerHtml(), overlayBrowserFromContentScript(), preact()],
+    // RAILAIR_SOURCEMAP=1: source maps beside the bundles, for scripts/size-sources.ts (what a
+    // bundle's gzipped bytes are made of). Off otherwise: the maps are not shipped.
+    build: { sourcemap: process.env.RAILAIR_SOURCEMAP === '1' },
   }),
   // Firefox is built as MV3 too: its MV3 (128+) runs `world: 'MAIN'` content scripts, which the
   // taps need, and knows optional_host_permissions.

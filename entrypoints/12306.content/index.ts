@@ -10,12 +10,15 @@ import { mergeSearch, readPageSearch, readSearchFromQueryUrl, SEARCH_PAGE_MATCHE
 import { loadOverlay, startWhenShown, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
 import { slotReserver } from '../../components/overlay/slot';
+import { shareBrowser } from '../../lib/browser/share';
 import { answerRelays } from './relay';
 
 export default defineContentScript({
   matches: SEARCH_PAGE_MATCHES,
   runAt: 'document_start',
   main(ctx) {
+    // Before any overlay can be asked for: its UI script uses this world's browser object.
+    shareBrowser();
     /** The route of the last query the page made (what its table shows). */
     let queried: RailSearch = {};
     let overlay: () => Promise<Overlay | undefined> | undefined = () => undefined;

@@ -10,11 +10,14 @@ import { panelAnchor, readSearchFromUrl, SEARCH_PAGE_MATCHES, SELECTORS } from '
 import { loadOverlay, startWhenShown, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
 import { slotReserver } from '../../components/overlay/slot';
+import { shareBrowser } from '../../lib/browser/share';
 
 export default defineContentScript({
   matches: SEARCH_PAGE_MATCHES,
   runAt: 'document_start',
   main(ctx) {
+    // Before any overlay can be asked for: its UI script uses this world's browser object.
+    shareBrowser();
     let overlay: () => Promise<Overlay | undefined> | undefined = () => undefined;
     /** Set once the page's JSONP (or a TOP answer) was stored: then the rendered list is not read. */
     let dataSeen = false;
