@@ -77,6 +77,9 @@ function Price({ row, lang }: { row: RowView; lang: Lang }) {
           {t('overlay_waitlist')} {pick(lang, wait.name)}
           {wait.price !== undefined ? ` ${formatYuan(wait.price)}` : ''}
         </span>
+      ) : row.conditionalFares?.length ? (
+        // The fares themselves follow, each with its condition: the note would only repeat the first.
+        <span class="ra-note">{t('overlay_restrictedOnly')}</span>
       ) : (
         <span class="ra-note">{row.priceNote ? pick(lang, row.priceNote) : t('overlay_soldOut')}</span>
       );

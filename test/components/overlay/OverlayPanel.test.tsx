@@ -210,6 +210,9 @@ describe('OverlayPanel', () => {
     // 最早到达 is the clock time at the door, not a journey length.
     expect(trs[0]?.querySelector('.ra-badge-earliest')?.textContent).toBe('最早到达 11:40');
     expect(trs[1]?.textContent).toContain('¥450 会员价');
+    // Said once: "only restricted fares", then each fare with its condition.
+    expect([...(trs[1]?.querySelectorAll('.ra-note') ?? [])].map((n) => n.textContent)).toContain('仅有限制票价');
+    expect(trs[1]?.textContent?.match(/¥450/g)).toHaveLength(1);
     expect(trs[1]?.querySelector('.ra-price')).toBeNull();
     expect(trs[1]?.querySelector('.ra-badge')).toBeNull();
     expect(trs[2]?.className).toBe('ra-departed');
