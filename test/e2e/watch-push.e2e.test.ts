@@ -12,6 +12,7 @@ import { inWorker as workerEval, launchTestBuild } from './test-build';
 import { chooseLanguage } from './language';
 import { storedWatches } from './watch-storage';
 import { pickStation } from './popup-form';
+import { until } from './page-script';
 import { addDays, chinaDateOf } from '../../lib/time';
 import type { ChinaDate } from '../../lib/model';
 
@@ -28,17 +29,6 @@ let browser: LaunchedBrowser;
 let popup: Page;
 const inWorker = <T>(fn: (arg: any) => Promise<T>, arg?: unknown) => workerEval(browser, fn, arg);
 const notificationIds = () => inWorker(async () => Object.keys(await (globalThis as any).chrome.notifications.getAll()));
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 500));
-    last = await read();
-  }
-  return last;
-}
 
 /** 12306's search for 北京南 → 上海虹桥 on `date`, naming G101: the link every alert carries. */
 const link = (date: ChinaDate) =>
@@ -105,7 +95,7 @@ describe('watch alerts on two push channels', () => {
 
     const title = '有票了：G101 二等座';
     const body = `G101 06:45 二等座 余5张 ¥553\n北京南 → 上海虹桥 ${D1}`;
-    await until('both pushes', async () => [g101Pushes('qyapi.weixin.qq.com'), g101Pushes('ntfy.sh')], ([w, n]) => w.length > 0 && n.length > 0, 20_000);
+    await until('both pushes', async () => [g101Pushes('qyapi.weixin.qq.com'), g101Pushes('ntfy.sh')] as const, ([w, n]) => w.length > 0 && n.length > 0, 20_000);
     expect(g101Pushes('qyapi.weixin.qq.com')).toEqual([expect.objectContaining({ to: WECOM_KEY, text: `${title}\n${body}\n${link(D1)}` })]);
     expect(g101Pushes('ntfy.sh')).toEqual([expect.objectContaining({ to: NTFY_TOPIC, title, text: body, url: link(D1) })]);
     const after = await inWorker(storedWatches);
@@ -125,7 +115,7 @@ describe('watch alerts on two push channels', () => {
     const day = D2_NEXT.slice(5);
     const title = `有票了：${day} G101 二等座`;
     const body = `${day} G101 06:45 二等座 余3张 ¥553\n北京南 → 上海虹桥 ${D2_NEXT}`;
-    await until('the next day’s pushes', async () => [g101Pushes('qyapi.weixin.qq.com'), g101Pushes('ntfy.sh')], ([w, n]) => w.length > 1 && n.length > 1, 60_000);
+    await until('the next day’s pushes', async () => [g101Pushes('qyapi.weixin.qq.com'), g101Pushes('ntfy.sh')] as const, ([w, n]) => w.length > 1 && n.length > 1, 60_000);
     // The days either side were asked, each once per poll, and only the next day had seats.
     const days = new Set(replay.railQueries().map((q) => q.query['leftTicketDTO.train_date']));
     expect(days).toContain(addDays(D2, -1));
