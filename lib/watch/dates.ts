@@ -1,7 +1,7 @@
 // The days a train watch covers: the chosen one, and with flexDays the day before and the day
-// after (people who can leave a day early or late). A neighbouring day that has passed, or that
-// 12306 does not sell yet, is simply not asked about; the chosen day always is (its sale may open
-// while the watch runs).
+// after (people who can leave a day early or late). A day that has passed, or a neighbouring day
+// 12306 does not sell yet, is simply not asked about; the chosen day is asked about before its
+// sale opens too (it may open while the watch runs).
 import type { ChinaDate, EpochMs } from '../model';
 import { lastOnSale } from '../rail/presale';
 import { addDays, chinaDateOf } from '../time';
@@ -22,11 +22,14 @@ export function lastDate(w: Covering): ChinaDate {
   return addDays(w.date, w.flexDays ?? 0);
 }
 
-/** The covered days worth a query at `now`: the chosen day, and neighbours from today to the last day on sale. */
+/**
+ * The covered days worth a query at `now`: none that has passed; the chosen day even before its
+ * sale opens, neighbours only up to the last day on sale.
+ */
 export function polledDates(w: Covering, now: EpochMs): ChinaDate[] {
   const today = chinaDateOf(now);
   const last = lastOnSale(now);
-  return coveredDates(w).filter((d) => d === w.date || (d >= today && d <= last));
+  return coveredDates(w).filter((d) => d >= today && (d === w.date || d <= last));
 }
 
 /** The route keys (date, from, to) of every covered day. */

@@ -67,6 +67,12 @@ describe('neighbouring days', () => {
     expect(again.state.watches[0]).toMatchObject({ available: [expect.objectContaining({ date: D_AFTER })] });
   });
 
+  it('stops asking about the chosen day once it has passed, while the next day is still ahead', () => {
+    const o = cycle(doc([railWatch({ flexDays: 1 })]), chinaInstant(D_AFTER, 8 * 60), {});
+    expect(o.days).toEqual([D_AFTER]);
+    expect(o.state.watches[0]).toMatchObject({ status: 'active' });
+  });
+
   it('expires only when the last covered day is over', () => {
     const w = railWatch({ flexDays: 1 });
     const afterD = chinaInstant(D_AFTER, 60);
