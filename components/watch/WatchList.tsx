@@ -16,6 +16,7 @@ import type { AirCity } from './AirCityInput';
 import { send as sendAirCity } from '../../lib/messages/air-city';
 import { chinaDateOf, DAY_MS } from '../../lib/time';
 import { routeText, sightingText, statusText, whatText, when } from './status-text';
+import { WaitlistLine } from './WaitlistLine';
 
 /** How long a deleted watch can be brought back. */
 export const UNDO_MS = 8000;
@@ -57,6 +58,8 @@ const CSS = `
 .ra-w-row{display:flex;gap:8px;align-items:center;justify-content:space-between}
 .ra-w-state{font-weight:600}
 .ra-w-item[data-state=seats] .ra-w-state{color:var(--plenty)}
+.ra-w-prefs{margin:0 0 4px;padding-left:18px;width:100%}
+.ra-w-prefs button{font-size:11px;padding:0 4px}
 .ra-w-meta{color:var(--muted);font-size:12px}
 .ra-w-actions{display:flex;gap:4px;margin-top:6px;flex-wrap:wrap}
 .ra-w-actions button,.ra-w-bar button,.ra-w-bar label{font-size:12px}
@@ -266,8 +269,9 @@ function WatchItem({ lang, view, now, editing, onEdit, onCancel, onSave, onPause
         <Sparkline points={w.history} label={w.kind === 'rail' ? t('watch_spark_seats') : t('watch_spark_fare')} />
       </div>
       {w.kind === 'rail' && w.available.length > 0 && (
-        <div class="ra-w-seats">{w.available.slice(0, 4).map((s) => sightingText(lang, s)).join(' · ')}</div>
+        <div class="ra-w-seats">{w.available.slice(0, 4).map((s) => sightingText(lang, s, w)).join(' · ')}</div>
       )}
+      {w.kind === 'rail' && w.available.length === 0 && w.waitlist?.[0] && <WaitlistLine lang={lang} watch={w} s={w.waitlist[0]} />}
       {w.kind === 'fare' && w.lowestFen !== undefined && (
         <div class="ra-w-meta">
           {t('watch_lowest', formatYuan(w.lowestFen))}

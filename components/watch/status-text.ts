@@ -1,10 +1,9 @@
 // The words for a watch's state and times, in the UI language.
 import { formatYuan, pick, type Lang } from '../../lib/i18n';
 import { t } from '../../lib/i18n/catalog';
-import { joinList } from '../common/format';
 import type { EpochMs } from '../../lib/model';
 import { chinaDateOf, chinaHm } from '../../lib/time';
-import { CLASS_NAMES, type Sighting, type Watch } from '../../lib/watch/model';
+import { CLASS_NAMES, type RailWatch, type Sighting, type Watch } from '../../lib/watch/model';
 import type { WatchStatus } from '../../lib/watch/view';
 
 /** "14:05" today, "11-23 14:05" another day (China time). */
@@ -16,6 +15,8 @@ export function statusText(lang: Lang, s: WatchStatus, now: EpochMs): string {
   switch (s.kind) {
     case 'seats':
       return t('watch_status_seats');
+    case 'waitlist':
+      return t('watch_status_waitlist');
     case 'watching':
       return s.nextCheckAt !== undefined && s.nextCheckAt > now
         ? t('watch_status_watching_next', when(s.nextCheckAt, now))
@@ -33,9 +34,19 @@ export function statusText(lang: Lang, s: WatchStatus, now: EpochMs): string {
   }
 }
 
-export function sightingText(lang: Lang, s: Sighting): string {
+/** "G101 二等座 5张 ¥553"; a train on a neighbouring day of the watch's is led by its day ("11-24 G101 …"). */
+export function sightingText(lang: Lang, s: Sighting, w?: Pick<RailWatch, 'date'>): string {
   const seats = s.n === null ? t('watch_seats_plenty') : t('common_seats_count', s.n);
-  return `${s.code} ${pick(lang, { zh: s.name, en: s.nameEn })} ${seats}${s.price !== undefined ? ` ${formatYuan(s.price)}` : ''}`;
+  return `${dayLead(s, w)}${s.code} ${pick(lang, { zh: s.name, en: s.nameEn })} ${seats}${s.price !== undefined ? ` ${formatYuan(s.price)}` : ''}`;
+}
+
+/** "G101 二等座 可候补". */
+export function waitlistText(lang: Lang, s: Sighting, w?: Pick<RailWatch, 'date'>): string {
+  return `${dayLead(s, w)}${s.code} ${pick(lang, { zh: s.name, en: s.nameEn })} ${t('watch_waitlist_open')}`;
+}
+
+function dayLead(s: Sighting, w?: Pick<RailWatch, 'date'>): string {
+  return s.date && w && s.date !== w.date ? `${s.date.slice(5)} ` : '';
 }
 
 export function whatText(lang: Lang, w: Watch): string {
@@ -48,8 +59,9 @@ export function whatText(lang: Lang, w: Watch): string {
       ]
         .filter(Boolean)
         .join(' ');
-  const classes = joinList(w.classes.map((c) => pick(lang, CLASS_NAMES[c])));
-  const what = `${trains} · ${classes}`;
+  const classes = w.classes.map((c) => pick(lang, CLASS_NAMES[c])).join(' > ');
+  // Classes read as the preference they are: 二等座 > 一等座.
+  const what = `${trains} · ${classes}${w.flexDays ? ` · ${t('watch_what_flex')}` : ''}`;
   return w.seats > 1 ? t('watch_what_seats', what, w.seats) : what;
 }
 

@@ -15,6 +15,16 @@ export const NOTIFICATION_PREFIX = 'railair-watch:';
 /** The extension's own icon (public/icon), shown in watch notifications. */
 const ICON_PATH = '/icon/128.png';
 
+/** The link a watch notification's id carries (see notify), if any. */
+export function linkInNotificationId(id: string): string | undefined {
+  const carried = id.slice(NOTIFICATION_PREFIX.length).split(':')[2];
+  try {
+    return carried ? decodeURIComponent(carried) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface WatchEffects {
   carryOut(actions: Action[], s: SchedulerSettings): Promise<void>;
   setBadge(count: number): Promise<void>;
@@ -40,7 +50,8 @@ export function createWatchEffects(deps: { now: () => EpochMs; log: (msg: string
       const p = watchPush(watchId, n);
       void deps.push(p.key, p.message).catch((e: unknown) => log('push failed', e));
     }
-    const id = `${NOTIFICATION_PREFIX}${watchId}:${now()}`;
+    // The id carries the alert's own link (its day and train), which a click opens.
+    const id = `${NOTIFICATION_PREFIX}${watchId}:${now()}:${encodeURIComponent(n.url)}`;
     const base = { type: 'basic' as const, iconUrl: browser.runtime.getURL(ICON_PATH), title: n.title, message: n.message, priority: 2 };
     try {
       await browser.notifications.create(id, { ...base, buttons: [{ title: n.buttonTitle }] } as never);

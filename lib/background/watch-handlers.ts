@@ -7,11 +7,19 @@
 import { browser } from 'wxt/browser';
 import { on as onMessage } from '../messages/watch';
 import type { WatchService } from './watch-service';
-import { WATCH_ALARM } from './watch-effects';
+import { linkInNotificationId, WATCH_ALARM } from './watch-effects';
 import { watchedItems } from '../watch/watched';
 
 /** The build flag behind the e2e's fast polling (see the header). */
 export const TEST_BUILD = import.meta.env.WXT_RAILAIR_TEST === '1';
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 export function registerWatchHandlers(svc: WatchService): void {
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -21,8 +29,11 @@ export function registerWatchHandlers(svc: WatchService): void {
   // this listener is what brings the watches back (start is idempotent: one alarm, no early poll).
   browser.runtime.onStartup.addListener(() => void svc.start().catch((e) => console.warn('[RailAir watch] start failed', e)));
   const open = async (id: string) => {
-    const url = await svc.urlForNotification(id);
-    if (!url) return;
+    const page = await svc.urlForNotification(id);
+    if (!page) return;
+    // The alert's own link (the day and train it names) when it leads to the watch's site; else the watch's page.
+    const own = linkInNotificationId(id);
+    const url = own && sameOrigin(own, page) ? own : page;
     await browser.tabs.create({ url });
     await browser.notifications.clear(id);
   };

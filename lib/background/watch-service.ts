@@ -320,6 +320,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
           ...w,
           ...(req.classes ? { classes: req.classes } : {}),
           ...(req.seats !== undefined ? { seats: req.seats } : {}),
+          ...(req.flexDays !== undefined ? { flexDays: req.flexDays } : {}),
           // Internal train numbers belong to the old list of codes: edited codes replace them.
           ...(req.trains ? { trains: req.trains, trainNos: [] } : {}),
         };
@@ -327,7 +328,7 @@ export function createWatchService(deps: WatchServiceDeps): WatchService {
         else if (req.filter) next.filter = req.filter;
         // A new definition starts from "no seats": what it now wants is news when it is there.
         if (sameRailDefinition(w, next)) return next;
-        return { ...next, available: [], seatsLeft: 0 };
+        return { ...next, available: [], waitlist: [], seatsLeft: 0 };
       });
       return { watch };
     },

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import '../zod-locale';
 import { section, type MessageDef, type ReqOf, type ResOf } from '../messaging';
-import { fareDefinitionSchema, maxFenSchema, seatClassSchema, seatsSchema, trainCodeSchema, trainFilterSchema } from '../watch/model';
+import { fareDefinitionSchema, flexDaysSchema, maxFenSchema, seatClassSchema, seatsSchema, trainCodeSchema, trainFilterSchema } from '../watch/model';
 import { watchViewSchema } from '../watch/view';
 
 const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -46,6 +46,8 @@ export const watchMessages = {
       origin: z.optional(z.enum(['overlay', 'popup'])),
       /** Which trains count when none is named (types, departure window). */
       filter: z.optional(trainFilterSchema),
+      /** 1: the day before and after count too. */
+      flexDays: z.optional(flexDaysSchema),
     }),
     res: z.object({ id: z.string(), created: z.boolean() }),
   },
@@ -67,6 +69,7 @@ export const watchMessages = {
       seats: z.optional(seatsSchema),
       trains: z.optional(z.array(trainCodeSchema).check(z.maxLength(50))),
       filter: z.optional(z.nullable(trainFilterSchema)),
+      flexDays: z.optional(flexDaysSchema),
       maxFen: z.optional(maxFenSchema),
     }),
     res: z.object({ watch: watchViewSchema }),

@@ -3,6 +3,7 @@
 import type { EpochMs } from '../model';
 import { addDays, chinaInstant, parseHm } from '../time';
 import type { Watch } from './model';
+import { lastDate } from './dates';
 
 export type ExpiryReason = 'departed' | 'date-passed';
 
@@ -21,13 +22,16 @@ function endOf(date: Watch['date']): EpochMs {
 export function expiryOf(w: Watch, now: EpochMs): ExpiryReason | undefined {
   if (w.status === 'expired') return undefined;
   // 12306 sells a date until its last train leaves; flights likewise. The day after, nothing is left.
-  if (now >= endOf(w.date)) return 'date-passed';
+  // A train watch over neighbouring days is over only when its last day is.
+  const last = w.kind === 'rail' ? lastDate(w) : w.date;
+  if (now >= endOf(last)) return 'date-passed';
   if (w.kind !== 'rail') return undefined;
-  // Once the latest wanted train seen in an answer has departed.
-  if (w.lastDepartAt !== undefined && now >= w.lastDepartAt) return 'departed';
+  // Once the latest wanted train seen on the last day has departed (a departure stored before
+  // the watch covered a later day does not count).
+  if (w.lastDepartAt !== undefined && now >= w.lastDepartAt && w.lastDepartAt >= chinaInstant(last)) return 'departed';
   // A departure window (no named trains): once its end has passed on that date.
   const named = w.trains.length > 0 || w.trainNos.length > 0;
   const to = w.filter?.departTo ? parseHm(w.filter.departTo) : undefined;
-  if (!named && to !== undefined && now > chinaInstant(w.date, to)) return 'departed';
+  if (!named && to !== undefined && now > chinaInstant(last, to)) return 'departed';
   return undefined;
 }

@@ -1,7 +1,8 @@
 // Which trains of a left-ticket answer a watch is about, and which of their classes satisfy it.
-import type { Availability, RailOption } from '../model';
+import type { Availability, ChinaDate, RailOption } from '../model';
 import { chinaMinuteOfDay, parseHm } from '../time';
 import { AVAILABLE_MAX, clip, type RailWatch, type Sighting } from './model';
+import { dayOf } from './dates';
 
 /** 12306 shows a number below 20 seats and 有 from 20 up: 有 counts as 20 in sums (sparkline). */
 export const PLENTY_AS = 20;
@@ -38,6 +39,8 @@ export function satisfies(a: Availability, wanted: number): boolean {
 export interface Reading {
   /** Train × class pairs that satisfy the watch now (the first AVAILABLE_MAX, in the answer's order). */
   available: Sighting[];
+  /** Train × class pairs where only 候补 (the waiting list) is open (capped likewise). */
+  waitlist: Sighting[];
   /** Seats left over all wanted classes of wanted trains (有 as PLENTY_AS). */
   seatsLeft: number;
   /** Latest departure among the wanted trains of the answer. */
@@ -46,8 +49,10 @@ export interface Reading {
   trainsSeen: number;
 }
 
-export function read(w: RailWatch, trains: readonly RailOption[]): Reading {
+/** What one day's answer says; its sightings carry `date` (the watch's own day by default). */
+export function read(w: RailWatch, trains: readonly RailOption[], date: ChinaDate = w.date): Reading {
   const available: Sighting[] = [];
+  const waitlist: Sighting[] = [];
   let seatsLeft = 0;
   let lastDepart: number | undefined;
   let trainsSeen = 0;
@@ -60,11 +65,13 @@ export function read(w: RailWatch, trains: readonly RailOption[]): Reading {
       if (!w.classes.includes(s.cls)) continue;
       if (!bookable) continue;
       seatsLeft += seatsOf(s.availability);
-      if (!satisfies(s.availability, w.seats)) continue;
-      // The stored list is capped (a broad filter can match more): beyond the cap a pair still
+      const wait = s.availability.kind === 'waitlist';
+      if (!wait && !satisfies(s.availability, w.seats)) continue;
+      const list = wait ? waitlist : available;
+      // The stored lists are capped (a broad filter can match more): beyond the cap a pair still
       // counts in seatsLeft, it just is not listed. Names are clipped to the stored widths.
-      if (available.length >= AVAILABLE_MAX) continue;
-      available.push({
+      if (list.length >= AVAILABLE_MAX) continue;
+      list.push({
         trainNo: t.trainNo,
         code: t.code,
         cls: s.cls,
@@ -73,10 +80,12 @@ export function read(w: RailWatch, trains: readonly RailOption[]): Reading {
         n: s.availability.kind === 'count' ? s.availability.n : null,
         ...(s.price !== undefined ? { price: s.price } : {}),
         depart: t.depart,
+        date,
       });
     }
   }
-  return { available, seatsLeft, trainsSeen, ...(lastDepart !== undefined ? { lastDepart } : {}) };
+  return { available, waitlist, seatsLeft, trainsSeen, ...(lastDepart !== undefined ? { lastDepart } : {}) };
 }
 
-export const sightingKey = (s: Pick<Sighting, 'trainNo' | 'cls'>) => `${s.trainNo}|${s.cls}`;
+/** One train × class on one day: what "already told" is about. */
+export const sightingKey = (w: Pick<RailWatch, 'date'>, s: Pick<Sighting, 'trainNo' | 'cls' | 'date'>) => `${dayOf(w, s)}|${s.trainNo}|${s.cls}`;

@@ -76,6 +76,8 @@ export const sightingSchema = z.object({
   n: z.nullable(count()),
   price: z.optional(count()),
   depart: z.optional(z.number()),
+  /** The train's date (a watch may cover neighbouring days); absent in older stored sightings: the watch's date. */
+  date: z.optional(chinaDateSchema),
 });
 export type Sighting = z.infer<typeof sightingSchema>;
 
@@ -113,6 +115,8 @@ const common = {
 export const trainCodeSchema = z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{1,8}$/));
 /** Seats wanted by a watch. */
 export const seatsSchema = z.number().check(z.int(), z.gte(1), z.lte(9));
+/** How many days either side of the chosen one a train watch covers. */
+export const flexDaysSchema = z.union([z.literal(0), z.literal(1)]);
 /** A fare watch's threshold, fen. */
 export const maxFenSchema = z.number().check(z.int(), z.gte(1), z.lte(10_000_000));
 
@@ -126,8 +130,11 @@ export const railDefinitionSchema = z.object({
   /** 12306 internal train numbers, when known (more exact than the code). */
   trainNos: z._default(z.array(str(16)).check(z.maxLength(50)), []),
   filter: z.optional(trainFilterSchema),
+  /** In order of preference (二等座, else 一等座): the alert names the best class that has seats. */
   classes: z.array(seatClassSchema).check(z.minLength(1), z.maxLength(SEAT_CLASSES.length)),
   seats: z._default(seatsSchema, 1),
+  /** 1: the day before and the day after count too. Absent (older watches) means the chosen day only. */
+  flexDays: z.optional(flexDaysSchema),
   origin: z.optional(z.enum(['overlay', 'popup', 'import'])),
 });
 export type RailDefinition = z.infer<typeof railDefinitionSchema>;
@@ -138,6 +145,9 @@ export const railWatchSchema = z.extend(railDefinitionSchema, {
   /** Train × class pairs that satisfy the watch at the last check (notified once each). */
   available: z._default(z.array(sightingSchema).check(z.maxLength(AVAILABLE_MAX)), []),
   /** Seats left over all wanted classes of wanted trains at the last check (有 counted as 20). */
+  /** Train × class pairs that show only 候补 (the waiting list) at the last checks: often the only way to a seat. */
+  waitlist: z.optional(z.array(sightingSchema).check(z.maxLength(AVAILABLE_MAX))),
+  /** Seats left over all wanted classes of wanted trains on the chosen day at the last check (有 counted as 20). */
   seatsLeft: z._default(count(), 0),
   /** Latest departure seen among the watched trains: the watch expires after it. */
   lastDepartAt: z.optional(z.number()),
@@ -340,8 +350,10 @@ export function sameRailDefinition(a: RailDefinition, b: RailDefinition): boolea
     routeKeyOf(a) === routeKeyOf(b) &&
     set(a.trains) === set(b.trains) &&
     set(a.trainNos) === set(b.trainNos) &&
-    set(a.classes) === set(b.classes) &&
+    // Classes are a preference: the same classes in another order are another watch.
+    a.classes.join(',') === b.classes.join(',') &&
     a.seats === b.seats &&
+    (a.flexDays ?? 0) === (b.flexDays ?? 0) &&
     JSON.stringify(a.filter ?? {}) === JSON.stringify(b.filter ?? {})
   );
 }

@@ -8,6 +8,9 @@ import { chinaHm } from '../time';
 import type { FareWatch, RailWatch, Sighting } from './model';
 import { searchPageUrl } from '../sites/12306-page';
 import { searchPageUrl as fliggySearchPageUrl } from '../sites/fliggy-page';
+import { withFocus } from '../sites/focus';
+import { byPreference } from './best';
+import { dayOf } from './dates';
 
 export interface WatchNotification {
   title: string;
@@ -27,25 +30,61 @@ function seatsText(s: Sighting): string {
   return t(s.n === 1 ? 'notify_seatLeft' : 'notify_seatsLeft', s.n);
 }
 
-function line(lang: Lang, s: Sighting): string {
+/** "11-24 " before a train on a neighbouring day; nothing on the chosen day. */
+function dayPrefix(w: RailWatch, s: Sighting): string {
+  const d = dayOf(w, s);
+  return d === w.date ? '' : `${d.slice(5)} `;
+}
+
+function line(w: RailWatch, lang: Lang, s: Sighting, state: string): string {
   const cls = lang === 'en' ? s.nameEn : s.name;
   const price = s.price !== undefined ? ` ${formatYuan(s.price)}` : '';
   const at = s.depart !== undefined ? ` ${chinaHm(s.depart)}` : '';
-  return `${s.code}${at} ${cls} ${seatsText(s)}${price}`;
+  return `${dayPrefix(w, s)}${s.code}${at} ${cls} ${state}${price}`;
 }
 
-/** One notification per watch and cycle, naming the first new train × class and counting the rest. */
+/** 12306's search for the sighting's day with its train named: the page scrolls to it (the popup's links do the same). */
+export function sightingUrl(w: RailWatch, s: Sighting): string {
+  return withFocus(searchUrl(dayOf(w, s), w.from, w.to), s.code);
+}
+
+interface Alert {
+  first: Sighting;
+  /** The best match's train (with its day when it is a neighbouring one) and class, for the title. */
+  train: string;
+  cls: string;
+  lines: string[];
+  route: string;
+}
+
+function alertOf(w: RailWatch, list: readonly Sighting[], lang: Lang, state: (s: Sighting) => string): Alert {
+  const ranked = byPreference(w, list);
+  const first = ranked[0]!;
+  const lines = ranked.slice(0, 3).map((s) => line(w, lang, s, state(s)));
+  if (ranked.length > 3) lines.push(t('notify_more', ranked.length - 3));
+  const route = `${w.from.name ?? w.from.telecode} → ${w.to.name ?? w.to.telecode} ${dayOf(w, first)}`;
+  return { first, train: `${dayPrefix(w, first)}${first.code}`, cls: lang === 'en' ? first.nameEn : first.name, lines, route };
+}
+
+/** One notification per watch and answer, naming the best new match (lib/watch/best.ts) and counting the rest. */
 export function railNotification(w: RailWatch, fresh: readonly Sighting[], lang: Lang): WatchNotification {
-  const first = fresh[0]!;
-  const route = `${w.from.name ?? w.from.telecode} → ${w.to.name ?? w.to.telecode} ${w.date}`;
-  const lines = fresh.slice(0, 3).map((s) => line(lang, s));
-  if (fresh.length > 3) lines.push(t('notify_more', fresh.length - 3));
-  const cls = lang === 'en' ? first.nameEn : first.name;
+  const { first, train, cls, lines, route } = alertOf(w, fresh, lang, seatsText);
   return {
-    title: fresh.length > 1 ? t('notify_railTitleMany', first.code, cls, fresh.length) : t('notify_railTitle', first.code, cls),
+    title: fresh.length > 1 ? t('notify_railTitleMany', train, cls, fresh.length) : t('notify_railTitle', train, cls),
     message: `${lines.join('\n')}\n${route}`,
-    url: searchUrl(w.date, w.from, w.to),
+    url: sightingUrl(w, first),
     buttonTitle: t('notify_openRail'),
+  };
+}
+
+/** No wanted class has seats, but the waiting list (候补) opened: where to join it. */
+export function waitlistNotification(w: RailWatch, fresh: readonly Sighting[], lang: Lang): WatchNotification {
+  const { first, train, cls, lines, route } = alertOf(w, fresh, lang, () => t('notify_waitlistOpen'));
+  return {
+    title: t('notify_waitlistTitle', train, cls),
+    message: `${lines.join('\n')}\n${route}`,
+    url: sightingUrl(w, first),
+    buttonTitle: t('notify_joinWaitlist'),
   };
 }
 

@@ -8,9 +8,10 @@ import type { Lang } from '../i18n';
 import { chinaDateOf, chinaInstant, addDays, MINUTE_MS, parseHm } from '../time';
 import { expiryOf, type ExpiryReason } from './expiry';
 import { pushHistory } from './history';
-import { read, sightingKey } from './match';
+import { coveredRoutes, polledDates } from './dates';
+import { dayOfRoute, seeDay, withoutWaitlist } from './see-day';
 import { clip, errorInfoOf, isPolled, routeKeyOf, type Backoff, type RailWatch, type RouteKey, type RouteState, type Watch, type WatchesDoc } from './model';
-import { railNotification, type WatchNotification } from './notify';
+import type { WatchNotification } from './notify';
 import { quietUntil } from './quiet';
 
 export interface SchedulerSettings {
@@ -92,17 +93,20 @@ export function decide(doc: WatchesDoc, now: EpochMs, settings: SchedulerSetting
     if (!reason) return w;
     actions.push({ type: 'expire', watchId: w.id, reason });
     return w.kind === 'rail'
-      ? { ...w, status: 'expired', expiredReason: reason, available: [] }
+      ? { ...withoutWaitlist(w), status: 'expired', expiredReason: reason, available: [] }
       : { ...w, status: 'expired', expiredReason: reason, below: false };
   });
 
-  const byRoute = new Map<RouteKey, RailWatch[]>();
+  // A watch over neighbouring days joins each day's route: still one query per (date, from, to).
+  const byRoute = new Map<RouteKey, { date: ChinaDate; list: RailWatch[] }>();
   for (const w of watches) {
     if (!isPolled(w)) continue;
-    const k = routeKeyOf(w);
-    const list = byRoute.get(k);
-    if (list) list.push(w);
-    else byRoute.set(k, [w]);
+    for (const date of polledDates(w, now)) {
+      const k = routeKeyOf({ date, from: w.from, to: w.to });
+      const group = byRoute.get(k);
+      if (group) group.list.push(w);
+      else byRoute.set(k, { date, list: [w] });
+    }
   }
   // Route states live only as long as a watch needs them.
   const routes: Record<RouteKey, RouteState> = {};
@@ -125,13 +129,13 @@ export function decide(doc: WatchesDoc, now: EpochMs, settings: SchedulerSetting
   } else {
     const floorMs = floorSec(settings) * 1000;
     let next = Infinity;
-    for (const [k, list] of byRoute) {
+    for (const [k, { date, list }] of byRoute) {
       // The interval may have been lowered since this route was planned: do not wait out the old plan.
       const rs = replanned(routes[k] ?? { nextAt: now, failures: 0 }, settings, rng);
       const rested = rs.lastQueryAt === undefined || now - rs.lastQueryAt >= floorMs;
       if (now >= rs.nextAt && rested) {
         const first = list[0]!;
-        actions.push({ type: 'query', route: k, date: first.date, from: first.from, to: first.to, watchIds: list.map((w) => w.id) });
+        actions.push({ type: 'query', route: k, date, from: first.from, to: first.to, watchIds: list.map((w) => w.id) });
         routes[k] = { ...rs, lastQueryAt: now, nextAt: now + nextDelayMs(settings, rs.failures, rng) };
       } else {
         routes[k] = rs;
@@ -184,7 +188,7 @@ export function observe(
   settings: SchedulerSettings,
 ): Decision {
   const actions: Action[] = [];
-  const onRoute = (w: Watch): w is RailWatch => isPolled(w) && routeKeyOf(w) === route;
+  const onRoute = (w: Watch): w is RailWatch => isPolled(w) && coveredRoutes(w).includes(route);
   const rs: RouteState = doc.routes[route] ?? { nextAt: now, failures: 0 };
 
   if (!answer.ok) {
@@ -213,28 +217,21 @@ export function observe(
   const { trains, stationNames } = answer.value;
   const watches = doc.watches.map((w): Watch => {
     if (!onRoute(w)) return w;
-    const r = read(w, trains);
-    const before = new Set(w.available.map(sightingKey));
-    // Only what was not there at the last check is news; what left and came back is news again.
-    const fresh = r.available.filter((s) => !before.has(sightingKey(s)));
-    const notify = fresh.length > 0 && settings.notify;
-    if (notify) actions.push({ type: 'notify', watchId: w.id, notification: railNotification(w, fresh, settings.language) });
-    const { lastError: _answered, ...rest } = w;
+    const seen = seeDay(w, dayOfRoute(route), trains, now, settings);
+    if (seen.notification) actions.push({ type: 'notify', watchId: w.id, notification: seen.notification });
+    const { lastError: _answered, ...rest } = seen.watch;
     let next: RailWatch = {
       ...rest,
       from: fillName(w.from, stationNames),
       to: fillName(w.to, stationNames),
-      available: r.available,
-      seatsLeft: r.seatsLeft,
       lastCheckedAt: at,
-      history: pushHistory(w.history, at, r.seatsLeft),
-      ...(r.lastDepart !== undefined ? { lastDepartAt: r.lastDepart } : {}),
-      ...(notify ? { notifiedAt: now } : {}),
+      ...(seen.chosenDay ? { history: pushHistory(w.history, at, seen.watch.seatsLeft) } : {}),
+      ...(seen.notification ? { notifiedAt: now } : {}),
     };
     const reason = expiryOf(next, now);
     if (reason) {
       actions.push({ type: 'expire', watchId: w.id, reason });
-      next = { ...next, status: 'expired', expiredReason: reason, available: [] };
+      next = { ...withoutWaitlist(next), status: 'expired', expiredReason: reason, available: [] };
     }
     return next;
   });

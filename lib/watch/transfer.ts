@@ -44,6 +44,7 @@ export function exportWatches(watches: readonly Watch[], now: EpochMs, unreadabl
           ...(w.filter ? { filter: w.filter } : {}),
           classes: w.classes,
           seats: w.seats,
+          ...(w.flexDays ? { flexDays: w.flexDays } : {}),
           paused: w.paused,
         }
       : { kind: 'fare' as const, date: w.date, fromCity: w.fromCity, toCity: w.toCity, maxFen: w.maxFen, paused: w.paused },

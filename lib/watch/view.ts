@@ -10,6 +10,8 @@ import { routeKeyOf, watchSchema, type Watch, type WatchesDoc } from './model';
 const why = { code: z.string(), message: z.object({ zh: z.string(), en: z.string() }) };
 export const watchStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('seats') }),
+  /** No wanted class has seats, but 候补 (the waiting list) is open on one. */
+  z.object({ kind: z.literal('waitlist') }),
   z.object({ kind: z.literal('watching'), nextCheckAt: z.optional(z.number()) }),
   z.object({ kind: z.literal('expired'), reason: z.enum(['departed', 'date-passed']) }),
   z.object({ kind: z.literal('paused-user') }),
@@ -32,6 +34,7 @@ export function statusOf(doc: WatchesDoc, w: Watch, now: EpochMs, quiet: QuietHo
   const q = quietUntil(now, quiet);
   if (q !== undefined) return { kind: 'paused-quiet', until: q };
   if (hasSeats) return { kind: 'seats' };
+  if (w.waitlist?.length) return { kind: 'waitlist' };
   const nextCheckAt = doc.routes[routeKeyOf(w)]?.nextAt;
   if (w.lastError) {
     return { kind: 'error', code: w.lastError.code, message: w.lastError.message, ...(nextCheckAt !== undefined ? { nextCheckAt } : {}) };

@@ -119,7 +119,10 @@ export function leftTicketBodyFor(route: RailRoute, s: RailScenario, opts: { mai
   const rows =
     custom ??
     trainsFor(route).map((spec) => {
-      const t = withOverrides(spec, s.seats[spec.code], opts.maintenance === true);
+      // A day's own override (G101@2026-11-24) over the train's every-day one.
+      const day = s.seats[`${spec.code}@${route.date}`];
+      const seats = day ? { ...s.seats[spec.code], ...day } : s.seats[spec.code];
+      const t = withOverrides(spec, seats, opts.maintenance === true);
       return buildRailRow(t, '2025');
     });
   for (const row of rows) {

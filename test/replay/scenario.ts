@@ -44,7 +44,10 @@ export interface RailScenario {
   stationVersion: string;
   /** Raw `|` rows for a route, replacing the generated ones (return undefined to keep those). */
   rows: ((route: RailRoute) => string[] | undefined) | null;
-  /** Per train code (G101), seat-count fields to override: { ze: '5' }, { ze: '无' }, { swz: '有' }. */
+  /**
+   * Per train code (G101), seat-count fields to override: { ze: '5' }, { ze: '无' }, { swz: '有' };
+   * a key `G101@2026-11-24` overrides that day only (over the train's every-day override).
+   */
   seats: Record<string, Partial<Record<SeatClassId, string>>>;
   /**
    * 2026's header checks (default on): a query without the init page's cookies (JSESSIONID,

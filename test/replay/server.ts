@@ -58,8 +58,8 @@ export interface Replay {
   readonly scenario: Scenario;
   setScenario(patch: ScenarioPatch): void;
   resetScenario(): void;
-  /** Shorthand for setScenario({ rail: { seats: { [code]: seats } } }). */
-  setSeats(code: string, seats: Partial<Record<SeatClassId, string>>): void;
+  /** Shorthand for setScenario({ rail: { seats: { [code]: seats } } }); with `date`, for that day only (key `G101@yyyy-MM-dd`). */
+  setSeats(code: string, seats: Partial<Record<SeatClassId, string>>, date?: string): void;
   readonly requests: ReplayRequest[];
   /** Every push the push services' stand-ins accepted, in order (what a phone would show). */
   readonly pushes: ReceivedPush[];
@@ -201,8 +201,8 @@ export async function startReplay(opts: StartReplayOptions = {}): Promise<Replay
       ctx.railFailuresServed = 0;
       scenario = defaultScenario();
     },
-    setSeats(code, seats) {
-      scenario = applyPatch(scenario, { rail: { seats: { [code]: seats } } });
+    setSeats(code, seats, date) {
+      scenario = applyPatch(scenario, { rail: { seats: { [date ? `${code}@${date}` : code]: seats } } });
     },
     requests,
     pushes,

@@ -195,7 +195,7 @@ describe('WatchList', () => {
     expect((root.querySelector('form.ra-w-editor button[type=submit]') as HTMLButtonElement).disabled).toBe(true);
     expect(root.querySelector('.ra-w-invalid')!.textContent).toBe('Pick at least one class; trains like G101');
     // The editor in English words only: the classes' names and the labels.
-    expect(root.querySelector('form.ra-w-editor legend')!.textContent).toBe('Classes');
+    expect(root.querySelector('form.ra-w-editor legend')!.textContent).toBe('Classes, in order of preference');
     expect(uiText(root.querySelector('form.ra-w-editor')!)).not.toMatch(CJK);
     await act(async () => {
       (root.querySelector('input[value=ze]') as HTMLInputElement).click();

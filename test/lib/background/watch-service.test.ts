@@ -152,7 +152,7 @@ describe('watch service (fake browser)', () => {
     await fakeBrowser.notifications.onButtonClicked.trigger(id, 0);
     await vi.waitFor(() =>
       expect(tabs).toHaveBeenCalledWith({
-        url: `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=${encodeURIComponent('北京')},BJP&ts=${encodeURIComponent('上海')},SHH&date=${DATE}&flag=N,N,Y`,
+        url: `https://kyfw.12306.cn/otn/leftTicket/init?linktypeid=dc&fs=${encodeURIComponent('北京')},BJP&ts=${encodeURIComponent('上海')},SHH&date=${DATE}&flag=N,N,Y#railair=G101`,
       }),
     );
     // Deleting the watch clears the badge and, with nothing left, the alarm.

@@ -31,11 +31,13 @@ describe('notification text and link', () => {
 
   it('names them in English only when the user reads English', () => {
     useTestLanguage('en');
-    const en = railNotification(railWatch(), more, 'en');
+    const en = railNotification(railWatch({ classes: ['ze', 'zy', 'swz'] }), more, 'en');
     expect(en.title).toBe('Seats on G101, Second class (4 in all)');
     expect(en.message).toContain('Second class 5 seats left ¥553');
     expect(en.message).toContain('First class seats available');
-    expect(en.message).toContain('Business 1 seat left');
+    // Best first: the preferred class on both trains, then the next class; the rest counted.
+    expect(en.message).toContain('G7 Second class 2 seats left');
+    expect(en.message).not.toContain('Business');
     expect(en.message).toContain('and 1 more');
     expect(en.buttonTitle).toBe('Open 12306 to buy');
     // 北京 and 上海 are the watch's own station names.

@@ -141,11 +141,13 @@ describe('observe: transitions', () => {
     expect(badge(o.actions)).toBe(1);
   });
 
-  it('treats 候补 and * as no seats, and ignores suspended trains', () => {
+  it('treats 候补 and * as no seats (候补 is its own waiting-list alert), and ignores suspended trains', () => {
     const o = cycle(doc([railWatch({ classes: ['ze', 'zy'] })]), NOON, [
       train('G101', { ze: { kind: 'waitlist' }, zy: { kind: 'not-on-sale' } }),
     ]);
-    expect(notifies(o.actions)).toHaveLength(0);
+    expect(o.state.watches[0]).toMatchObject({ available: [], waitlist: [expect.objectContaining({ code: 'G101', cls: 'ze' })] });
+    expect(badge(o.actions)).toBe(0);
+    expect(notifies(o.actions)).toEqual([expect.objectContaining({ notification: expect.objectContaining({ title: '可候补：G101 二等座' }) })]);
     const stopped = { ...train('G101', { ze: count(5) }), status: 'suspended' as const };
     expect(notifies(cycle(doc([railWatch()]), NOON, [stopped]).actions)).toHaveLength(0);
   });
