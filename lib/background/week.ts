@@ -47,6 +47,7 @@ export function createWeekService(deps: WeekServiceDeps) {
   const serial = createSerialQueue();
   const cache = new Map<string, { day: RailDay | AirDay; at: EpochMs }>();
   let strip: Strip | undefined;
+  /** When the last strip query was sent or answered, whichever is later. */
   let lastSentAt: EpochMs | undefined;
   let seq = 0;
 
@@ -123,6 +124,8 @@ export function createWeekService(deps: WeekServiceDeps) {
         s.sent++;
         lastSentAt = deps.now();
         const day = await ask(s.q, step.date, mode);
+        // The gap counts from the answer too: a query slow to leave must not arrive close behind the last.
+        lastSentAt = deps.now();
         if (day.state === 'held') s.held[mode] = day.until !== undefined ? { until: day.until } : {};
         return answer(mode, day);
       });

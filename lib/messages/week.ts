@@ -4,9 +4,11 @@
 import * as z from 'zod/mini';
 import '../zod-locale';
 import { section, type MessageDef, type ReqOf, type ResOf } from '../messaging';
+import type { ChinaDate } from '../model';
 import { recentSearchReqSchema } from './search';
 
-const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** Dates keep the model's ChinaDate type (the strip's days are model values). */
+const date = z.custom<ChinaDate>((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v), 'yyyy-MM-dd');
 const fen = z.number().check(z.int(), z.gte(0));
 const mode = z.enum(['rail', 'air']);
 const until = z.optional(z.number());

@@ -85,6 +85,18 @@ describe('the week strip worker', () => {
     expect(sent).toHaveLength(14);
   });
 
+  it('counts the gap from a slow answer too, so a query never arrives close behind the last', async () => {
+    const { svc, sent, deps, clock } = setup();
+    vi.mocked(deps.search.searchRail).mockImplementationOnce(async (r) => {
+      sent.push({ mode: 'rail', date: r.date, at: clock.get() });
+      clock.set(clock.get() + 4000);
+      return railOk(r.date as ChinaDate, 50000, clock.get());
+    });
+    const { stripId, steps } = await svc.open(Q);
+    for (const s of steps.slice(0, 2)) await svc.day({ stripId, date: s.date, mode: s.mode });
+    expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(4000 + 1500);
+  });
+
   it('a strip reopened at once shows what the last one learnt and keeps the spacing; the old one stops', async () => {
     const { svc, sent, clock } = setup();
     const first = await svc.open(Q);
