@@ -2,7 +2,7 @@
 // strip fills 7 days from the replay of 12306 and Fliggy. The replay counts what the strip asked:
 // one query per day and mode, none for the day the popup had just searched (12 of at most 14),
 // each arriving at least 1.5 s after the one before; opened again, it asks nothing. A day's
-// button moves the search there. Runs the ordinary build: nothing about the spacing is shortened.
+// button moves the search there; when 12306 refuses, the train side stops and says so. Runs the ordinary build: nothing about the spacing is shortened.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { isRailQuery, launchBrowser, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
@@ -86,5 +86,33 @@ describe('week strip', () => {
     await expect.poll(() => popup.locator('#date').inputValue()).toBe(target);
     await expect.poll(() => popup.locator(`.week-day[data-date="${target}"]`).getAttribute('aria-current')).toBe('date');
     await popup.locator('[data-testid=train]').first().waitFor({ timeout: 20_000 });
+  }, 120_000);
+
+  it('stops the train side when 12306 refuses, says so, and still fills the flights', async () => {
+    // The strip is still open (remembered) and may be finishing the days the last click brought in.
+    await expect.poll(pending, { timeout: 30_000, interval: 500 }).toBe(0);
+    replay.setScenario({ rail: { failure: 'forbidden' } });
+    const mark = replay.requests.length;
+    const far = addDays(today, 12);
+    await popup.locator('#date').selectOption(far);
+    await popup.locator('form button[type="submit"]').click();
+    await popup.locator('[data-testid=week-rail-held]').waitFor({ timeout: 20_000 });
+    expect(await popup.locator('[data-testid=week-rail-held]').textContent()).toContain('12306');
+    await expect.poll(pending, { timeout: 60_000, interval: 500 }).toBe(0);
+    const states = await popup.locator('.week-day [data-testid=week-rail]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    // today + 9 is still known from the strip around the clicked day (today + 3 … + 9); past the
+    // presale window (today + 14) the day says "not on sale"; every other train side waits.
+    expect(states).toEqual([9, 10, 11, 12, 13, 14, 15].map((i) => (i === 9 ? 'ok' : i > 14 ? 'not-on-sale' : 'held')));
+    const airTexts = await popup.locator('.week-day [data-testid=week-air]').allTextContents();
+    expect(airTexts.every((s) => /^¥\d/.test(s))).toBe(true);
+    const sent = stripQueries(mark);
+    const rail = sent.filter(isRailQuery);
+    const air = sent.filter(isFliggySearch);
+    console.log(`week strip (12306 refusing): ${sent.length} requests (${rail.length} to 12306, the popup's own search)`);
+    // Only the popup's own search reached 12306; the flights: one query per day at most.
+    expect(rail.map(dayOf)).toEqual([far]);
+    expect(air.length).toBeLessThanOrEqual(7);
+    expect(new Set(air.map(dayOf)).size).toBe(air.length);
+    replay.resetScenario();
   }, 120_000);
 });
