@@ -115,4 +115,21 @@ describe('week strip', () => {
     expect(new Set(air.map(dayOf)).size).toBe(air.length);
     replay.resetScenario();
   }, 120_000);
+
+  it('reads at 320 px, at about 530 px (150 % zoom) and at 780 px: one row of 7 days, nothing cut or sideways', async () => {
+    for (const width of [320, 530, 780]) {
+      await popup.setViewportSize({ width, height: 600 });
+      const layout = await popup.evaluate(() => {
+        const days = [...document.querySelectorAll<HTMLElement>('.week-day')];
+        const texts = [...document.querySelectorAll<HTMLElement>('.week-day > span:not(.week-bars)')];
+        return {
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          rows: new Set(days.map((d) => Math.round(d.getBoundingClientRect().top))).size,
+          cut: texts.filter((t) => t.scrollWidth > t.parentElement!.clientWidth + 1).map((t) => t.textContent),
+          smallest: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize))),
+        };
+      });
+      expect(layout, `at ${width} px`).toEqual({ sideways: 0, rows: 1, cut: [], smallest: 11 });
+    }
+  });
 });
