@@ -48,7 +48,12 @@ function Day({ day, chosen, max, onPick }: { day: WeekDay; chosen: boolean; max:
         aria-label={t('week_day_label', name, rail, air)}
         onClick={() => onPick(day.date)}
       >
-        <span class="week-date">{name}</span>
+        {/* Date and weekday as blocks of their own: a narrow column breaks between them first. */}
+        <span class="week-date">
+          {name.split(' ').map((part, i) => (
+            <span key={i}>{part}</span>
+          ))}
+        </span>
         <span class="week-bars" aria-hidden="true">
           {bar('rail', railPrice, !day.rail)}
           {bar('air', airPrice, !day.air)}
