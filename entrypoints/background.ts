@@ -46,6 +46,7 @@ import { restrictStorageToTrustedContexts } from '../lib/background/storage-acce
 import { createPushService, registerPushHandlers } from '../lib/background/push';
 import { browserPageHeaders } from '../lib/background/page-headers';
 import { browserRailRelay } from '../lib/background/relay';
+import { createWeekService, registerWeekHandlers } from '../lib/background/week';
 
 export default defineBackground(() => {
   // Storage holds the Taobao secret: content scripts get what they need through messages.
@@ -110,7 +111,7 @@ export default defineBackground(() => {
   const captures = createCaptures({ now, results: captureResultsItem, diagnostics: captureDiagnosticsItem, stations, onFlightResult });
   // Every good answer (popup or overlay fallback) is remembered for the popup to reopen on.
   const recent = createRecentAnswers(recentAnswersItem, now);
-  const search = recent.wrap(createSearchService({
+  const searchService = createSearchService({
     rail,
     stations,
     air,
@@ -128,7 +129,8 @@ export default defineBackground(() => {
     },
     saleTimes: { get: () => saleTimesItem.getValue(), set: (v) => saleTimesItem.setValue(v) },
     onFlightResult,
-  }));
+  });
+  const search = recent.wrap(searchService);
   const overlay = createOverlay({
     captures,
     now,
@@ -155,6 +157,9 @@ export default defineBackground(() => {
   registerWatchHandlers(watches);
 
   registerPushHandlers(push);
+  // The week strip asks the unwrapped service: its days must not push the popup's own search out
+  // of the recent answers (it reads them, to show that day at once).
+  registerWeekHandlers(createWeekService({ search: searchService, recent: (q) => recent.find(q), blockedUntil: { rail: () => rail.blockedUntil(), air: () => fliggy.blockedUntil() }, now }));
 
   // Sale-opening reminders: they learn a station's opening time through the search service (one
   // query), speak through the notifications and push channels, and become seat watches.

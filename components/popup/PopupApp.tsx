@@ -21,6 +21,9 @@ import { AirStatus, RailStatus, type Pending } from './Status';
 import { fetchedAtOf, recentQuery, RestoredBanner, sameFilters, type RestoredState } from './Restored';
 import { TrainList } from './TrainList';
 import { Verdict } from './Verdict';
+import { WeekStrip } from './WeekStrip';
+import { weekApi } from './week-api';
+import type { WeekApi } from './week-run';
 import { local } from '../common/format';
 
 export const MARK_DATA = 'railair:data-arrived';
@@ -47,7 +50,7 @@ function mark(name: string) {
   }
 }
 
-export function PopupApp({ api }: { api: PopupApi }) {
+export function PopupApp({ api, week = weekApi }: { api: PopupApi; week?: WeekApi }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const lang: Lang = uiLang();
   const now = api.now();
@@ -340,6 +343,14 @@ export function PopupApp({ api }: { api: PopupApi }) {
                   </p>
                 )}
               </div>
+              <WeekStrip
+                api={week}
+                query={{ date: searched.date, from: searched.from.telecode, to: searched.to.telecode, student: searched.student, fromCity: searched.from.city || searched.from.name, toCity: searched.to.city || searched.to.name }}
+                onPick={(date) => {
+                  setForm((f) => ({ ...f, date }));
+                  search({ ...searched, date });
+                }}
+              />
               {comparison && <Verdict comparison={comparison} lang={lang} labels={labels} />}
               {(railOk || (air && air !== 'pending' && air.ok)) && (
                 <FilterBar filters={filters} onChange={changeFilters} classes={classesIn(railOk?.trains ?? [])} lang={lang} />
