@@ -2,7 +2,8 @@
 // - the watches tab's load: a cold worker (a new layout over the stored items) answering
 //   watch.list, the answer checked by the message schema and copied as the browser does (JSON);
 // - one cycle's bytes written, storage's `set` wrapped to count them, in a cycle that asks the
-//   20 due routes (100 watches) and finds every one of those watches' seats changed.
+//   20 due routes (100 watches), and in one that asks all 100 (every watch gets a point), each
+//   finding every asked watch's seats changed.
 // The single document the layout replaced is measured the same way, for comparison.
 import './fake-browser';
 import type { BenchRow } from './harness';
@@ -73,15 +74,15 @@ async function tabLoadMs(svc: () => WatchService): Promise<number> {
  * old points (0–24), so the newest history chunks are filled to every level, not all full (which
  * would make each new point cost a one-point chunk).
  */
-async function seed(store: StoredValue<WatchesDoc>): Promise<void> {
-  const doc = heavyDoc(SIZE);
+async function seed(store: StoredValue<WatchesDoc>, due: number): Promise<void> {
+  const doc = heavyDoc({ ...SIZE, due });
   const older = (p: number, h: HistoryPoint[]): HistoryPoint[] => [...Array.from({ length: p }, (_, k): HistoryPoint => [h[0]![0] - (p - k) * 60_000, 1]), ...h];
   await store.setValue({ ...doc, watches: doc.watches.map((w, i) => ({ ...w, history: older(i % 25, w.history) })) });
   await store.setValue(doc);
 }
 
-async function cycleBytes(area: ReturnType<typeof countingArea>, store: StoredValue<WatchesDoc>): Promise<number> {
-  await seed(store);
+async function cycleBytes(area: ReturnType<typeof countingArea>, store: StoredValue<WatchesDoc>, due = SIZE.due): Promise<number> {
+  await seed(store, due);
   const svc = service(store);
   await svc.status(); // the worker's first read, before the cycle
   area.reset();
@@ -92,6 +93,8 @@ async function cycleBytes(area: ReturnType<typeof countingArea>, store: StoredVa
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
 export async function storageRows(): Promise<BenchRow[]> {
+  const all = countingArea();
+  const allBytes = await cycleBytes(all, createWatchLayout(all), SIZE.routes);
   const area = countingArea();
   const bytes = await cycleBytes(area, createWatchLayout(area));
   const load = await tabLoadMs(() => service(createWatchLayout(area)));
@@ -101,10 +104,12 @@ export async function storageRows(): Promise<BenchRow[]> {
   const old = countingArea();
   const oldBytes = await cycleBytes(old, singleDoc(old));
   const oldLoad = await tabLoadMs(() => service(singleDoc(old)));
+  const under = (b: number) => (b < 100 * 1024 ? 'goal < 100 KB' : 'OVER the 100 KB goal');
   const goal = (ms: number) => (ms <= 300 ? 'goal ≤ 300 ms' : 'OVER the 300 ms goal');
   return [
     { name: 'watches tab load (CPU), 500 × 300, worker running', value: `${warm.toFixed(0)} ms`, note: goal(warm) },
     { name: 'watches tab load (CPU), 500 × 300, worker cold', value: `${load.toFixed(0)} ms`, note: `${goal(load)}; one document: ${oldLoad.toFixed(0)} ms` },
-    { name: 'one cycle\u2019s storage writes, 20 of 100 routes due', value: kb(bytes), note: `${bytes < 100 * 1024 ? 'goal < 100 KB' : 'OVER the 100 KB goal'}; one document: ${kb(oldBytes)}` },
+    { name: 'one cycle\u2019s storage writes, 20 of 100 routes due', value: kb(bytes), note: `${under(bytes)}; one document: ${kb(oldBytes)}` },
+    { name: 'one cycle\u2019s storage writes, all 100 routes due', value: kb(allBytes), note: `${under(allBytes)}; every watch gets a point` },
   ];
 }
