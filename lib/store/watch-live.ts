@@ -2,7 +2,7 @@
 // the watch's own item, which then stays as it was: at 500 watches a cycle that asks every route
 // rewrote 500 watch items of ≈ 540 bytes and 500 history chunks of ≈ 250 (400 KB); now it writes
 // 100 route items holding ≈ 150 bytes a watch. An entry holds:
-//   t a n d N e l L B  the fields a check changes (VOLATILE) that differ from the watch item,
+//   t a n d N e l L B W  the fields a check changes (VOLATILE) that differ from the watch item,
 //      short-named; a removed field is null. Instants are relative to the item's `b`; sightings
 //      are tuples.
 //   h  the newest history points not yet in a chunk: [gap, n, gap, n, …, Δt, n], each instant
@@ -11,6 +11,7 @@
 //   r  the history's chunks and skip, [first, last, skip], or c and s (a list, a number), when
 //      they differ from the watch item's
 // Decoding is lenient and never validates: what it gives is read through parseDoc like the rest.
+import { chinaDateOf } from '../time';
 import { CLASS_NAMES, type HistoryPoint } from '../watch/model';
 
 type Obj = Record<string, unknown>;
@@ -27,20 +28,26 @@ const SHORT: Readonly<Record<string, string>> = {
   lowestFen: 'l',
   lowestFlight: 'L',
   below: 'B',
+  waitlist: 'W',
 };
 const LONG: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SHORT).map(([l, s]) => [s, l]));
 export const VOLATILE: ReadonlySet<string> = new Set(Object.keys(SHORT));
 const INSTANTS = new Set(['lastCheckedAt', 'lastDepartAt', 'notifiedAt']);
-const SIGHTING_KEYS = new Set(['trainNo', 'code', 'cls', 'name', 'nameEn', 'n', 'price', 'depart']);
+/** Fields holding lists of sightings (seats now; 候补 only). */
+const SIGHTINGS = new Set(['available', 'waitlist']);
+const SIGHTING_KEYS = new Set(['trainNo', 'code', 'cls', 'name', 'nameEn', 'n', 'price', 'depart', 'date']);
 
 // An instant that is not a whole millisecond is kept exactly, boxed ([v]), not made relative.
 const rel = (v: unknown, b: number) => (Number.isSafeInteger(v) ? (v as number) - b : typeof v === 'number' ? [v] : v);
 const abs = (v: unknown, b: number) => (typeof v === 'number' ? v + b : Array.isArray(v) && v.length === 1 ? v[0] : v);
 
-/** A sighting as [trainNo, code, cls, n, price, Δdepart] (+ name, nameEn unless the class's own); else as it is. */
+/**
+ * A sighting as [trainNo, code, cls, n, price, Δdepart] (+ name, nameEn unless the class's own); else
+ * as it is. Its day is the China date of its departure (the day asked about), so it is not written.
+ */
 function packSighting(s: unknown, b: number): unknown {
   if (!isObj(s) || !Object.keys(s).every((k) => SIGHTING_KEYS.has(k))) return s;
-  if (s.depart !== undefined && !Number.isSafeInteger(s.depart)) return s;
+  if (!Number.isSafeInteger(s.depart) || s.date !== chinaDateOf(s.depart as number)) return s;
   if (s.name === undefined || s.nameEn === undefined) return s;
   const names = CLASS_NAMES[s.cls as keyof typeof CLASS_NAMES];
   const own = names !== undefined && s.name === names.zh && s.nameEn === names.en;
@@ -59,7 +66,7 @@ function unpackSighting(v: unknown, b: number): unknown {
     nameEn: v.length === 6 ? names?.en : nameEn,
     n,
     ...(price !== null ? { price } : {}),
-    ...(depart !== null ? { depart: abs(depart, b) } : {}),
+    ...(typeof depart === 'number' ? { depart: abs(depart, b), date: chinaDateOf(abs(depart, b) as number) } : {}),
   };
 }
 
@@ -70,7 +77,7 @@ export function packFields(fields: Obj, b: number): Obj {
     const short = SHORT[k] ?? k;
     if (v === undefined) out[short] = null;
     else if (INSTANTS.has(k)) out[short] = rel(v, b);
-    else if (k === 'available' && Array.isArray(v)) out[short] = v.map((s) => packSighting(s, b));
+    else if (SIGHTINGS.has(k) && Array.isArray(v)) out[short] = v.map((s) => packSighting(s, b));
     else out[short] = v;
   }
   return out;
@@ -84,7 +91,7 @@ export function applyFields(w: Obj, f: Obj, b: number): Obj {
     if (k === undefined) continue;
     if (v === null) delete out[k];
     else if (INSTANTS.has(k)) out[k] = abs(v, b);
-    else if (k === 'available' && Array.isArray(v)) out[k] = v.map((s) => unpackSighting(s, b));
+    else if (SIGHTINGS.has(k) && Array.isArray(v)) out[k] = v.map((s) => unpackSighting(s, b));
     else out[k] = v;
   }
   return out;

@@ -217,7 +217,7 @@ export function observe(
   const { trains, stationNames } = answer.value;
   const watches = doc.watches.map((w): Watch => {
     if (!onRoute(w)) return w;
-    const seen = seeDay(w, dayOfRoute(route), trains, now, settings);
+    const seen = seeDay(w, dayOfRoute(route), trains, now, settings, doc.lastCycleAt);
     if (seen.notification) actions.push({ type: 'notify', watchId: w.id, notification: seen.notification });
     const { lastError: _answered, ...rest } = seen.watch;
     let next: RailWatch = {

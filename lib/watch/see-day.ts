@@ -27,7 +27,12 @@ export interface DaySeen {
   chosenDay: boolean;
 }
 
-export function seeDay(w: RailWatch, date: ChinaDate, trains: readonly RailOption[], now: EpochMs, s: { notify: boolean; language: Lang }): DaySeen {
+/**
+ * `cycleStart`: when the current cycle began. A watch over several days hears each day's answer
+ * separately (spaced across the cycle); once it has alerted in this cycle, another day's news
+ * alerts only if it beats what the watch already told — one alert for the best match, not one per day.
+ */
+export function seeDay(w: RailWatch, date: ChinaDate, trains: readonly RailOption[], now: EpochMs, s: { notify: boolean; language: Lang }, cycleStart?: EpochMs): DaySeen {
   const r = read(w, trains, date);
   // Other days' sightings stay, unless their day is no longer asked about (passed, or no longer covered).
   const keep = new Set(polledDates(w, now));
@@ -40,8 +45,11 @@ export function seeDay(w: RailWatch, date: ChinaDate, trains: readonly RailOptio
   };
   const fresh = newOf(w.available, r.available);
   const freshWait = newOf(w.waitlist ?? [], r.waitlist);
+  const toldThisCycle = cycleStart !== undefined && w.notifiedAt !== undefined && w.notifiedAt >= cycleStart;
+  const toldElsewhere = others(w.available);
+  const beatsTold = fresh.length > 0 && (toldElsewhere.length === 0 || fresh.includes(byPreference(w, [...toldElsewhere, ...fresh])[0]!));
   let notification: WatchNotification | undefined;
-  if (s.notify && fresh.length > 0) notification = railNotification(w, fresh, s.language);
+  if (s.notify && fresh.length > 0 && (!toldThisCycle || beatsTold)) notification = railNotification(w, fresh, s.language);
   else if (s.notify && available.length === 0 && freshWait.length > 0) notification = waitlistNotification(w, freshWait, s.language);
   const chosenDay = date === w.date;
   const watch: RailWatch = {

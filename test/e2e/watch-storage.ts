@@ -14,12 +14,14 @@ export async function storedWatches(): Promise<{ watches: any[]; lastCycleAt?: n
   const items = await local.get([...slots.map((s) => `watch:${s}`), ...liveKeys]);
   const entries: Record<string, { e: any; b: number }> = {};
   for (const k of liveKeys) for (const [slot, e] of Object.entries(items[k]?.w ?? {})) entries[slot] ??= { e, b: items[k].b ?? 0 };
-  const LONG: Record<string, string> = { t: 'lastCheckedAt', a: 'available', n: 'seatsLeft', d: 'lastDepartAt', N: 'notifiedAt', e: 'lastError', l: 'lowestFen', L: 'lowestFlight', B: 'below' };
+  const LONG: Record<string, string> = { t: 'lastCheckedAt', a: 'available', n: 'seatsLeft', d: 'lastDepartAt', N: 'notifiedAt', e: 'lastError', l: 'lowestFen', L: 'lowestFlight', B: 'below', W: 'waitlist' };
   const instant = (v: any, b: number) => (typeof v === 'number' ? v + b : Array.isArray(v) ? v[0] : v);
   const sighting = (s: any, b: number) => {
     if (!Array.isArray(s)) return s;
     const [trainNo, code, cls, n, price, depart, name, nameEn] = s;
-    return { trainNo, code, cls, n, ...(name !== undefined ? { name, nameEn } : {}), ...(price !== null ? { price } : {}), ...(depart !== null ? { depart: depart + b } : {}) };
+    // The day is the China date of the departure (UTC+8, no summer time).
+    const date = depart !== null ? new Date(depart + b + 8 * 3_600_000).toISOString().slice(0, 10) : undefined;
+    return { trainNo, code, cls, n, ...(name !== undefined ? { name, nameEn } : {}), ...(price !== null ? { price } : {}), ...(depart !== null ? { depart: depart + b, date } : {}) };
   };
   const watches = [];
   for (const s of slots) {
@@ -31,7 +33,7 @@ export async function storedWatches(): Promise<{ watches: any[]; lastCycleAt?: n
       const k = LONG[short];
       if (!k) continue;
       if (v === null) delete out[k];
-      else if (k === 'available') out[k] = (v as unknown[]).map((x) => sighting(x, live!.b));
+      else if (k === 'available' || k === 'waitlist') out[k] = (v as unknown[]).map((x) => sighting(x, live!.b));
       else if (k === 'lastCheckedAt' || k === 'lastDepartAt' || k === 'notifiedAt') out[k] = instant(v, live!.b);
       else out[k] = v;
     }

@@ -67,6 +67,32 @@ describe('neighbouring days', () => {
     expect(again.state.watches[0]).toMatchObject({ available: [expect.objectContaining({ date: D_AFTER })] });
   });
 
+  it('alerts once per cycle for the best match when several days get seats; a better match later in the cycle still alerts', () => {
+    const both = cycle(doc([railWatch({ flexDays: 1 })]), NOON, {
+      [D_BEFORE]: [train('G101', { ze: count(2) }, { date: D_BEFORE })],
+      [DATE]: [train('G101', { ze: none })],
+      [D_AFTER]: [train('G101', { ze: count(4) }, { date: D_AFTER })],
+    });
+    expect(notifies(both.actions)).toHaveLength(1);
+    // Both days' seats are on the watch, whichever the alert named.
+    expect(both.state.watches[0]!.kind === 'rail' && both.state.watches[0]!.available.map((x) => x.date).sort()).toEqual([D_BEFORE, D_AFTER]);
+    // A preferred class heard later in the same cycle beats what was told: a second alert.
+    const [, first, second] = both.days as [ChinaDate, ChinaDate, ChinaDate];
+    const better = cycle(doc([railWatch({ flexDays: 1, classes: ['ze', 'zy'] })]), NOON, {
+      [first]: [train('G101', { zy: count(2), ze: none }, { date: first })],
+      [second]: [train('G101', { ze: count(1), zy: none }, { date: second })],
+    });
+    const told = notifies(better.actions);
+    expect(told).toHaveLength(2);
+    expect(told[1]!.title).toContain('G101 二等座');
+    // The same class again on the other day is no better: one alert.
+    const same = cycle(doc([railWatch({ flexDays: 1, classes: ['ze', 'zy'] })]), NOON, {
+      [first]: [train('G101', { ze: count(2) }, { date: first })],
+      [second]: [train('G101', { ze: count(9) }, { date: second })],
+    });
+    expect(notifies(same.actions)).toHaveLength(1);
+  });
+
   it('stops asking about the chosen day once it has passed, while the next day is still ahead', () => {
     const o = cycle(doc([railWatch({ flexDays: 1 })]), chinaInstant(D_AFTER, 8 * 60), {});
     expect(o.days).toEqual([D_AFTER]);
