@@ -3,7 +3,7 @@
 // entrypoints/background.ts), so every caller — popup, overlays, watches — shares their cache,
 // single-flight and back-off.
 import type { ChinaDate, EpochMs, FlightSearchResult, RailOption, StationList } from '../model';
-import { lastOnSale, saleDayOf, saleOpening } from '../rail/presale';
+import { pastPresale, saleDayOf, saleOpening } from '../rail/presale';
 import { notOnSaleText } from '../rail/sale-text';
 import { parseSaleTimes, withSaleTimes, type SaleTimes } from '../store/sale-times';
 import type { DecodeIssue } from '../result';
@@ -77,7 +77,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     const q = { date: req.date, from: req.from, to: req.to, student: !!req.student };
     const buyUrl = rail.searchPageUrl({ ...q, fromName: req.fromName, toName: req.toName });
     // Past the presale window 12306 has nothing to sell: say when it opens instead of asking.
-    if (req.date > lastOnSale(deps.now())) {
+    if (pastPresale(req.date, deps.now())) {
       const hm = (await deps.saleTimes?.get().catch(() => undefined))?.[req.from];
       const opens = saleOpening(req.date as ChinaDate, deps.now(), hm) ?? { day: saleDayOf(req.date as ChinaDate) };
       return { ok: false, error: { code: 'not-on-sale', message: notOnSaleText(opens) }, fetchedAt: deps.now(), buyUrl, saleOpens: opens };

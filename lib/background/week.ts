@@ -7,11 +7,12 @@ import type { ChinaDate, EpochMs } from '../model';
 import type { AirAnswer, RailAnswer } from '../messages/search';
 import { on, type WeekMsgReq, type WeekMsgRes } from '../messages/week';
 import { cityByName } from '../air/cities';
-import { saleDayOf } from '../rail/presale';
+import { pastPresale, saleDayOf } from '../rail/presale';
+import { createTtlCache } from '../net/cache';
 import { createSerialQueue } from '../util/queue';
 import type { AirDay, RailDay, WeekDay, WeekMode, WeekStep } from '../week/model';
 import { airDay, railDay } from '../week/cheapest';
-import { pastPresale, planWeek, weekDates, WEEK_MAX_REQUESTS, WEEK_MIN_GAP_MS } from '../week/plan';
+import { planWeek, weekDates, WEEK_MAX_REQUESTS, WEEK_MIN_GAP_MS } from '../week/plan';
 import type { SearchService } from './search';
 
 /** How long a day the strip learnt is shown without asking again: a glance, not a booking. */
@@ -45,7 +46,8 @@ interface Strip {
 export function createWeekService(deps: WeekServiceDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const serial = createSerialQueue();
-  const cache = new Map<string, { day: RailDay | AirDay; at: EpochMs }>();
+  // Only days with an answer are remembered: a wait or an error is asked again by the next strip.
+  const cache = createTtlCache<RailDay | AirDay>({ ttlMs: WEEK_FRESH_MS, now: deps.now, max: CACHE_MAX, keep: (d) => d.state === 'ok' });
   let strip: Strip | undefined;
   /** When the last strip query was sent or answered, whichever is later. */
   let lastSentAt: EpochMs | undefined;
@@ -53,29 +55,24 @@ export function createWeekService(deps: WeekServiceDeps) {
 
   const keyOf = (mode: WeekMode, q: Query, date: string) =>
     mode === 'rail' ? `rail|${q.from}|${q.to}|${q.student}|${date}` : `air|${q.fromCity}|${q.toCity}|${date}`;
-  const remember = (key: string, day: RailDay | AirDay) => {
-    cache.delete(key);
-    cache.set(key, { day, at: deps.now() });
-    if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  };
   function known(mode: WeekMode, q: Query, date: ChinaDate, recent: Fetched | undefined, now: EpochMs) {
-    const hit = cache.get(keyOf(mode, q, date));
-    if (hit && now - hit.at < WEEK_FRESH_MS) return hit.day;
+    const hit = cache.peek(keyOf(mode, q, date));
+    if (hit) return hit.value;
     const a = recent?.answer;
     if (!a?.ok || now - a.fetchedAt >= WEEK_FRESH_MS) return undefined;
     return 'trains' in a ? railDay(a.trains, now) : airDay(a.flights, now);
   }
 
   async function ask(q: Query, date: ChinaDate, mode: WeekMode): Promise<RailDay | AirDay> {
+    return (await cache.run(keyOf(mode, q, date), () => query(q, date, mode))).value;
+  }
+
+  async function query(q: Query, date: ChinaDate, mode: WeekMode): Promise<RailDay | AirDay> {
     const a = mode === 'rail'
       ? await deps.search.searchRail({ date, from: q.from, to: q.to, student: q.student })
       : await deps.search.searchAir({ date, fromCity: q.fromCity, toCity: q.toCity });
     const now = deps.now();
-    if (a.ok) {
-      const day = 'trains' in a ? railDay(a.trains, now) : airDay(a.flights, now);
-      remember(keyOf(mode, q, date), day);
-      return day;
-    }
+    if (a.ok) return 'trains' in a ? railDay(a.trains, now) : airDay(a.flights, now);
     if (a.error.code === 'not-on-sale') return { state: 'not-on-sale', ...('saleOpens' in a && a.saleOpens ? { opens: a.saleOpens.day as ChinaDate } : {}) };
     if (a.error.code === 'no-city') return { state: 'none' };
     const until = (await deps.blockedUntil[mode]().catch(() => undefined)) ?? a.error.retryAt;

@@ -12,6 +12,11 @@ export function lastOnSale(now: EpochMs): ChinaDate {
   return addDays(chinaDateOf(now), PRESALE_DAYS - 1);
 }
 
+/** True when 12306 does not sell `date` yet (past its presale window): it is answered without asking. */
+export function pastPresale(date: string, now: EpochMs): boolean {
+  return date > lastOnSale(now);
+}
+
 /** The day 12306 opens the sale for `date`. */
 export function saleDayOf(date: ChinaDate): ChinaDate {
   return addDays(date, -(PRESALE_DAYS - 1));

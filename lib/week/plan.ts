@@ -4,7 +4,7 @@
 // WEEK_MIN_GAP_MS after the one before (plus jitter, so the strip never ticks like a poller),
 // nothing for a day already known, nothing to 12306 past its presale window.
 import type { ChinaDate, EpochMs } from '../model';
-import { lastOnSale } from '../rail/presale';
+import { pastPresale } from '../rail/presale';
 import { SEARCH_DAYS } from '../search/problems';
 import { addDays, chinaDateOf, daysBetween } from '../time';
 import type { WeekDay, WeekMode, WeekStep } from './model';
@@ -26,9 +26,6 @@ export function weekDates(chosen: ChinaDate, now: EpochMs): ChinaDate[] {
   if (daysBetween(latestStart, start) > 0) start = latestStart;
   return Array.from({ length: WEEK_DAYS }, (_, i) => addDays(start, i));
 }
-
-/** True when 12306 does not sell `date` yet: its side is answered without asking. */
-export const pastPresale = (date: ChinaDate, now: EpochMs): boolean => date > lastOnSale(now);
 
 export interface PlanInput {
   chosen: ChinaDate;
