@@ -274,8 +274,10 @@ export function createRailClient(deps: RailClientDeps): RailClient {
       // Cookies may be what was missing: warm up before the next query (just done when off-site).
       if (c.rewarm && !offSite) warmAt = 0;
       const nightly = !c.result.ok && c.result.error.code === 'blocked' && inServiceWindow(now);
-      if (c.refused && !nightly) {
+      if (c.refused) {
         // Turned away: a search tab the user has open may still be answered (its cookies, its page).
+        // At night too: the refusal may be the header checks rather than maintenance, and a tab
+        // that answers shows 12306 is serving queries (one request; if it fails, maintenance).
         const tab = await viaTab(url, endpoint, q);
         if (tab?.result.ok) {
           const at = deps.now();

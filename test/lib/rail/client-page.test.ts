@@ -148,16 +148,30 @@ describe('the tab relay', () => {
     expect(!r.ok && r.error.code).toBe('blocked');
   });
 
-  it('does not ask a tab for what is not a refusal (403 rate limit), nor at night, when an error page means maintenance', async () => {
+  it('does not ask a tab for what is not a refusal (403 rate limit)', async () => {
     const asked: string[] = [];
     const day = setup({ relay: async (u) => (asked.push(u), undefined) });
     day.site.failure = '403';
     expect(!(await day.client.queryTrains(Q)).ok).toBe(true);
-    const night = setup({ relay: async (u) => (asked.push(u), undefined), t: NIGHT });
-    night.site.failure = '302';
-    const r = await night.client.queryTrains(Q);
-    expect(!r.ok && r.error.code).toBe('maintenance');
     expect(asked).toEqual([]);
+  });
+
+  it('at night asks the tab once: its answer wins; a tab refused too leaves maintenance until 06:00', async () => {
+    const asked: string[] = [];
+    const silent = setup({ relay: async (u) => (asked.push(u), undefined), t: NIGHT });
+    silent.site.failure = '302';
+    const r = await silent.client.queryTrains(Q);
+    expect(!r.ok && r.error.code).toBe('maintenance');
+    expect(asked).toHaveLength(1);
+
+    let tab: RailRelay = async () => undefined;
+    const answering = setup({ relay: (u) => tab(u), t: NIGHT });
+    tab = tabOf(answering.site, asked);
+    answering.site.failure = '302';
+    const ok = await answering.client.queryTrains(Q);
+    expect(ok.ok && ok.path).toBe('tab');
+    expect(asked).toHaveLength(2);
+    expect(await answering.client.blockedUntil()).toBeUndefined();
   });
 });
 
