@@ -76,7 +76,7 @@ export async function mountPanel(
     css: overlayCss,
     position: 'inline',
     // Closed: a page script finds no `shadowRoot` on our host, so it can neither read the panel
-    // nor click inside it (issue 15: the page cannot act for the user).
+    // nor click inside it: the page cannot act for the user.
     mode: 'closed',
     anchor: opts.slot ? slotMount(opts.slot) : opts.anchor,
     append: opts.slot ? 'first' : opts.append,
