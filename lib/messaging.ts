@@ -168,6 +168,15 @@ export function section<S extends Section>(defs: S) {
     send<N extends keyof R & string>(name: N, data: input<R[N]['req']>, send: Sender = runtimeSender): Promise<output<R[N]['res']>> {
       return sendOne(defs[name] as DefSource, name, data, send) as Promise<output<R[N]['res']>>;
     },
+    /**
+     * Builds what sending `name` will need to read its reply (the reply envelope and the message's
+     * schemas) now: content scripts call it in idle time, so the first send, which comes just as
+     * the page renders an answer, builds nothing.
+     */
+    prepare(name: keyof R & string): void {
+      replyEnvelope();
+      defOf(defs[name] as DefSource);
+    },
     /** Registers the handler for one message (background side). Returns an unregister function. */
     on<N extends keyof R & string>(name: N, handler: Handler<R[N]>): () => void {
       return register(name, defs[name] as DefSource, handler as AnyHandler);

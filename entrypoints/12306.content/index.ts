@@ -2,10 +2,9 @@
 // forwards the tap's captures, each with its route (derived here, once), to the background. The
 // overlay's UI (entrypoints/12306.content/ui.tsx, built as entrypoints/overlay-12306.ts) is loaded once the page's own result rows exist
 // (or a capture came back, or the page has been loaded a while), in idle time, so the page renders first.
-import { listenForCaptures } from '../../lib/capture/receive';
-import { SITE_KINDS } from '../../lib/capture/urls';
 import type { Capture } from '../../lib/capture/schema';
 import { send } from '../../lib/messages/capture';
+import { takeCaptures } from '../../components/overlay/capture-intake';
 import { mergeSearch, readPageSearch, readSearchFromQueryUrl, SEARCH_PAGE_MATCHES, SELECTORS, type RailSearch } from '../../lib/sites/12306-page';
 import { loadOverlay, startWhenShown, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
@@ -51,7 +50,7 @@ export default defineContentScript({
       return anchor && (hasRows() || queried.date) ? { anchor, where: 'after' } : undefined;
     });
 
-    const stopListening = listenForCaptures(document, (c) => void submit(c), (why) => console.debug('[RailAir] ignored capture:', why), SITE_KINDS['12306']);
+    const stopListening = takeCaptures('12306', (c) => void submit(c));
     ctx.onInvalidated(stopListening);
     // The worker may ask this tab to run a query 12306 turned the worker away from.
     ctx.onInvalidated(answerRelays());

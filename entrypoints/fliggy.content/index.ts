@@ -2,10 +2,9 @@
 // only forwards the tap's captures, each with the page's search (its route), to the background.
 // The overlay's UI (entrypoints/fliggy.content/ui.tsx, built as entrypoints/overlay-fliggy.ts) is loaded once the page's flight list has
 // rows (or a capture came back, or the page has been loaded a while), in idle time.
-import { listenForCaptures } from '../../lib/capture/receive';
-import { SITE_KINDS } from '../../lib/capture/urls';
 import type { Capture } from '../../lib/capture/schema';
 import { send } from '../../lib/messages/capture';
+import { takeCaptures } from '../../components/overlay/capture-intake';
 import { panelAnchor, readSearchFromUrl, SEARCH_PAGE_MATCHES, SELECTORS } from '../../lib/sites/fliggy-page';
 import { loadOverlay, startWhenShown, type Overlay } from '../../components/overlay/lazy';
 import { overlayPrefs } from '../../components/overlay/prefs';
@@ -47,7 +46,7 @@ export default defineContentScript({
       return place && hasRows() ? { anchor: place.anchor, where: place.append } : undefined;
     });
 
-    const stopListening = listenForCaptures(document, (c) => void submit(c), (why) => console.debug('[RailAir] ignored capture:', why), SITE_KINDS['fliggy']);
+    const stopListening = takeCaptures('fliggy', (c) => void submit(c));
     ctx.onInvalidated(stopListening);
 
     function hasRows() {

@@ -7,15 +7,24 @@
 import { HELLO_EVENT, PORT_EVENT } from './channel';
 import { parseTapDetail, type Capture } from './schema';
 
+/** A capture read in idle time is read at the latest this long after it arrived (a busy page). */
+export const CAPTURE_READ_WITHIN_MS = 200;
+
 export function listenForCaptures(
   target: EventTarget,
   onCapture: (capture: Capture) => void,
   onRejected: (reason: string) => void = () => {},
   /** The kinds this site's tap produces; others are refused (a 12306 page cannot hand us flights). */
   kinds?: ReadonlyArray<Capture['kind']>,
+  /**
+   * When to read a capture: content scripts pass idle time, since a capture arrives just as the
+   * page renders the same answer, and reading it (zod) must not hold up the page's rows.
+   */
+  schedule: (read: () => void) => void = (read) => read(),
 ): () => void {
   let port: MessagePort | undefined;
-  const onMessage = (event: MessageEvent) => {
+  const onMessage = (event: MessageEvent) => schedule(() => read(event));
+  const read = (event: MessageEvent) => {
     const parsed = parseTapDetail(event.data);
     if (!parsed.ok) onRejected(parsed.reason);
     else if (kinds && !kinds.includes(parsed.capture.kind)) onRejected(`capture kind ${parsed.capture.kind} does not belong to this site`);

@@ -250,6 +250,9 @@ export function installScriptTap(win: Win, doc: Document, opts: TapOptions & { r
     if (!src) return;
     const kind = opts.match(src);
     if (!kind) return;
+    // A page loads its station list once: stop looking at the page's later DOM changes (its
+    // result rows, thousands of nodes) as soon as the script is found.
+    observer.disconnect();
     script.addEventListener(
       'load',
       () =>

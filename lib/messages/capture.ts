@@ -110,4 +110,4 @@ export const captureMessages = {
 export type Name = keyof typeof captureMessages;
 export type Req<N extends Name> = ReqOf<typeof captureMessages, N>;
 export type Res<N extends Name> = ResOf<typeof captureMessages, N>;
-export const { send, on } = section(captureMessages);
+export const { send, on, prepare } = section(captureMessages);

@@ -126,6 +126,10 @@ let plain: LaunchedBrowser;
 
 beforeAll(async () => {
   replay = await startReplay();
+  // PERF_RAIL_DELAY_MS: 12306 as it answers over a network (e.g. 80), not from loopback; the page
+  // waits for its query then, and idle-time work of ours can fall into that wait.
+  const delayMs = Number(process.env.PERF_RAIL_DELAY_MS ?? 0);
+  if (delayMs > 0) replay.setScenario({ rail: { delayMs } });
   // PERF_EXTENSION: time another build (e.g. an older one) against the same page.
   withExt = await launchBrowser(replay, process.env.PERF_EXTENSION ? { extensionPath: process.env.PERF_EXTENSION } : {});
   plain = await launchBrowser(replay, { extension: false });

@@ -36,6 +36,22 @@ describe('private capture channel', () => {
     stop();
   });
 
+  it('reads a capture only when the given schedule runs it (content scripts: idle time), in arrival order', async () => {
+    const doc = new EventTarget();
+    const got = vi.fn();
+    const later: Array<() => void> = [];
+    const stop = listenForCaptures(doc, got, () => {}, undefined, (read) => void later.push(read));
+    const emit = portEmitter(doc, globals);
+    emit(good);
+    emit({ ...good, at: 2 });
+    await settle();
+    expect(got).not.toHaveBeenCalled();
+    expect(later).toHaveLength(2);
+    for (const read of later) read();
+    expect(got.mock.calls.map(([c]) => c.at)).toEqual([1, 2]);
+    stop();
+  });
+
   it('ignores what a page dispatches: a second port, a hello asking for the port, old-style events', async () => {
     const doc = new EventTarget();
     const got = vi.fn();

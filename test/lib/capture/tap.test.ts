@@ -321,6 +321,33 @@ describe('script tap (station_name.js)', () => {
     });
   });
 
+  it('stops watching the page\'s DOM once the station script is found (the result rows that follow are not looked at)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const doc = document.implementation.createHTMLDocument('12306');
+    const seen: number[] = [];
+    class CountingObserver extends MutationObserver {
+      constructor(cb: MutationCallback) {
+        super((records, o) => {
+          seen.push(records.length);
+          cb(records, o);
+        });
+      }
+    }
+    const win = { MutationObserver: CountingObserver, setTimeout: (fn: () => void) => setTimeout(fn, 0) } as unknown as Window & typeof globalThis;
+    installScriptTap(win, doc, { match: match12306, emit: () => {}, read: () => readStationNames(win) });
+    doc.body.appendChild(doc.createElement('div'));
+    await flush();
+    const script = doc.createElement('script');
+    script.src = 'https://kyfw.12306.cn/otn/resources/js/framework/station_name.js?station_version=1.9383';
+    doc.body.appendChild(script);
+    await flush();
+    const before = seen.length;
+    expect(before).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) doc.body.appendChild(doc.createElement('tr'));
+    await flush();
+    expect(seen).toHaveLength(before);
+  });
+
   it('sends nothing when the script defined no list', () => {
     expect(readStationNames({} as Window & typeof globalThis)).toBeUndefined();
   });
