@@ -20,6 +20,13 @@ export function whenIdle(fn: (deadline: IdleDeadlineLike) => void, timeout = 50)
 }
 
 /**
+ * Resolves in the next idle period (at the latest after `timeout` ms): awaited between two pieces
+ * of work that would otherwise run as one task (checking a view, then drawing it), so each is
+ * its own short task and the page can paint or answer input in between.
+ */
+export const idleTurn = (timeout = 50): Promise<void> => new Promise((resolve) => void whenIdle(() => resolve(), timeout));
+
+/**
  * Works through `items` in idle time, a few at a time, so no task of ours grows long; `done`
  * runs after the last. Returns a cancel function.
  */

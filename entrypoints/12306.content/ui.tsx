@@ -5,6 +5,7 @@ import { readTrainRows, SELECTORS, type RailSearch } from '../../lib/sites/12306
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Overlay, OverlayPrefs } from '../../components/overlay/lazy';
 import { domReady, mountPanel, onCapturesChanged } from '../../components/overlay/host';
+import { idleTurn } from '../../components/overlay/idle';
 import { placeSlot } from '../../components/overlay/slot';
 import { startOverlayLanguage } from '../../components/overlay/language';
 import { annotateRows, type WatchedMap } from './rows';
@@ -61,6 +62,8 @@ export async function startRailOverlay(
     const mine = ++refreshing;
     try {
       const view = await send('overlay.view', { show: 'air', date, from, to });
+      // Checked (zod) in this task; drawn in the next, so neither makes a long task on the page.
+      await idleTurn();
       if (mine !== refreshing) return;
       panel.update({ kind: 'view', view });
       const watched = from.telecode && to.telecode ? await watchedOn(date, from.telecode, to.telecode) : undefined;

@@ -8,7 +8,7 @@ import { findFlightItem, panelAnchor, readFlightRows, readSearchFromUrl, SELECTO
 import { focusFromUrl } from '../../lib/sites/focus';
 import { ringRow } from '../../components/overlay/focus-ring';
 import { domReady, isOwnMutation, mountPanel, onCapturesChanged } from '../../components/overlay/host';
-import { whenIdle } from '../../components/overlay/idle';
+import { idleTurn, whenIdle } from '../../components/overlay/idle';
 import { placeSlot } from '../../components/overlay/slot';
 import { startOverlayLanguage } from '../../components/overlay/language';
 
@@ -41,6 +41,8 @@ export async function startFliggyOverlay(
     const mine = ++refreshing;
     try {
       const view = await send('overlay.view', { show: 'rail', date, from: { cityCode: depCity }, to: { cityCode: arrCity } });
+      // Checked (zod) in this task; drawn in the next, so neither makes a long task on the page.
+      await idleTurn();
       if (mine === refreshing) panel.update({ kind: 'view', view });
     } catch (e) {
       if (mine === refreshing) panel.update({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });

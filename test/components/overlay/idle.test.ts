@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inIdleSlices, whenPage } from '../../../components/overlay/idle';
+import { idleTurn, inIdleSlices, whenPage } from '../../../components/overlay/idle';
 
 describe('idle-time work', () => {
   it('works through every item, a slice at a time, then says it is done', async () => {
@@ -23,6 +23,17 @@ describe('idle-time work', () => {
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(items.length);
     expect(seen.length).toBe(after);
+  });
+
+  it('idleTurn resolves in a later task, not in the microtasks of this one', async () => {
+    const order: string[] = [];
+    const turned = idleTurn().then(() => order.push('idle'));
+    setTimeout(() => order.push('task'), 0);
+    await Promise.resolve();
+    order.push('microtask');
+    await turned;
+    expect(order[0]).toBe('microtask');
+    expect(order).toContain('idle');
   });
 
   it('waits for the page to show what we annotate, or for the fallback', async () => {
