@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noInnerHtml } from './scripts/vite-no-inner-html';
+import { noPageMessages } from './scripts/vite-no-page-messages';
 import { overlayBrowserFromContentScript } from './scripts/vite-overlay-browser';
 import { PUSH_ORIGINS } from './lib/push/channels';
 
@@ -9,7 +10,7 @@ import { PUSH_ORIGINS } from './lib/push/channels';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [noInnerHtml(), overlayBrowserFromContentScript(), preact()],
+    plugins: [noInnerHtml(), noPageMessages(), overlayBrowserFromContentScript(), preact()],
     // RAILAIR_SOURCEMAP=1: source maps beside the bundles, for scripts/size-sources.ts (what a
     // bundle's gzipped bytes are made of). Off otherwise: the maps are not shipped.
     build: { sourcemap: process.env.RAILAIR_SOURCEMAP === '1' },

@@ -162,6 +162,12 @@ describe('the 12306 page with and without RailAir', () => {
 
   it('leaves nothing of ours outside our shadow roots', async () => {
     const page = await withExt.page();
+    // Every message a page script listening on window could receive, from the first script on.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.defineProperty(window, '__messagesSeen', { value: seen });
+      addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+    });
     await page.goto(railSearchUrl(route));
     await page.locator('[data-railair-overlay="12306-bell"]').first().waitFor();
     await shadow(page).waitFor(RAIL_PANEL);
@@ -173,8 +179,11 @@ describe('the 12306 page with and without RailAir', () => {
         withLightDom: ours.filter((h) => h.childNodes.length > 0).length,
         open: ours.filter((h) => h.shadowRoot !== null).length,
         globals: Object.keys(window).filter((k) => /railair/i.test(k)),
+        messages: (window as unknown as { __messagesSeen: string[] }).__messagesSeen,
       };
     });
+    // Nothing posted to the page's window (WXT's "content script started" message included).
+    expect(foreign.messages).toEqual([]);
     expect(foreign.hosts).toBeGreaterThan(1);
     expect(foreign.withLightDom).toBe(0);
     expect(foreign.open).toBe(0);
