@@ -6,24 +6,11 @@
 // changes the code so the pattern is no longer found, the build fails, rather than silently
 // shipping the assignment again.
 import type { Plugin } from 'vite';
+import { patchModule } from './vite-patch';
 
 const PREACT_DIST = /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.(?:mjs|module\.js|js)$/;
 /** `(u.innerHTML=h.__html)` in Preact 10's minified diff (names vary by build). */
 const ASSIGN = /\(([\w$]+)\.innerHTML=([\w$]+)\.__html\)/g;
 
-export function noInnerHtml(): Plugin {
-  return {
-    name: 'railair-no-inner-html',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!PREACT_DIST.test(id)) return null;
-      let found = 0;
-      const out = code.replace(ASSIGN, () => {
-        found++;
-        return '(()=>{throw new Error("RailAir: dangerouslySetInnerHTML is not allowed")})()';
-      });
-      if (found === 0) this.error(`railair-no-inner-html: Preact's innerHTML assignment not found in ${id}; update the pattern`);
-      return { code: out, map: null };
-    },
-  };
-}
+export const noInnerHtml = (): Plugin =>
+  patchModule('railair-no-inner-html', PREACT_DIST, ASSIGN, '(()=>{throw new Error("RailAir: dangerouslySetInnerHTML is not allowed")})()');

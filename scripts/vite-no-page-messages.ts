@@ -6,24 +6,10 @@
 // When a WXT upgrade changes the code so the call is no longer found, the build fails rather than
 // shipping the message again.
 import type { Plugin } from 'vite';
+import { patchModule } from './vite-patch';
 
 const CONTEXT_MODULE = /[\\/]node_modules[\\/]wxt[\\/]dist[\\/]utils[\\/]content-script-context\.mjs$/;
 /** The whole `window.postMessage({ type: ContentScriptContext.SCRIPT_STARTED_MESSAGE_TYPE, … }, "*");` statement. */
 const POST = /window\.postMessage\(\{\s*type:\s*ContentScriptContext\.SCRIPT_STARTED_MESSAGE_TYPE,[^}]*\},\s*"\*"\);/g;
 
-export function noPageMessages(): Plugin {
-  return {
-    name: 'railair-no-page-messages',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!CONTEXT_MODULE.test(id)) return null;
-      let found = 0;
-      const out = code.replace(POST, () => {
-        found++;
-        return '';
-      });
-      if (found === 0) this.error(`railair-no-page-messages: WXT's window.postMessage not found in ${id}; update the pattern`);
-      return { code: out, map: null };
-    },
-  };
-}
+export const noPageMessages = (): Plugin => patchModule('railair-no-page-messages', CONTEXT_MODULE, POST, '');
