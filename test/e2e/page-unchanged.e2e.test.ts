@@ -105,6 +105,16 @@ async function firstAndNow(page: Page, selector: string): Promise<{ first: numbe
   }), selector);
 }
 
+/** Records every message a page script listening on window could receive, from the first script on. */
+async function recordWindowMessages(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__messagesSeen', { value: seen });
+    addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+  });
+}
+const windowMessages = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __messagesSeen: string[] }).__messagesSeen);
+
 /** The element at the centre of each control is the control (or inside it), never our overlay. */
 async function expectNothingCovered(page: Page, selectors: string[]): Promise<void> {
   for (const sel of selectors) {
@@ -162,12 +172,7 @@ describe('the 12306 page with and without RailAir', () => {
 
   it('leaves nothing of ours outside our shadow roots', async () => {
     const page = await withExt.page();
-    // Every message a page script listening on window could receive, from the first script on.
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      Object.defineProperty(window, '__messagesSeen', { value: seen });
-      addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
-    });
+    await recordWindowMessages(page);
     await page.goto(railSearchUrl(route));
     await page.locator('[data-railair-overlay="12306-bell"]').first().waitFor();
     await shadow(page).waitFor(RAIL_PANEL);
@@ -179,11 +184,11 @@ describe('the 12306 page with and without RailAir', () => {
         withLightDom: ours.filter((h) => h.childNodes.length > 0).length,
         open: ours.filter((h) => h.shadowRoot !== null).length,
         globals: Object.keys(window).filter((k) => /railair/i.test(k)),
-        messages: (window as unknown as { __messagesSeen: string[] }).__messagesSeen,
       };
     });
+    const messages = await windowMessages(page);
     // Nothing posted to the page's window (WXT's "content script started" message included).
-    expect(foreign.messages).toEqual([]);
+    expect(messages).toEqual([]);
     expect(foreign.hosts).toBeGreaterThan(1);
     expect(foreign.withLightDom).toBe(0);
     expect(foreign.open).toBe(0);
@@ -204,9 +209,11 @@ describe('the Fliggy page with and without RailAir', () => {
     const page = await b.page();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    await recordWindowMessages(page);
     await page.goto(fliggySearchUrl({ depCity: 'BJS', arrCity: 'SHA', date }));
     await page.locator('.J_FlightItem').first().waitFor();
     if (extension) await shadow(page).waitFor(FLIGGY_PANEL);
+    const messages = await windowMessages(page);
     const list = await page.locator('#J_FlightListBox').evaluate((box) => {
       const copy = box.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('[data-railair-overlay]').forEach((el) => el.remove());
@@ -218,7 +225,7 @@ describe('the Fliggy page with and without RailAir', () => {
     if (extension) await expectNothingCovered(page, ['#J_SearchBtn', '.J_FlightItem .J_line']);
     const jsonp = replay.requests.filter((r) => r.path === '/searchow/search.htm').length;
     await page.close();
-    return { list, opened, jsonp, errors };
+    return { list, opened, jsonp, errors, messages };
   }
 
   it('never moves a flight once painted: the panel arrives in a place kept for it', async () => {
@@ -243,5 +250,7 @@ describe('the Fliggy page with and without RailAir', () => {
     expect(withIt.jsonp).toBe(1);
     expect(without.jsonp).toBe(1);
     expect(withIt.errors).toEqual([]);
+    // No message of ours reaches the page's window.
+    expect(withIt.messages).toEqual(without.messages);
   });
 });
