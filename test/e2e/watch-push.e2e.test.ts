@@ -4,7 +4,8 @@
 // notification and both channels, each with the exact words (train, class, seats, price, the 12306
 // link) as the replay's stand-ins for their hosts received them. Then a watch for a sold-out day,
 // widened in the watches tab to the day before and after: the next day gets seats, and one alert
-// names that day's train.
+// names that day's train. Last, a sold-out class whose waiting list (候补) opens: one alert says so,
+// with the link to join it, and the watches tab shows that state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startReplay, type LaunchedBrowser, type Replay } from './harness';
@@ -21,6 +22,7 @@ const today = chinaDateOf(Date.now());
 const D1 = addDays(today, 2);
 const D2 = addDays(today, 6);
 const D2_NEXT = addDays(D2, 1);
+const D3 = addDays(today, 10);
 const WECOM_KEY = 'e2e-wecom-key-0002';
 const NTFY_TOPIC = 'railair-e2e-topic';
 
@@ -128,5 +130,31 @@ describe('watch alerts on two push channels', () => {
     const cycled = (await inWorker(storedWatches))!.lastCycleAt ?? 0;
     await until('more cycles', () => inWorker(storedWatches), (d) => (d?.lastCycleAt ?? 0) >= cycled + 5000, 30_000);
     expect(g101Pushes('ntfy.sh')).toHaveLength(2);
+  }, 180_000);
+
+  it('a waiting list opening (无 → 候补) alerts once as 可候补, with the link to join it', async () => {
+    await popup.getByRole('tab', { name: /查询/ }).click();
+    await watchFromPopup(D3);
+    const before = { wecom: g101Pushes('qyapi.weixin.qq.com').length, ntfy: g101Pushes('ntfy.sh').length };
+    replay.setSeats('G101', { ze: '候补' }, D3);
+
+    const title = '可候补：G101 二等座';
+    await until('the waiting-list pushes', async () => [g101Pushes('qyapi.weixin.qq.com'), g101Pushes('ntfy.sh')] as const, ([w, n]) => w.length > before.wecom && n.length > before.ntfy, 60_000);
+    const wecom = g101Pushes('qyapi.weixin.qq.com').slice(before.wecom);
+    const ntfy = g101Pushes('ntfy.sh').slice(before.ntfy);
+    expect(wecom).toHaveLength(1);
+    expect(wecom[0]!.text.startsWith(`${title}\nG101 06:45 二等座 可候补`)).toBe(true);
+    expect(wecom[0]!.text.endsWith(`北京南 → 上海虹桥 ${D3}\n${link(D3)}`)).toBe(true);
+    expect(ntfy).toEqual([expect.objectContaining({ title, url: link(D3) })]);
+
+    await popup.getByRole('tab', { name: /提醒/ }).click();
+    const item = popup.locator('.ra-w-item', { hasText: D3 });
+    await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('waitlist');
+    expect(await item.innerText()).toContain('G101 二等座 可候补');
+    expect(await item.getByRole('link', { name: '去 12306 候补' }).getAttribute('href')).toContain(`date=${D3}`);
+    // The same 候补 in later cycles is not news.
+    const cycled = (await inWorker(storedWatches))!.lastCycleAt ?? 0;
+    await until('more cycles', () => inWorker(storedWatches), (d) => (d?.lastCycleAt ?? 0) >= cycled + 5000, 30_000);
+    expect(g101Pushes('ntfy.sh')).toHaveLength(before.ntfy + 1);
   }, 180_000);
 });
