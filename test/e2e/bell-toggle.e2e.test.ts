@@ -1,23 +1,15 @@
 // A bell on 12306 shows the watch it set: pressed after a reload (12306 redraws its whole table),
 // and a second click removes the watch.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTomorrow, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
-import { chooseLanguage } from './language';
+import { describe, expect, it } from 'vitest';
+import { chinaTomorrow, railSearchUrl, type LaunchedBrowser, type Replay } from './harness';
+import { useBrowser } from './suite';
 import { shadow } from './shadow';
 
 const date = chinaTomorrow();
 let replay: Replay;
 let browser: LaunchedBrowser;
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchBrowser(replay);
-  await chooseLanguage(browser, 'zh-CN');
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
-});
+useBrowser({ lang: 'zh-CN' }, (s) => void ({ replay, browser } = s));
 
 describe('12306 bells', () => {
   it('show their watch after a redraw, and a second click removes it', async () => {

@@ -1,17 +1,16 @@
 // Capture on 12306 in a real Chromium: the extension copies what the replayed page loads —
 // whatever the endpoint is called, through c_url rotations, and reports error pages instead of
 // decoding them — and the panel shows the same-day flights and the verdict.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   chinaTomorrow,
   fliggySearchUrl,
-  launchBrowser,
   railSearchUrl,
-  startReplay,
   type LaunchedBrowser,
   type Replay,
 } from './harness';
+import { useBrowser } from './suite';
 import { trainsFor } from '../replay/rail-data';
 import { flightsFor } from '../replay/air-data';
 import { chooseLanguage } from './language';
@@ -70,18 +69,11 @@ async function openRailSearch(): Promise<Page> {
   return page;
 }
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchBrowser(replay);
-  // Chinese everywhere (see language.ts): the overlays' Chinese words come from the worker's catalog.
-  await chooseLanguage(browser, 'zh-CN');
+useBrowser({ lang: 'zh-CN' }, async (s) => {
+  ({ replay, browser } = s);
   // A fresh profile's worker fetches its first station list at start; the tests begin after it.
-  const first = await replay.waitForRequest((r) => r.path.endsWith('/station_name.js'));
+  const first = await s.replay.waitForRequest((r) => r.path.endsWith('/station_name.js'));
   for (let i = 0; i < 50 && first.status === undefined; i++) await new Promise((r) => setTimeout(r, 100));
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
 });
 beforeEach(async () => {
   replay.resetScenario();

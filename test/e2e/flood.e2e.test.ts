@@ -5,9 +5,10 @@
 // before the flood still sees 无 turn to 5 and notifies.
 //
 // Runs the test build (2 s polls; test/e2e/test-build.ts), as watch.e2e.test.ts does.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
-import { inWorker as workerEval, launchTestBuild } from './test-build';
+import { describe, expect, it } from 'vitest';
+import { chinaTomorrow, railSearchUrl, type LaunchedBrowser, type Replay } from './harness';
+import { useBrowser } from './suite';
+import { inWorker as workerEval } from './test-build';
 import { storedWatches } from './watch-storage';
 import { queryAsThePage, until } from './page-script';
 import { LIMITS } from '../../lib/background/captures';
@@ -19,15 +20,7 @@ let replay: Replay;
 let browser: LaunchedBrowser;
 const inWorker = <T>(fn: (arg: any) => Promise<T>, arg?: unknown) => workerEval(browser, fn, arg);
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchTestBuild(replay);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
-});
+useBrowser({ testBuild: true }, (s) => void ({ replay, browser } = s));
 
 describe('a flood of large bodies', () => {
   it('stores nothing forged, keeps captures within their budget and storage far from its quota, and the watch still notifies', async () => {

@@ -2,8 +2,9 @@
 // to the content script before any page script runs (lib/capture/channel.ts). Every way the first
 // version accepted (a DOM event of its type, window.postMessage) and every way into the new one
 // (offering a port, asking the tap for one) is tried from the page, with a body that would decode.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTomorrow, launchBrowser, railSearchUrl, replayFetch, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { describe, expect, it } from 'vitest';
+import { chinaTomorrow, railSearchUrl, replayFetch, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { useBrowser } from './suite';
 import { TAB_ROUTES_PER_MINUTE } from '../../lib/background/tab-quota';
 import { addDays } from '../../lib/time';
 // The page's cookies and Referer: 12306 (the replay) refuses a query without them.
@@ -23,14 +24,7 @@ interface Stored {
 let replay: Replay;
 let browser: LaunchedBrowser;
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchBrowser(replay);
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
-});
+useBrowser({}, (s) => void ({ replay, browser } = s));
 
 async function stored(): Promise<Stored> {
   const worker = await browser.currentWorker();

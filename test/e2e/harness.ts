@@ -3,10 +3,10 @@
  * Fliggy and the Taobao Open Platform gateway (test/replay/).
  *
  * ─── Typical test ───────────────────────────────────────────────────────────────────────────────
- *   import { startReplay, launchBrowser, railSearchUrl, chinaTomorrow, type Replay, type LaunchedBrowser } from './harness';
+ *   import { railSearchUrl, chinaTomorrow, type Replay, type LaunchedBrowser } from './harness';
+ *   import { useBrowser } from './suite';
  *   let replay: Replay; let browser: LaunchedBrowser;
- *   beforeAll(async () => { replay = await startReplay(); browser = await launchBrowser(replay); });
- *   afterAll(async () => { await browser?.close(); await replay?.close(); });
+ *   useBrowser({ lang: 'zh-CN' }, (s) => void ({ replay, browser } = s));   // ./suite.ts: before/after all
  *   it('…', async () => {
  *     const page = await browser.page();
  *     await page.goto(railSearchUrl({ from: ['北京', 'BJP'], to: ['上海', 'SHH'], date: chinaTomorrow() }));

@@ -6,15 +6,15 @@
 //
 // Runs the test build (WXT_RAILAIR_TEST=1, --mode e2e), whose `watchTest` = { intervalSec: 2 } also
 // shortens the fare polls' 15 min interval, as test/e2e/watch.e2e.test.ts does for trains.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
-import { inWorker as workerEval, launchTestBuild } from './test-build';
+import { chinaTomorrow, railSearchUrl, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { useBrowser } from './suite';
+import { inWorker as workerEval } from './test-build';
 import { storedWatches } from './watch-storage';
 import { flightsFor } from '../replay/air-data';
 import { searchRefererUrl } from '../../lib/sites/fliggy-page';
 import { addDays } from '../../lib/time';
-import { chooseLanguage } from './language';
 import { shadow } from './shadow';
 
 const date = chinaTomorrow();
@@ -33,17 +33,7 @@ const PANEL = '[data-railair-overlay="12306"] >>> [data-testid="railair-panel"]'
 const inPanel = (sel: string) => `${PANEL} >>> ${sel}`;
 const panelIn = (page: Page, state: 'ok' | 'no-data') => shadow(page).waitFor(`${PANEL}[data-state="${state}"]`, { timeout: 20_000 });
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchTestBuild(replay);
-  // The panel's and the worker's words in Chinese, whatever this Chromium's own locale (language.ts).
-  await chooseLanguage(browser, 'zh-CN');
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
-});
+useBrowser({ testBuild: true, lang: 'zh-CN' }, (s) => void ({ replay, browser } = s));
 
 describe('live flights from Fliggy, no key, no Fliggy tab', () => {
   it('(1) a fresh profile on 12306 only: the panel lists flights from a live Fliggy search', async () => {

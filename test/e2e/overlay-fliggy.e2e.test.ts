@@ -1,11 +1,11 @@
 // The Fliggy side in a real Chromium: the extension reads the search JSONP the replayed page loads
 // (without fetching it again) and shows the same-day trains from an earlier 12306 search, else from
 // a live 12306 query; when that fails too it says so and opens 12306's search for the route in one click.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { chinaTomorrow, fliggySearchUrl, railSearchUrl, type LaunchedBrowser, type Replay } from './harness';
+import { useBrowser } from './suite';
 import { trainsFor } from '../replay/rail-data';
-import { chooseLanguage } from './language';
 import { shadow } from './shadow';
 
 const date = chinaTomorrow();
@@ -14,16 +14,7 @@ const expectedTrains = trainsFor({ date, from: 'BJP', to: 'SHH' });
 let replay: Replay;
 let browser: LaunchedBrowser;
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchBrowser(replay);
-  // The panel's and the worker's words in Chinese, whatever this Chromium's own locale (language.ts).
-  await chooseLanguage(browser, 'zh-CN');
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
-});
+useBrowser({ lang: 'zh-CN' }, (s) => void ({ replay, browser } = s));
 
 // The panels, inside our closed shadow roots (read and clicked through shadow.ts).
 const PANEL = '[data-railair-overlay="fliggy"] >>> [data-testid="railair-panel"]';

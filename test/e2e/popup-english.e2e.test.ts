@@ -2,9 +2,10 @@
 // speaks English only — labels, buttons, headings, status lines, filters and the verdict. The
 // only Chinese left on screen is the search's own data: the stations typed, and the stations,
 // airports and airlines the replay's trains and flights carry.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import type { LaunchedBrowser, Replay } from './harness';
+import { useBrowser } from './suite';
 import { pickStation } from './popup-form';
 import { addDays, chinaDateOf } from '../../lib/time';
 
@@ -12,14 +13,9 @@ let replay: Replay;
 let browser: LaunchedBrowser;
 let popup: Page;
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchBrowser(replay, { lang: 'en-US' });
-  popup = await browser.openPopup();
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
+useBrowser({ launch: { lang: 'en-US' } }, async (s) => {
+  ({ replay, browser } = s);
+  popup = await s.browser.openPopup();
 });
 
 const pick = (field: '#from' | '#to', typed: string, expected: string) => pickStation(popup, field, typed, expected);

@@ -1,24 +1,20 @@
 // The popup at the width Chrome gives it at 150 % zoom (about 530 CSS px): nothing scrolls
 // sideways, the form wraps, the filter bar stays in view over a long list, the timeline shows
 // every option with readable labels, and a dark system theme gives a dark popup.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import type { LaunchedBrowser, Replay } from './harness';
+import { useBrowser } from './suite';
 import { addDays, chinaDateOf } from '../../lib/time';
 
 let replay: Replay;
 let browser: LaunchedBrowser;
 let popup: Page;
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchBrowser(replay);
-  popup = await browser.openPopup();
+useBrowser({}, async (s) => {
+  ({ replay, browser } = s);
+  popup = await s.browser.openPopup();
   await popup.setViewportSize({ width: 520, height: 600 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
 });
 
 async function pick(field: '#from' | '#to', typed: string) {

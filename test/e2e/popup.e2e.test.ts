@@ -3,9 +3,10 @@
 // flights, and gives the right message for a rotated endpoint, a maintenance answer and a
 // blocked answer. The popup's own marks give the time from data arrival to first results paint
 // (logged, not asserted).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import type { LaunchedBrowser, Replay } from './harness';
+import { useBrowser } from './suite';
 import { pickStation } from './popup-form';
 import { addDays, chinaDateOf } from '../../lib/time';
 import { inServiceWindow } from '../../lib/rail/service-window';
@@ -18,15 +19,10 @@ let popup: Page;
 const today = chinaDateOf(Date.now());
 const day = (n: number): ChinaDate => addDays(today, n);
 
-beforeAll(async () => {
+useBrowser({}, async (s) => {
+  ({ replay, browser } = s);
   // The replay is as strict as the sites: Fliggy's search answers only its own page's Referer.
-  replay = await startReplay();
-  browser = await launchBrowser(replay);
-  popup = await browser.openPopup();
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
+  popup = await s.browser.openPopup();
 });
 
 const pick = (field: '#from' | '#to', typed: string, expected: string) => pickStation(popup, field, typed, expected);

@@ -3,13 +3,13 @@
 // learns 北京's opening time from one replayed query, sets its alarm,
 // speaks a few minutes before the opening and becomes a seat watch at it. The test build's clock
 // hook (local:reminderTestClock) stands the reminder service days ahead instead of waiting.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startReplay, type LaunchedBrowser, type Replay } from './harness';
-import { inWorker as workerEval, launchTestBuild } from './test-build';
+import type { LaunchedBrowser, Replay } from './harness';
+import { useBrowser } from './suite';
+import { inWorker as workerEval } from './test-build';
 import { addDays, chinaDateOf, chinaInstant } from '../../lib/time';
 import { pickStation } from './popup-form';
-import { chooseLanguage } from './language';
 
 let replay: Replay;
 let browser: LaunchedBrowser;
@@ -25,16 +25,10 @@ const ask = (name: string, data: unknown) =>
 const notifications = () => inWorker(async () => Object.keys(await (globalThis as any).chrome.notifications.getAll()));
 const setClock = (offsetMs: number) => inWorker(async (o) => (globalThis as any).chrome.storage.local.set({ reminderTestClock: { offsetMs: o } }), offsetMs);
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchTestBuild(replay);
-  await chooseLanguage(browser, 'zh-CN');
-  page = await browser.page();
-  await page.goto(browser.extensionUrl('popup.html'));
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
+useBrowser({ testBuild: true, lang: 'zh-CN' }, async (s) => {
+  ({ replay, browser } = s);
+  page = await s.browser.page();
+  await page.goto(s.browser.extensionUrl('popup.html'));
 });
 
 describe('sale-opening reminder', () => {

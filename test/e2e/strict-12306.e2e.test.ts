@@ -4,12 +4,12 @@
 // set by a declarativeNetRequest session rule); without the rule the same query is refused; and
 // when 12306 turns the worker away while a search tab is open, the tab runs the query (the relay)
 // and the diagnostics say so.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, replayFetch, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { chinaTomorrow, fliggySearchUrl, railSearchUrl, replayFetch, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { useBrowser } from './suite';
 import { trainsFor } from '../replay/rail-data';
 import { PAGE_QUERY_HEADERS } from '../replay/rail';
-import { chooseLanguage } from './language';
 import { shadow } from './shadow';
 
 const date = chinaTomorrow();
@@ -17,16 +17,7 @@ const date = chinaTomorrow();
 let replay: Replay;
 let browser: LaunchedBrowser;
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchBrowser(replay);
-  // The panel's and the worker's words in Chinese, whatever this Chromium's own locale (language.ts).
-  await chooseLanguage(browser, 'zh-CN');
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
-});
+useBrowser({ lang: 'zh-CN' }, (s) => void ({ replay, browser } = s));
 afterEach(() => replay.resetScenario());
 
 // The panel, inside our closed shadow roots (read through shadow.ts).

@@ -1,8 +1,9 @@
 // A RailAir link naming a train (popup 预订 / 候补, notifications) lands on 12306's search with
 // that train scrolled into view and ringed, while the page's own query, form and table are
 // exactly what a typed search gives.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTomorrow, fliggySearchUrl, launchBrowser, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
+import { describe, expect, it } from 'vitest';
+import { chinaTomorrow, fliggySearchUrl, railSearchUrl, type LaunchedBrowser, type Replay } from './harness';
+import { useBrowser } from './suite';
 import { flightsFor } from '../replay/air-data';
 import { pickStation } from './popup-form';
 import { trainsFor } from '../replay/rail-data';
@@ -14,14 +15,7 @@ const trains = trainsFor({ date, from: 'BJP', to: 'SHH' });
 let replay: Replay;
 let browser: LaunchedBrowser;
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchBrowser(replay);
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
-});
+useBrowser({}, (s) => void ({ replay, browser } = s));
 
 describe('train focus from a RailAir link', () => {
   it('scrolls to the named train and rings its row, leaving the page its own', async () => {

@@ -6,11 +6,11 @@
 // widened in the watches tab to the day before and after: the next day gets seats, and one alert
 // names that day's train. Last, a sold-out class whose waiting list (候补) opens: one alert says so,
 // with the link to join it, and the watches tab shows that state.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startReplay, type LaunchedBrowser, type Replay } from './harness';
-import { inWorker as workerEval, launchTestBuild } from './test-build';
-import { chooseLanguage } from './language';
+import type { LaunchedBrowser, Replay } from './harness';
+import { useBrowser } from './suite';
+import { inWorker as workerEval } from './test-build';
 import { storedWatches } from './watch-storage';
 import { pickStation } from './popup-form';
 import { until } from './page-script';
@@ -49,16 +49,7 @@ async function watchFromPopup(date: ChinaDate): Promise<void> {
 
 const g101Pushes = (host: string) => replay.pushes.filter((p) => p.host === host && p.text.includes('G101'));
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchTestBuild(replay);
-  await chooseLanguage(browser, 'zh-CN');
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
-});
+useBrowser({ testBuild: true, lang: 'zh-CN' }, (s) => void ({ replay, browser } = s));
 
 describe('watch alerts on two push channels', () => {
   it('adds a WeCom group bot and an ntfy topic in options', async () => {

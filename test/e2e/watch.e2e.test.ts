@@ -9,10 +9,10 @@
 // worker, which must restore the watch from storage, poll, and notify — also the real-browser
 // proof that a worker's death loses nothing. A WeCom group bot added in options (the replay stands
 // in for qyapi.weixin.qq.com) hears the same alert, once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTomorrow, railSearchUrl, startReplay, type LaunchedBrowser, type Replay } from './harness';
-import { inWorker as workerEval, launchTestBuild } from './test-build';
-import { chooseLanguage } from './language';
+import { describe, expect, it } from 'vitest';
+import { chinaTomorrow, railSearchUrl, type LaunchedBrowser, type Replay } from './harness';
+import { useBrowser } from './suite';
+import { inWorker as workerEval } from './test-build';
 import { storedWatches } from './watch-storage';
 import { shadow } from './shadow';
 
@@ -34,17 +34,7 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => bool
   return last;
 }
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchTestBuild(replay);
-  // The panel's and the worker's words in Chinese, whatever this Chromium's own locale (language.ts).
-  await chooseLanguage(browser, 'zh-CN');
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
-});
+useBrowser({ testBuild: true, lang: 'zh-CN' }, (s) => void ({ replay, browser } = s));
 
 const WECOM_KEY = 'e2e-wecom-key-0001';
 

@@ -3,9 +3,10 @@
 // one query per day and mode, none for the day the popup had just searched (12 of at most 14),
 // each arriving at least 1.5 s after the one before; opened again, it asks nothing. A day's
 // button moves the search there; when 12306 refuses, the train side stops and says so. Runs the ordinary build: nothing about the spacing is shortened.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { isRailQuery, launchBrowser, startReplay, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { isRailQuery, type LaunchedBrowser, type Replay, type ReplayRequest } from './harness';
+import { useBrowser } from './suite';
 import { pickStation } from './popup-form';
 import { addDays, chinaDateOf } from '../../lib/time';
 
@@ -21,14 +22,9 @@ const stripQueries = (from: number) => replay.requests.slice(from).filter((r) =>
 const dayOf = (r: ReplayRequest) => r.query['leftTicketDTO.train_date'] ?? r.query.depDate;
 const pending = () => popup.locator('.week-day [data-state=pending]').count();
 
-beforeAll(async () => {
-  replay = await startReplay();
-  browser = await launchBrowser(replay);
-  popup = await browser.openPopup();
-});
-afterAll(async () => {
-  await browser?.close();
-  await replay?.close();
+useBrowser({}, async (s) => {
+  ({ replay, browser } = s);
+  popup = await s.browser.openPopup();
 });
 
 describe('week strip', () => {
